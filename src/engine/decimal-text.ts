@@ -1,0 +1,31 @@
+import { Dec, ZERO, dec } from './decimal';
+
+/**
+ * Decimal helpers on strings, for the workbook layer's cross-checks and
+ * parsing, so that decimal.js stays inside the engine.
+ */
+export function isDecimalText(text: string): boolean {
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text);
+}
+
+/** Canonical plain form: `"4135.45"`, `"0.0001"`, no exponent. */
+export function normalizeDecimal(text: string): string {
+  return dec(text).toFixed();
+}
+
+export function decimalCompare(a: string, b: string): number {
+  return dec(a).cmp(dec(b));
+}
+
+export function decimalEquals(a: string, b: string): boolean {
+  return dec(a).eq(dec(b));
+}
+
+export function decimalSum(values: string[]): string {
+  return values.reduce((s: Dec, v) => s.plus(dec(v)), ZERO).toFixed();
+}
+
+/** a × b / c, exactly (used to scale percentages: value / 100). */
+export function decimalTimes(a: string, b: string, divideBy = '1'): string {
+  return dec(a).times(dec(b)).div(dec(divideBy)).toFixed();
+}

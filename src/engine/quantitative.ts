@@ -1,0 +1,100 @@
+import { Dec, ZERO, ONE, dec, fixed, roundHalfUp, max } from './decimal';
+import { ratioForScoring, ratioPlaces } from './ratio';
+import type { IndicatorScore, QuantitativeIndicator, Rule, Settings } from './types';
+
+interface RuleOutcome {
+  raw: Dec;
+  rule: Rule;
+}
+
+/** Score of one quantitative indicator, exactly as workbook-contract.md §3 says. */
+export function scoreQuantitative(input: QuantitativeIndicator, settings: Settings): IndicatorScore {
+  const places = settings.decimals;
+  const w = dec(input.weight);
+  const t = dec(input.target);
+  const negativeActual = input.actual !== null && dec(input.actual).isNegative() && !dec(input.actual).isZero();
+  const a = input.actual === null ? null : max(dec(input.actual), ZERO);
+
+  let rate: Dec | null = null;
+  let outcome: RuleOutcome;
+  if (a === null) {
+    // Only reachable with a manual score: the rule has nothing to measure.
+    outcome = { raw: ZERO, rule: { kind: 'proportional' } };
+  } else {
+    if (!t.isZero()) rate = a.div(t);
+    // Rounded first only when 完成率先舍入; otherwise null and the rules use
+    // exact fractions (w × a) / t, so a half-up tie is never lost to a
+    // 40-digit quotient such as 0.78458333….
+    const rounded = rate !== null && settings.roundRatesFirst ? ratioForScoring(rate, places, true) : null;
+    outcome = ruleScore(input.direction, a, t, w, rounded, settings);
+  }
+
+  const ruleScoreText = fixed(roundHalfUp(outcome.raw, places), places);
+  const manual = input.manualScore === null ? null : roundHalfUp(dec(input.manualScore), places);
+  const manualOutOfRange =
+    manual !== null && (manual.isNegative() && !manual.isZero() || manual.gt(w))
+      ? { low: '0', high: w.toFixed(), highInclusive: true }
+      : null;
+  const score = manual === null ? ruleScoreText : fixed(manual, places);
+  const overachieved =
+    input.direction === 'atLeast' &&
+    a !== null &&
+    t.gt(0) &&
+    a.gte(t.times(ONE.plus(dec(settings.overachievementThreshold))));
+
+  return {
+    rate: rate === null ? null : fixed(rate, ratioPlaces(places)),
+    ruleScore: ruleScoreText,
+    score,
+    rule: input.actual === null ? { kind: 'proportional' } : outcome.rule,
+    effectiveActual: a === null ? null : a.toFixed(),
+    negativeActual,
+    overachieved,
+    manualDiffers: manual !== null && input.actual !== null && score !== ruleScoreText,
+    needsConfirmation: false,
+    manualOutOfRange,
+  };
+}
+
+/**
+ * The rule score before rounding. `r` is the rounded a / t when 完成率先舍入
+ * applies, else null: the exact fraction is used.
+ */
+function ruleScore(
+  direction: QuantitativeIndicator['direction'],
+  a: Dec,
+  t: Dec,
+  w: Dec,
+  r: Dec | null,
+  settings: Settings,
+): RuleOutcome {
+  if (direction === 'atMost') return reverseScore(a, t, w, r, settings);
+  if (t.isZero()) {
+    if (direction === 'atLeast') return { raw: w, rule: { kind: 'targetZero' } };
+    // 等于 with t = 0: full marks only when nothing happened (a ≤ 0; a was floored at 0).
+    const met = a.lte(0);
+    return { raw: met ? w : ZERO, rule: { kind: 'equalZero', met } };
+  }
+  // 正向, and 等于 with t > 0, which scores like 正向.
+  if (a.gte(t)) return { raw: w, rule: { kind: 'met' } };
+  return { raw: r ? w.times(r) : w.times(a).div(t), rule: { kind: 'proportional' } };
+}
+
+/** 反向: full marks within the target; beyond it per 反向指标超标记分. */
+function reverseScore(a: Dec, t: Dec, w: Dec, r: Dec | null, settings: Settings): RuleOutcome {
+  if (a.lte(t)) return { raw: w, rule: { kind: 'met' } };
+  switch (settings.reverseMode) {
+    case 'zero':
+      return { raw: ZERO, rule: { kind: 'reverseZero' } };
+    case 'ratio':
+      // w × t / a (= w / r); with t = 0 (and a > 0) the score is 0.
+      return { raw: r ? w.div(r) : w.times(t).div(a), rule: { kind: 'reverseRatio' } };
+    case 'deviation':
+      // a ≥ 2t scores 0 (t = 0 included); in between w × (1 − (a − t) / t) = w × (2t − a) / t.
+      if (t.isZero() || a.gte(t.times(2))) return { raw: ZERO, rule: { kind: 'reverseDouble' } };
+      return {
+        raw: max(r ? w.times(new Dec(2).minus(r)) : w.times(t.times(2).minus(a)).div(t), ZERO),
+        rule: { kind: 'reverseDeduct' },
+      };
+  }
+}

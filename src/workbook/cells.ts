@@ -1,0 +1,37 @@
+import type { RangeAddress } from './address';
+
+/**
+ * One cell as every host hands it to the contract parser: the value Excel
+ * shows the formula's cached result for formula cells), its number format and
+ * whether it holds a formula. Hosts never interpret the value further.
+ */
+export interface CellInput {
+  /** Number cells as JS numbers (they are IEEE doubles in every host), text as string, booleans, or null when empty. */
+  value: string | number | boolean | null;
+  /** The cell's number format code, e.g. `General`, `0.00%`, `#,##0.00`. */
+  numberFormat: string;
+  /** True when the cell holds a formula (its value is then the cached result). */
+  formula: boolean;
+  /** True when the cell shows an Excel error value such as #DIV/0! (value then holds its text). */
+  error?: boolean;
+}
+
+/** The five workbook-scoped names of the contract (工作簿约定 v1). */
+export const CONTRACT_NAMES = ['预算执行', '项目支出', '绩效指标', '评分规则', '评价结果'] as const;
+export type ContractName = (typeof CONTRACT_NAMES)[number];
+
+/** A defined name as a host found it. */
+export type NameResolution =
+  | { kind: 'range'; range: RangeAddress; cells: CellInput[][] }
+  | { kind: 'missing' }
+  /** The name refers to a constant, a formula, a sheet-scoped only definition or a #REF!; `formula` is its text. */
+  | { kind: 'notRange'; formula: string }
+  | { kind: 'multiArea'; formula: string };
+
+/**
+ * What a host read: for each contract name, what it resolves to. `cells` is a
+ * full rows × cols grid (empty cells as `{ value: null, numberFormat: 'General', formula: false }`).
+ */
+export type WorkbookInput = Record<ContractName, NameResolution>;
+
+export const EMPTY_CELL: CellInput = Object.freeze({ value: null, numberFormat: 'General', formula: false }) as CellInput;

@@ -1,0 +1,39 @@
+/**
+ * Unicode NFKC with a fallback for hosts that lack String.prototype.normalize
+ * (the IE11 webview of Office 2016): there the full-width forms and the
+ * ideographic space — what Chinese input methods actually produce — are
+ * folded by hand, which is what NFKC does to them.
+ */
+export function nfkc(text: string): string {
+  if (typeof text.normalize === 'function') return text.normalize('NFKC');
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += text.charAt(i);
+  }
+  return out;
+}
+
+/** Removes every whitespace character (including no-break and ideographic spaces). */
+export function stripWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '');
+}
+
+/**
+ * Header and label matching (contract, General rules): NFKC, no whitespace,
+ * one trailing parenthesised group dropped whatever it holds, ASCII
+ * lower-case. `全年预算数（万元）` → `全年预算数`.
+ */
+export function normalizeHeader(text: string): string {
+  const compact = stripWhitespace(nfkc(text));
+  const dropped = compact.replace(/\([^()]*\)$/, '');
+  return dropped.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Text of a cell for matching and display: NFKC and trimmed; numbers and booleans as text. */
+export function cellText(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  return nfkc(String(value)).trim();
+}

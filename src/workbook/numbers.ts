@@ -1,0 +1,84 @@
+import type { CellInput } from './cells';
+import { nfkc, stripWhitespace } from './normalize';
+import { decimalTimes, isDecimalText, normalizeDecimal } from '../engine';
+
+/** A number read from a cell, as an exact decimal string. */
+export interface NumberValue {
+  /** Decimal string; a text `%` has already divided it by 100. */
+  value: string;
+  /** Unit text that followed the number (`万元`, `人`), `%` for a text percent, or ''. */
+  unit: string;
+  /** The cell is a number formatted as a percentage (0.99 shown as 99%). */
+  percentFormat: boolean;
+  /** A text cell that ended in `%`. */
+  textPercent: boolean;
+}
+
+export type NumberRead =
+  | { kind: 'empty' }
+  | { kind: 'number'; number: NumberValue }
+  | { kind: 'invalid'; code: 'notANumber' | 'badThousands' | 'errorValue' | 'formulaWithoutValue'; text: string };
+
+/** True when a number format shows the value as a percentage (a `%` outside quotes and escapes). */
+export function isPercentFormat(format: string): boolean {
+  const unquoted = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return unquoted.includes('%');
+}
+
+/**
+ * A number in text: sign, digits with optional thousands groups of three,
+ * optional fraction, optional `%`, then unit text without digits.
+ */
+const NUMBER_TEXT = /^([+-]?)((?:\d{1,3}(?:,\d{3})+)|\d+)?(\.\d+)?(%?)(.*)$/;
+
+export interface TextNumber {
+  value: string;
+  percent: boolean;
+  unit: string;
+}
+
+/** Parses `4,135.45万元`, `99%`, `-3`; 'badThousands' for `12,5`; null when it is no number. */
+export function parseNumberText(raw: string): TextNumber | 'badThousands' | null {
+  const text = stripWhitespace(nfkc(raw)).replace(/[\u2212\uff0d]/g, '-');
+  const m = NUMBER_TEXT.exec(text);
+  if (!m || (m[2] === undefined && m[3] === undefined)) return null;
+  const rest = m[5];
+  if (/\d/.test(rest) || rest.startsWith(',')) {
+    return /^[+-]?\d[\d,]*(\.\d+)?/.test(text) && text.includes(',') ? 'badThousands' : null;
+  }
+  const digits = m[1] + (m[2] ?? '0').replace(/,/g, '') + (m[3] ?? '');
+  if (!isDecimalText(digits)) return null;
+  const percent = m[4] === '%';
+  const value = percent ? decimalTimes(digits, '1', '100') : normalizeDecimal(digits);
+  return { value, percent, unit: percent ? '%' : rest };
+}
+
+/** Converts a JS number from a host (an IEEE double) to its shortest exact decimal text. */
+export function numberToDecimal(n: number): string {
+  return normalizeDecimal(String(n));
+}
+
+export function readNumber(cell: CellInput): NumberRead {
+  const { value } = cell;
+  if (cell.error) return { kind: 'invalid', code: 'errorValue', text: String(value) };
+  if (value === null || (typeof value === 'string' && stripWhitespace(value) === '')) {
+    return cell.formula ? { kind: 'invalid', code: 'formulaWithoutValue', text: '' } : { kind: 'empty' };
+  }
+  if (typeof value === 'number') {
+    if (!isFinite(value)) return { kind: 'invalid', code: 'notANumber', text: String(value) };
+    return {
+      kind: 'number',
+      number: { value: numberToDecimal(value), unit: '', percentFormat: isPercentFormat(cell.numberFormat), textPercent: false },
+    };
+  }
+  if (typeof value === 'boolean') return { kind: 'invalid', code: 'notANumber', text: value ? 'TRUE' : 'FALSE' };
+  const parsed = parseNumberText(value);
+  if (parsed === 'badThousands') return { kind: 'invalid', code: 'badThousands', text: value };
+  if (parsed === null) return { kind: 'invalid', code: 'notANumber', text: value };
+  return { kind: 'number', number: { value: parsed.value, unit: parsed.unit, percentFormat: false, textPercent: parsed.percent } };
+}
+
+/** Is the cell empty (blank, or only whitespace)? A formula without cached value counts as empty here. */
+export function isBlank(cell: CellInput): boolean {
+  return cell.value === null || (typeof cell.value === 'string' && stripWhitespace(cell.value) === '');
+}

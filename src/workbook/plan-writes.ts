@@ -1,0 +1,92 @@
+import type { Settings } from '../engine';
+import type { TableCell } from './header-table';
+import type { IssueList } from './issue-list';
+import type { BudgetModel } from './parse-budget';
+import type { Indicator } from './parse-indicators';
+import type { ProjectRow } from './parse-projects';
+import type { ResultSlot } from './parse-results';
+import type { CellWrite, PlannedValue, WritePlan } from './plan';
+import { breakdownRate, type Summary } from './summarize';
+import { BASIC_LABEL, PROJECT_LABEL, type ResultKey } from './vocabulary';
+
+export interface PlanInput {
+  budget: BudgetModel;
+  projects: ProjectRow[];
+  indicators: Indicator[];
+  results: ResultSlot[];
+  summary: Summary;
+  settings: Settings;
+  issues: IssueList;
+}
+
+/** `0.00%` and `0.00` with 小数位数 = 2; `0%` and `0` with 0. */
+export function rateFormat(decimals: number): string {
+  return decimals === 0 ? '0%' : '0.' + '0'.repeat(decimals) + '%';
+}
+export function scoreFormat(decimals: number): string {
+  return decimals === 0 ? '0' : '0.' + '0'.repeat(decimals);
+}
+
+const number = (text: string): PlannedValue => ({ kind: 'number', text });
+const text = (t: string): PlannedValue => ({ kind: 'text', text: t });
+const EMPTY: PlannedValue = { kind: 'empty' };
+
+/**
+ * The exact output cells and nothing else (writing policy 2–3). An output
+ * cell that holds a formula is an error: the user's formula is never overwritten.
+ */
+export function planWrites(input: PlanInput): WritePlan {
+  const { budget, summary, settings, issues } = input;
+  const rate = rateFormat(settings.decimals);
+  const score = scoreFormat(settings.decimals);
+  const writes: CellWrite[] = [];
+  const put = (tc: TableCell | undefined, field: string, value: PlannedValue, numberFormat?: string) => {
+    if (!tc) return;
+    if (tc.cell.formula) {
+      issues.atCell('outputFormula', tc.address, { field });
+      return;
+    }
+    writes.push({ address: tc.address, value, numberFormat });
+  };
+  const ratio = (v: string | null) => (v === null ? EMPTY : number(v));
+
+  for (const r of summary.rows) {
+    if (r.row.budget && r.row.actual) put(r.row.rateCell, '执行率', ratio(r.rate), rate);
+    if (r.row.initial && r.row.budget) put(r.row.adjustmentCell, '调整率', ratio(r.adjustment), rate);
+    if (r.row.isTotal) put(r.row.scoreCell, '得分', number(summary.report.execution.score), score);
+  }
+  input.projects.forEach((p, i) => {
+    if (p.budget && p.actual) put(p.rateCell, '执行率', ratio(summary.projectRates[i]), rate);
+  });
+  input.indicators.forEach((indicator, i) => {
+    const result = summary.report.indicators[i];
+    put(indicator.rateCell, '完成率', ratio(result.rate), rate);
+    put(indicator.scoreCell, '得分', number(result.score), score);
+    put(indicator.noteCell, '计算说明', text(result.note));
+  });
+
+  const report = summary.report;
+  const values: Record<ResultKey, () => [PlannedValue, string | undefined]> = {
+    executionRate: () => [number(report.execution.rate), rate],
+    executionScore: () => [number(report.execution.score), score],
+    indicatorTotal: () => [number(report.indicatorTotal), score],
+    total: () => [number(report.total), score],
+    max: () => [number(report.max), score],
+    grade: () => [text(report.grade), undefined],
+    adjustmentRate: () => [ratio(report.adjustmentRate), rate],
+    basicRate: () => [ratio(breakdownRate(summary.rows, BASIC_LABEL)), rate],
+    projectRate: () => [ratio(breakdownRate(summary.rows, PROJECT_LABEL)), rate],
+    // Counted last, when every warning of the run is known.
+    warnings: () => [issues.warnings.length === 0 ? text('无') : number(String(issues.warnings.length)), undefined],
+  };
+  for (const slot of input.results) {
+    const [value, format] = values[slot.key]();
+    put(slot.value, slot.label, value, format);
+  }
+  writes.sort((a, b) =>
+    a.address.sheet === b.address.sheet
+      ? a.address.row - b.address.row || a.address.col - b.address.col
+      : a.address.sheet < b.address.sheet ? -1 : 1,
+  );
+  return { writes };
+}

@@ -1,0 +1,53 @@
+import { decimalEquals, evaluate, type Settings } from '../engine';
+import type { WorkbookInput } from './cells';
+import { IssueList } from './issue-list';
+import { parseBudget } from './parse-budget';
+import { parseIndicators } from './parse-indicators';
+import { checkProjectSums, parseProjects } from './parse-projects';
+import { parseResults } from './parse-results';
+import { parseSettings } from './parse-settings';
+import { planWrites } from './plan-writes';
+import type { ScoreOutcome } from './report';
+import { summarize } from './summarize';
+
+/**
+ * The whole contract in one pure function: read every name, collect every
+ * issue, score, and plan the writes. On any error the plan is empty and the
+ * summary null — nothing may be written (writing policy 1).
+ */
+export function scoreWorkbook(input: WorkbookInput): ScoreOutcome {
+  const issues = new IssueList();
+  const { settings, explicit } = parseSettings(input['评分规则'], issues);
+  const budget = parseBudget(input['预算执行'], issues);
+  const projects = parseProjects(input['项目支出'], issues);
+  const indicators = parseIndicators(input['绩效指标'], issues);
+  const results = parseResults(input['评价结果'], issues);
+  if (budget && projects) checkProjectSums(projects, budget, issues);
+
+  if (issues.hasErrors || !budget || !projects || !indicators || !results) {
+    return failed(issues);
+  }
+  const executionWeight = resolveExecutionWeight(budget.weight?.value, settings);
+  if (budget.weight && explicit.executionWeight && !decimalEquals(executionWeight, settings.executionWeight)) {
+    issues.atCell('executionWeightConflict', budget.weight.address, { cell_value: budget.weight.value, setting: settings.executionWeight });
+  }
+  const evaluation = evaluate(
+    { budget: budget.total.budget.value, actual: budget.total.actual.value, weight: executionWeight },
+    indicators.map((i) => i.input),
+    settings,
+  );
+  const summary = summarize({ budget, projects, indicators, evaluation, settings, executionWeight }, issues);
+  if (issues.hasErrors) return failed(issues);
+  const plan = planWrites({ budget, projects, indicators, results, summary, settings, issues });
+  if (issues.hasErrors) return failed(issues);
+  return { summary: summary.report, plan, warnings: issues.warnings, errors: [] };
+}
+
+function failed(issues: IssueList): ScoreOutcome {
+  return { summary: null, plan: { writes: [] }, warnings: issues.warnings, errors: issues.errors };
+}
+
+/** 分值 on the total row wins over 评分规则's 预算执行率分值 (contract §1). */
+function resolveExecutionWeight(cell: string | undefined, settings: Settings): string {
+  return cell ?? settings.executionWeight;
+}

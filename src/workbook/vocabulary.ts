@@ -1,0 +1,139 @@
+/**
+ * The contract's header vocabulary as data (工作簿约定 v1). Each column has a
+ * canonical header and aliases; `output` columns are the ones we write.
+ * Matching goes through normalizeHeader, so the texts here are written as a
+ * user would see them.
+ */
+export interface ColumnSpec<K extends string> {
+  key: K;
+  header: string;
+  aliases: readonly string[];
+  required: boolean;
+  output: boolean;
+}
+
+function col<K extends string>(key: K, header: string, aliases: string[], flags: { required?: boolean; output?: boolean } = {}): ColumnSpec<K> {
+  return { key, header, aliases, required: flags.required ?? false, output: flags.output ?? false };
+}
+
+export const BUDGET_COLUMNS = [
+  col('label', '资金项目', ['项目', '资金', '类别', '资金来源'], { required: true }),
+  col('initial', '年初预算数', ['年初预算', '年初数']),
+  col('budget', '全年预算数', ['全年预算', '调整后预算数', '预算数'], { required: true }),
+  col('actual', '全年执行数', ['执行数', '实际支出', '全年实际支出', '支出数'], { required: true }),
+  col('weight', '分值', ['权重', '权重分值']),
+  col('rate', '执行率', ['预算执行率'], { output: true }),
+  col('score', '得分', [], { output: true }),
+  col('adjustment', '调整率', ['预算调整率'], { output: true }),
+] as const;
+
+export const PROJECT_COLUMNS = [
+  col('name', '项目名称', ['项目'], { required: true }),
+  col('budget', '全年预算数', ['预算数', '预算金额'], { required: true }),
+  col('actual', '全年执行数', ['执行数', '执行金额', '实际支出'], { required: true }),
+  col('rate', '执行率', [], { output: true }),
+] as const;
+
+export const INDICATOR_COLUMNS = [
+  col('level1', '一级指标', []),
+  col('level2', '二级指标', []),
+  col('name', '三级指标', ['指标名称', '指标', '绩效指标'], { required: true }),
+  col('target', '指标值', ['年度指标值', '目标值', '预期指标值', '预期目标值'], { required: true }),
+  col('nature', '指标性质', ['计算符号', '指标方向', '符号']),
+  col('unit', '度量单位', ['计量单位', '单位']),
+  col('adjustedTarget', '调整后指标值', ['调整后目标值']),
+  col('actual', '实际完成值', ['完成值', '实际值', '全年实际值'], { required: true }),
+  col('weight', '分值', ['权重', '权重分值', '指标分值'], { required: true }),
+  col('manual', '人工得分', ['调整得分']),
+  col('reason', '偏差原因', ['偏差原因分析']),
+  col('measures', '改进措施', []),
+  col('rate', '完成率', ['指标完成率'], { output: true }),
+  col('score', '得分', ['自评得分'], { output: true }),
+  col('note', '计算说明', ['说明'], { output: true }),
+] as const;
+
+export type BudgetColumn = (typeof BUDGET_COLUMNS)[number]['key'];
+export type ProjectColumn = (typeof PROJECT_COLUMNS)[number]['key'];
+export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number]['key'];
+
+/** Labels of the budget table's total row; without one, the first data row is the total. */
+export const BUDGET_TOTAL_LABELS = ['年度资金总额', '合计', '总计', '资金总额', '部门整体支出', '预算总额'];
+
+/** Labels that make a row of the indicator or project table a total row (skipped, never written). */
+export const TABLE_TOTAL_LABELS = ['合计', '总计', '小计'];
+
+/** Breakdown rows the cross-checks know: each whole and its parts. */
+export const BREAKDOWNS: ReadonlyArray<{ whole: string | null; parts: readonly string[] }> = [
+  { whole: null, parts: ['基本支出', '项目支出'] },
+  { whole: '基本支出', parts: ['人员经费', '公用经费'] },
+  { whole: null, parts: ['当年财政拨款', '上年结转资金', '其他资金'] },
+];
+
+export const BASIC_LABEL = '基本支出';
+export const PROJECT_LABEL = '项目支出';
+
+export type SettingKey =
+  | 'executionWeight'
+  | 'excellent'
+  | 'good'
+  | 'pass'
+  | 'decimals'
+  | 'reverseMode'
+  | 'overachievementThreshold'
+  | 'roundRatesFirst';
+
+export const SETTING_LABELS: ReadonlyArray<{ key: SettingKey; label: string; aliases: readonly string[] }> = [
+  { key: 'executionWeight', label: '预算执行率分值', aliases: [] },
+  { key: 'excellent', label: '优', aliases: [] },
+  { key: 'good', label: '良', aliases: [] },
+  { key: 'pass', label: '中', aliases: [] },
+  { key: 'decimals', label: '小数位数', aliases: [] },
+  { key: 'reverseMode', label: '反向指标超标记分', aliases: [] },
+  { key: 'overachievementThreshold', label: '偏离度预警阈值', aliases: [] },
+  { key: 'roundRatesFirst', label: '完成率先舍入', aliases: [] },
+];
+
+export const REVERSE_MODES = { 偏差扣分: 'deviation', 比值: 'ratio', 零分: 'zero' } as const;
+
+export type ResultKey =
+  | 'executionRate'
+  | 'executionScore'
+  | 'indicatorTotal'
+  | 'total'
+  | 'max'
+  | 'grade'
+  | 'adjustmentRate'
+  | 'basicRate'
+  | 'projectRate'
+  | 'warnings';
+
+export const RESULT_LABELS: ReadonlyArray<{ key: ResultKey; label: string; aliases: readonly string[] }> = [
+  { key: 'executionRate', label: '预算执行率', aliases: [] },
+  { key: 'executionScore', label: '预算执行率得分', aliases: [] },
+  { key: 'indicatorTotal', label: '指标得分合计', aliases: ['指标得分'] },
+  { key: 'total', label: '总分', aliases: ['自评总分', '综合得分'] },
+  { key: 'max', label: '满分', aliases: [] },
+  { key: 'grade', label: '评价等级', aliases: ['等级', '评价结果'] },
+  { key: 'adjustmentRate', label: '预算调整率', aliases: [] },
+  { key: 'basicRate', label: '基本支出执行率', aliases: [] },
+  { key: 'projectRate', label: '项目支出执行率', aliases: [] },
+  { key: 'warnings', label: '提示', aliases: ['校验提示'] },
+];
+
+/** Target grammar: operator spellings, longest first when matched as prefixes. */
+export const AT_LEAST_OPERATORS = ['≥', '>=', '大于等于', '不低于', '不少于', '不小于', '至少', '>', '大于', '高于', '多于'];
+export const AT_MOST_OPERATORS = ['≤', '<=', '小于等于', '不高于', '不超过', '不多于', '不大于', '<', '小于', '低于', '少于'];
+export const EQUAL_OPERATORS = ['=', '等于'];
+/** `以内` after the number is an at-most operator, not a unit. */
+export const AT_MOST_SUFFIX = '以内';
+export const QUALITATIVE_NATURE = '定性';
+
+/** Qualitative tiers: C is tested first (未达成 contains 达成), then B (部分), then A. */
+export const TIER_C_WORDS = ['未达成', '未完成', '未达到', '未实现'];
+export const TIER_B_WORD = '部分';
+export const TIER_A_WORDS = ['达成年度指标', '全部达成', '基本达成', '达成', '达到预期', '完成', '实现'];
+export const TIER_NAMES = {
+  A: '达成年度指标',
+  B: '部分达成年度指标并具有一定效果',
+  C: '未达成年度指标且效果较差',
+} as const;
