@@ -29,3 +29,9 @@ export function decimalSum(values: string[]): string {
 export function decimalTimes(a: string, b: string, divideBy = '1'): string {
   return dec(a).times(dec(b)).div(dec(divideBy)).toFixed();
 }
+
+/** A ratio as a percentage keeping its places: `"0.9316"` → `"93.16%"`, `"1.0000"` → `"100.00%"`. */
+export function percentText(ratio: string): string {
+  const places = ratio.includes('.') ? ratio.length - ratio.indexOf('.') - 1 : 0;
+  return dec(ratio).times(100).toFixed(Math.max(0, places - 2)) + '%';
+}

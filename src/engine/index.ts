@@ -5,4 +5,4 @@ export { tierBand, bandTop } from './qualitative';
 export { ratioPlaces } from './ratio';
 export { DEFAULT_SETTINGS } from './types';
 export type * from './types';
-export { decimalCompare, decimalSum, decimalEquals, isDecimalText, normalizeDecimal, decimalTimes } from './decimal-text';
+export { decimalCompare, decimalSum, decimalEquals, isDecimalText, normalizeDecimal, decimalTimes, percentText } from './decimal-text';

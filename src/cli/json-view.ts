@@ -1,0 +1,68 @@
+import { formatCell } from '../workbook/address';
+import type { Issue, ScoreOutcome } from '../workbook/report';
+
+export interface JsonIssue {
+  code: string;
+  cell: string | null;
+  name?: string;
+  message: string;
+}
+
+/** The contract's machine-readable result; decimals as strings exactly as written. */
+export interface JsonResult {
+  total: string | null;
+  max: string | null;
+  grade: string | null;
+  execution: { budget: string; actual: string; rate: string; score: string; weight: string } | null;
+  rows: Array<{ label: string; rate: string | null; adjustmentRate: string | null }>;
+  indicators: Array<{
+    cell: string;
+    name: string;
+    direction: string;
+    rate: string | null;
+    score: string;
+    ruleScore: string;
+    weight: string;
+    note: string;
+  }>;
+  warnings: JsonIssue[];
+  errors: JsonIssue[];
+  /** Where the scored workbook was written (CLI only; absent when nothing was written). */
+  output?: string;
+}
+
+export function jsonIssue(issue: Issue): JsonIssue {
+  const out: JsonIssue = { code: issue.code, cell: issue.cell ? formatCell(issue.cell) : null, message: issue.message };
+  if (issue.name) out.name = issue.name;
+  return out;
+}
+
+export function toJson(outcome: ScoreOutcome): JsonResult {
+  const s = outcome.summary;
+  return {
+    total: s?.total ?? null,
+    max: s?.max ?? null,
+    grade: s?.grade ?? null,
+    execution: s ? { ...s.execution } : null,
+    rows: s ? s.rows.map((r) => ({ ...r })) : [],
+    indicators: s
+      ? s.indicators.map((i) => ({
+          cell: i.cell,
+          name: i.name,
+          direction: i.direction,
+          rate: i.rate,
+          score: i.score,
+          ruleScore: i.ruleScore,
+          weight: i.weight,
+          note: i.note,
+        }))
+      : [],
+    warnings: outcome.warnings.map(jsonIssue),
+    errors: outcome.errors.map(jsonIssue),
+  };
+}
+
+/** A file-level failure (exit 2): one error, no cell. */
+export function fileProblemJson(code: string, message: string): JsonResult {
+  return { total: null, max: null, grade: null, execution: null, rows: [], indicators: [], warnings: [], errors: [{ code, cell: null, message }] };
+}

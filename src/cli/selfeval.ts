@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+import { randomBytes } from 'crypto';
+import { nodeFileSystem } from './node-file-system';
+import { runCli } from './run';
+
+// The thin entry (npm-check-updates style): wire the real world to runCli and set the exit code.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const version: string = require('../../package.json').version;
+
+runCli(process.argv.slice(2), {
+  fs: nodeFileSystem,
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  version,
+  tempTag: () => `${process.pid}-${randomBytes(4).toString('hex')}`,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // A bug, not bad input: say so in Chinese, keep the detail for a report, never a bare stack trace.
+    process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}。请把此信息和工作簿（如可以）反馈给开发者。\n`);
+    process.exitCode = 2;
+  },
+);
