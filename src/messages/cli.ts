@@ -67,6 +67,10 @@ export function systemReason(code: string | undefined, fallback: string): string
       return '这是一个文件夹，不是文件';
     case 'ENOSPC':
       return '磁盘空间不足';
+    case 'EIO':
+      return '读写出错（磁盘或网络驱动器故障）';
+    case 'EROFS':
+      return '文件所在位置是只读的';
     case 'EBUSY':
       return '文件正被其他程序占用（例如在 Excel 中打开）';
     default:

@@ -7,6 +7,9 @@ export interface NoteData {
   /** `100%`, `4978.49万元`; '' for qualitative. */
   target: string;
   actual: string;
+  /** The same figures without a unit, for formulas (`52`, `78.48%`). */
+  targetFigure: string;
+  actualFigure: string;
   weight: string;
   ruleScore: string;
   score: string;
@@ -25,21 +28,21 @@ export interface NoteData {
 const RULE_TEXT: Record<Rule['kind'], (d: NoteData) => string> = {
   met: (d) =>
     d.direction === 'atMost'
-      ? `反向指标：实际完成值 ${d.actual} 未超过指标值 ${targetLabel(d)}，得满分 ${d.weight}`
-      : `实际完成值 ${d.actual} 达到指标值 ${targetLabel(d)}，得满分 ${d.weight}`,
+      ? `反向指标：实际完成值 ${d.actual} 未超过指标值 ${targetLabel(d)}，得满分 ${d.weight} 分`
+      : `实际完成值 ${d.actual} 达到指标值 ${targetLabel(d)}，得满分 ${d.weight} 分`,
   proportional: (d) =>
     d.roundRatesFirst
-      ? `实际完成值 ${d.actual} 未达到指标值 ${targetLabel(d)}，按完成率计分：${d.weight} × ${d.rate} = ${d.ruleScore}`
-      : `实际完成值 ${d.actual} 未达到指标值 ${targetLabel(d)}，按完成比例计分：${d.weight} × ${d.actual} ÷ ${d.target} = ${d.ruleScore}`,
-  targetZero: (d) => `指标值为 0，得满分 ${d.weight}`,
+      ? `实际完成值 ${d.actual} 未达到指标值 ${targetLabel(d)}，按完成率计分：${d.weight} × ${d.rate} = ${d.ruleScore} 分`
+      : `实际完成值 ${d.actual} 未达到指标值 ${targetLabel(d)}，按完成比例计分：${d.weight} × ${d.actualFigure} ÷ ${d.targetFigure} = ${d.ruleScore} 分`,
+  targetZero: (d) => `指标值为 0，得满分 ${d.weight} 分`,
   equalZero: (d) =>
     d.rule.kind === 'equalZero' && d.rule.met
-      ? `指标值为 0，实际完成值 ${d.actual} 未超过 0，得满分 ${d.weight}`
+      ? `指标值为 0，实际完成值 ${d.actual} 未超过 0，得满分 ${d.weight} 分`
       : `指标值为 0，实际完成值 ${d.actual} 大于 0，得 0 分`,
   reverseDeduct: (d) =>
-    `反向指标：实际完成值 ${d.actual} 超过指标值 ${targetLabel(d)}，按偏差扣分：${d.weight} × (1 − (${d.actual} − ${d.target}) ÷ ${d.target}) = ${d.ruleScore}`,
+    `反向指标：实际完成值 ${d.actual} 超过指标值 ${targetLabel(d)}，按偏差扣分：${d.weight} × (1 − (${d.actualFigure} − ${d.targetFigure}) ÷ ${d.targetFigure}) = ${d.ruleScore} 分`,
   reverseDouble: (d) => `反向指标：实际完成值 ${d.actual} 达到指标值 ${targetLabel(d)} 的 2 倍及以上，得 0 分`,
-  reverseRatio: (d) => `反向指标：实际完成值 ${d.actual} 超过指标值 ${targetLabel(d)}，按比值计分：${d.weight} × ${d.target} ÷ ${d.actual} = ${d.ruleScore}`,
+  reverseRatio: (d) => `反向指标：实际完成值 ${d.actual} 超过指标值 ${targetLabel(d)}，按比值计分：${d.weight} × ${d.targetFigure} ÷ ${d.actualFigure} = ${d.ruleScore} 分`,
   reverseZero: (d) => `反向指标：实际完成值 ${d.actual} 超过指标值 ${targetLabel(d)}，按规则记 0 分`,
   qualitative: (d) =>
     `定性指标：${d.actualText ?? ''}，属“${d.tierName ?? ''}”档，分值区间 ${d.band ?? ''}` +
@@ -56,7 +59,7 @@ export function indicatorNote(d: NoteData): string {
   const parts: string[] = [];
   if (d.negativeActual) parts.push('实际完成值为负数，按 0 计');
   parts.push(RULE_TEXT[d.rule.kind](d));
-  if (d.manual) parts.push(d.rule.kind === 'qualitative' || d.rule.kind === 'manualOnly' ? `采用人工得分 ${d.score}` : `采用人工得分 ${d.score}（规则得分 ${d.ruleScore}）`);
+  if (d.manual) parts.push(d.rule.kind === 'qualitative' || d.rule.kind === 'manualOnly' ? `采用人工得分 ${d.score} 分` : `采用人工得分 ${d.score} 分（规则得分 ${d.ruleScore} 分）`);
   return parts.join('；') + '。';
 }
 

@@ -82,6 +82,8 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
       direction: input.direction,
       target: indicator.target === null ? '' : show(indicator.target),
       actual: s.effectiveActual === null ? '' : show(s.effectiveActual),
+      targetFigure: indicator.target === null ? '' : display(indicator.target, indicator.percent, ''),
+      actualFigure: s.effectiveActual === null ? '' : display(s.effectiveActual, indicator.percent, ''),
       weight: input.weight,
       ruleScore: s.ruleScore,
       score: s.score,

@@ -1,0 +1,96 @@
+/**
+ * Every Chinese text of the Excel task pane, the ribbon command's dialog and
+ * the Excel host's errors. Texts with parameters are functions.
+ */
+import type { HostError, HostErrorCode } from '../hosts/excel/host-error';
+
+const list = (items: string[]) => items.map((s) => '“' + s + '”').join('、');
+const sheetList = (sheets: string[]) => sheets.map((s) => "'" + s.replace(/'/g, "''") + "'").join('、');
+
+type HostErrorOf<C extends HostErrorCode> = Extract<HostError, { code: C }>;
+
+/** One message per Excel problem; keyed by every code so a missing one fails to compile. */
+const HOST_ERRORS: { [C in HostErrorCode]: (e: HostErrorOf<C>) => string } = {
+  editMode: () => 'Excel 正在编辑单元格，暂时无法读写工作簿。请按 Enter 或 Esc 结束编辑，然后点“重试”。',
+  protectedSheet: (e) =>
+    e.certain
+      ? `工作表 ${sheetList(e.sheets)} 受保护，无法写入计算结果。本次未写入任何内容；请在“审阅 → 撤消工作表保护”后重试。`
+      : `写入被拒绝：工作表受保护${e.sheets.length > 0 ? '（涉及 ' + sheetList(e.sheets) + '）' : ''}。已写入的部分已恢复；请撤消工作表保护后重试。`,
+  itemNotFound: (e) => `找不到${e.what ? '“' + e.what + '”' : '所需的工作表或名称'}，可能已被删除或重命名。请检查后重试。`,
+  changed: (e) => {
+    if (e.detail === 'formula') return `读取之后 ${e.cell} 中被输入了公式。为不覆盖您的公式，本次未写入任何内容；请删除该公式后重新计算。`;
+    if (e.detail === 'nameMoved') return `读取之后名称“${e.name}”的引用范围被修改。本次未写入任何内容；请重新点“计算得分”。`;
+    return '读取之后工作簿中的名称或工作表被删除或改名。本次未写入任何内容；请重新点“计算得分”。';
+  },
+  mergedCells: (e) => `输出单元格${e.range ? '（' + e.range + '）' : ''}中有合并单元格，无法写入。已写入的部分已恢复；请取消合并后重试。`,
+  undoStale: (e) => `${e.cell} 在计算之后被修改过。为不覆盖您的修改，没有撤销；如需恢复请使用 Excel 的撤消或手工修改。`,
+  nothingToUndo: () => '本次会话中还没有可撤销的计算。',
+  templateNamesExist: (e) => `工作簿中已有名称 ${list(e.names)}，未插入模板。如需重新插入，请先在“公式 → 名称管理器”中删除这些名称。`,
+  apiMissing: (e) => `当前 Excel 版本不支持此操作（需要 ${e.requirement}）。请改用随附的“模板.xlsx”文件。`,
+  unknown: (e) => `Excel 报告错误${e.excelCode ? '（' + e.excelCode + '）' : ''}：${e.excelMessage}`,
+};
+
+export function hostErrorMessage(error: HostError): string {
+  const render = HOST_ERRORS[error.code] as (e: HostError) => string;
+  return render(error);
+}
+
+/** Fixed texts of the pane and the dialog. */
+export const UI = {
+  title: '预算绩效自评',
+  score: '计算得分',
+  scoring: '正在计算…',
+  retry: '重试',
+  undo: '撤销本次计算',
+  undoing: '正在撤销…',
+  undone: '已恢复计算前的数值和格式。',
+  insertTemplate: '插入模板',
+  inserting: '正在插入模板…',
+  templateBlank: '空白模板',
+  templateExample: '示例数据（二工片区 2023）',
+  templateKindLabel: '模板内容',
+  total: '总分',
+  maxScore: '满分',
+  grade: '评价等级',
+  executionRate: '预算执行率',
+  executionScore: '得分',
+  indicators: '绩效指标',
+  indicatorRate: '完成率',
+  indicatorScore: '得分/分值',
+  showNote: '计算说明',
+  errors: '错误',
+  warnings: '提示',
+  noIssues: '没有提示。',
+  notScored: '因有错误，未写入任何内容。请逐条修改后重新计算。',
+  clickToSelect: '点击可在工作表中选中该单元格',
+  blankRate: '—',
+  intro: '按工作簿中的五个名称（预算执行、项目支出、绩效指标、评分规则、评价结果）读取数据，计算得分并写回工作簿。',
+  standaloneTitle: '独立网页模式',
+  standalonePlaceholder: '当前不在 Excel 中运行。请选择工作簿（.xlsx）进行计算——此功能即将提供。',
+  loadingStandalone: '正在加载…',
+  dialogTitle: '计算结果',
+  dialogClose: '关闭',
+  dialogOpenPane: '请在“开始”选项卡点“绩效自评”打开任务窗格查看逐条说明。',
+} as const;
+
+export const templateInserted = (sheets: string[]) => `已插入模板：新增工作表 ${sheetList(sheets)} 和五个名称。`;
+
+export const scoredSummary = (total: string, max: string, grade: string) => `总分 ${total} / ${max}，评价等级：${grade}。`;
+
+export const writtenCells = (count: number) => `已写入 ${count} 个单元格。`;
+
+export const errorCount = (count: number) => `工作簿中有 ${count} 处错误，未写入任何内容。`;
+
+export const warningCount = (count: number) => `${count} 条提示`;
+
+/** `0.9316` → `93.16%` by moving the decimal point in the text (no binary arithmetic). */
+export const percentText = (ratio: string | null): string => {
+  if (ratio === null) return UI.blankRate;
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(ratio);
+  if (!m) return ratio;
+  const frac = (m[3] || '') + '00';
+  const whole = (m[2] + frac.slice(0, 2)).replace(/^0+(?=\d)/, '');
+  const digits = m[3] || '';
+  const rest = digits.length > 2 ? '.' + digits.slice(2) : '';
+  return m[1] + whole + rest + '%';
+};

@@ -1,0 +1,152 @@
+/** The built binary (dist/cli/selfeval.js, built by `npm test` first): exit codes, output, files. */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CLI, EXAMPLE, SHARED } from '../support/paths';
+import { exampleWith } from '../support/fixtures';
+
+function run(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-cli-'));
+});
+
+function copyExample(name = '自评表.xlsx'): string {
+  const file = path.join(dir, name);
+  fs.copyFileSync(EXAMPLE, file);
+  return file;
+}
+
+const listDir = () => fs.readdirSync(dir).sort();
+
+test('scores the example: exit 0, Chinese table, writes <name>.scored.xlsx beside it', () => {
+  const input = copyExample();
+  const r = run(['score', input]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('总分 81.53 / 100');
+  expect(r.stdout).toContain('评价等级 良');
+  expect(r.stdout).toContain('93.16%');
+  expect(r.stdout).toMatch(/项目支出预算执行率\s+78\.48%\s+9\.42\/12/);
+  expect(r.stderr).toBe('');
+  expect(listDir()).toEqual(['自评表.scored.xlsx', '自评表.xlsx']);
+  expect(fs.readFileSync(input)).toEqual(fs.readFileSync(EXAMPLE)); // the input is untouched
+});
+
+test('--json prints exactly the contract JSON and nothing else', () => {
+  const input = copyExample();
+  const r = run(['score', input, '--json', '-o', path.join(dir, 'out.xlsx')]);
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.stdout);
+  expect(Object.keys(json)).toEqual(['total', 'max', 'grade', 'execution', 'rows', 'indicators', 'warnings', 'errors', 'output']);
+  expect([json.total, json.max, json.grade]).toEqual(['81.53', '100', '良']);
+  expect(json.execution).toEqual({ budget: '4978.49', actual: '4637.81', rate: '0.9316', score: '9.32', weight: '10' });
+  expect(json.rows[0]).toEqual({ label: '基本支出', rate: '0.9824', adjustmentRate: '0.2470' });
+  expect(json.indicators[0]).toMatchObject({ cell: "'绩效指标'!C4", name: '公务用车经费下降率', direction: 'atLeast', rate: '0.0000', score: '0.00', ruleScore: '0.00', weight: '8' });
+  expect(Object.keys(json.indicators[0])).toEqual(['cell', 'name', 'direction', 'rate', 'score', 'ruleScore', 'weight', 'note']);
+  expect(json.errors).toEqual([]);
+  expect(r.stderr).toBe('');
+});
+
+test('workbook errors: exit 1, every error with its cell, nothing written', () => {
+  const input = path.join(dir, '有错.xlsx');
+  fs.writeFileSync(input, exampleWith({ '绩效指标!I6': '七十八', '绩效指标!J7': -1, '预算执行!C5': null }));
+  const before = listDir();
+  const r = run(['score', input]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain("'绩效指标'!I6");
+  expect(r.stdout).toContain("'绩效指标'!J7");
+  expect(r.stdout).toContain("'预算执行'!C5");
+  expect(r.stdout).toContain('未写入任何文件');
+  expect(listDir()).toEqual(before);
+
+  const j = run(['score', input, '--json']);
+  expect(j.code).toBe(1);
+  const json = JSON.parse(j.stdout);
+  expect(json.total).toBeNull();
+  expect(json.errors.map((e: { cell: string }) => e.cell)).toEqual(["'预算执行'!C5", "'绩效指标'!I6", "'绩效指标'!J7"]);
+  expect(json.errors.every((e: { message: string }) => /[\u4e00-\u9fff]/.test(e.message))).toBe(true);
+  expect(listDir()).toEqual(before);
+});
+
+test.each([
+  ['not a zip', 'invalid.xlsx'],
+  ['encrypted', 'encryptAES.xlsx'],
+  ['truncated zip', 'clusterfuzz-testcase-minimized-XLSX2CSVFuzzer-5636439151607808.xlsx'],
+])('file problems exit 2 with one Chinese error and no stack trace: %s', (_, name) => {
+  const input = path.join(dir, 'bad.xlsx');
+  fs.copyFileSync(path.join(SHARED, 'corpus', 'xlsx', name), input);
+  const r = run(['score', input]);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^错误：.*[\u4e00-\u9fff]/);
+  expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  const j = run(['score', input, '--json']);
+  expect(j.code).toBe(2);
+  const json = JSON.parse(j.stdout);
+  expect(json.errors).toHaveLength(1);
+  expect(json.errors[0].cell).toBeNull();
+  expect(listDir()).toEqual(['bad.xlsx']);
+});
+
+test('a missing file is a file problem (exit 2)', () => {
+  const r = run(['score', path.join(dir, '不存在.xlsx')]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('文件或文件夹不存在');
+});
+
+test('never overwrites an existing output without --force', () => {
+  const input = copyExample();
+  fs.writeFileSync(path.join(dir, '自评表.scored.xlsx'), 'keep me');
+  const r = run(['score', input]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('--force');
+  expect(fs.readFileSync(path.join(dir, '自评表.scored.xlsx'), 'utf8')).toBe('keep me');
+  expect(run(['score', input, '--force']).code).toBe(0);
+  expect(fs.readFileSync(path.join(dir, '自评表.scored.xlsx')).subarray(0, 2).toString()).toBe('PK');
+});
+
+test('--in-place replaces the input with the scored workbook and leaves no temp file', () => {
+  const input = copyExample();
+  const r = run(['score', input, '--in-place', '--json']);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).output).toBe(input);
+  expect(listDir()).toEqual(['自评表.xlsx']);
+  expect(fs.readFileSync(input)).not.toEqual(fs.readFileSync(EXAMPLE));
+  // Scoring the scored file again gives byte-identical bytes (writing policy 4).
+  const once = fs.readFileSync(input);
+  expect(run(['score', input, '--in-place']).code).toBe(0);
+  expect(fs.readFileSync(input)).toEqual(once);
+});
+
+test('--in-place on a workbook with errors leaves it byte-identical', () => {
+  const input = path.join(dir, '有错.xlsx');
+  const bad = exampleWith({ '绩效指标!J4': 0 });
+  fs.writeFileSync(input, bad);
+  expect(run(['score', input, '--in-place']).code).toBe(1);
+  expect(fs.readFileSync(input)).toEqual(Buffer.from(bad));
+  expect(listDir()).toEqual(['有错.xlsx']);
+});
+
+test.each([
+  [['score'], '缺少要评分的工作簿'],
+  [[], '缺少命令'],
+  [['grade', 'x.xlsx'], '不认识的命令'],
+  [['score', 'a.xlsx', '--bogus'], '不认识的选项 --bogus'],
+  [['score', 'a.xlsx', '-o'], '需要一个值'],
+  [['score', 'a.xlsx', '-o', 'b.xlsx', '--in-place'], '不能同时使用'],
+])('usage errors exit 2: %j', (args, text) => {
+  const r = run(args as string[], dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(text);
+});
+
+test('--help is Chinese, lists every option, the exit codes and examples', () => {
+  const r = run(['--help']);
+  expect(r.code).toBe(0);
+  for (const text of ['用法：selfeval score', '--output', '--in-place', '--force', '--json', '退出码', '示例']) expect(r.stdout).toContain(text);
+});
