@@ -29,7 +29,8 @@ export interface BudgetModel {
   weight?: NumberCell;
 }
 
-const field = (key: BudgetColumn) => BUDGET_COLUMNS.find((c) => c.key === key)!.header;
+const HEADERS = new Map<BudgetColumn, string>(BUDGET_COLUMNS.map((c) => [c.key, c.header]));
+const field = (key: BudgetColumn): string => HEADERS.get(key)!;
 const TOTAL_KEYS = new Set(BUDGET_TOTAL_LABELS.map(normalizeHeader));
 const INPUTS: BudgetColumn[] = ['label', 'initial', 'budget', 'actual', 'weight'];
 

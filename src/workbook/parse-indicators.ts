@@ -41,7 +41,8 @@ export interface Indicator {
   noteCell?: TableCell;
 }
 
-const field = (key: IndicatorColumn) => INDICATOR_COLUMNS.find((c) => c.key === key)!.header;
+const HEADERS = new Map<IndicatorColumn, string>(INDICATOR_COLUMNS.map((c) => [c.key, c.header]));
+const field = (key: IndicatorColumn): string => HEADERS.get(key)!;
 const TOTAL_KEYS = new Set(TABLE_TOTAL_LABELS.map(normalizeHeader));
 const INPUTS: IndicatorColumn[] = ['name', 'target', 'nature', 'adjustedTarget', 'actual', 'weight', 'manual'];
 

@@ -16,7 +16,8 @@ export interface ProjectRow {
   rateCell?: TableCell;
 }
 
-const field = (key: ProjectColumn) => PROJECT_COLUMNS.find((c) => c.key === key)!.header;
+const HEADERS = new Map<ProjectColumn, string>(PROJECT_COLUMNS.map((c) => [c.key, c.header]));
+const field = (key: ProjectColumn): string => HEADERS.get(key)!;
 const TOTAL_KEYS = new Set(TABLE_TOTAL_LABELS.map(normalizeHeader));
 
 /** `项目支出` (optional): one 执行率 per project; total rows are skipped. */

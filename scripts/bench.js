@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — prints ratios and sizes, never asserts.
+ *  1. CLI pipeline (read + score + write, in process) against ExcelJS load+save
+ *     of the same file: median of runs, as a ratio; for the example and for a
+ *     generated workbook with 2,000 indicators.
+ *  2. The engine alone on 10,000 indicators.
+ *  3. Sizes of the built task pane (when `npm run build` has run) — see
+ *     scripts/bench-web.js when present.
+ */
+const fs = require('fs');
+const path = require('path');
+const { performance } = require('perf_hooks');
+const ExcelJS = require('exceljs');
+
+const root = path.resolve(__dirname, '..');
+const dist = (p) => require(path.join(root, 'dist', p));
+const { readWorkbookFile, applyPlanToFile } = dist('hosts/xlsx');
+const { scoreWorkbook } = dist('workbook/score-workbook');
+const { evaluate, DEFAULT_SETTINGS } = dist('engine');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(fn, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
+function ours(bytes) {
+  const read = readWorkbookFile(bytes);
+  if (!read.ok) throw new Error(read.error.message);
+  const outcome = scoreWorkbook(read.value);
+  if (outcome.errors.length) throw new Error(outcome.errors[0].message);
+  const written = applyPlanToFile(bytes, outcome.plan);
+  if (!written.ok) throw new Error(written.error.message);
+  return written.value;
+}
+
+async function exceljsRoundTrip(bytes) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes));
+  return wb.xlsx.writeBuffer();
+}
+
+/** The example with its indicator table grown to `n` rows (our own file, created with ExcelJS). */
+async function bigWorkbook(n) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(root, 'assets', '示例-二工片区2023.xlsx'));
+  const ws = wb.getWorksheet('绩效指标');
+  const weight = 90 / n;
+  for (let i = 0; i < n; i++) {
+    const r = ws.getRow(4 + i);
+    r.getCell(3).value = `指标${i + 1}`;
+    r.getCell(4).value = i % 3 === 1 ? '≤' : '≥';
+    r.getCell(5).value = 100;
+    r.getCell(6).value = i % 2 ? '%' : '人';
+    r.getCell(7).value = null;
+    r.getCell(9).value = 50 + (i % 60);
+    r.getCell(10).value = Number(weight.toFixed(6));
+  }
+  wb.definedNames.remove("'绩效指标'!$A$3:$P$11", '绩效指标');
+  wb.definedNames.add(`'绩效指标'!$A$3:$P$${3 + n}`, '绩效指标');
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function compare(label, bytes, runs) {
+  ours(bytes); // warm up
+  await exceljsRoundTrip(bytes);
+  const a = await time(() => ours(bytes), runs);
+  const b = await time(() => exceljsRoundTrip(bytes), runs);
+  console.log(`${label}: selfeval 读+评分+写 ${a.toFixed(1)} ms；ExcelJS 读+存 ${b.toFixed(1)} ms；比值 ${(a / b).toFixed(2)}（中位数，${runs} 次）`);
+}
+
+async function main() {
+  const example = new Uint8Array(fs.readFileSync(path.join(root, 'assets', '示例-二工片区2023.xlsx')));
+  await compare('示例工作簿（8 个指标）', example, 21);
+  const big = await bigWorkbook(2000);
+  await compare('生成的工作簿（2,000 个指标）', big, 7);
+
+  const indicators = [];
+  for (let i = 0; i < 10000; i++) {
+    indicators.push({ direction: ['atLeast', 'atMost', 'equal'][i % 3], target: String(100 + (i % 7)), actual: String(50 + (i % 97)) + '.25', weight: '0.009', manualScore: null });
+  }
+  const t = await time(() => evaluate({ budget: '4978.49', actual: '4637.81', weight: '10' }, indicators, DEFAULT_SETTINGS), 7);
+  console.log(`引擎单独：10,000 个指标 ${t.toFixed(1)} ms（中位数，7 次）`);
+
+  const web = path.join(__dirname, 'bench-web.js');
+  if (fs.existsSync(web)) await require(web).run();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
