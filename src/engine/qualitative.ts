@@ -44,7 +44,6 @@ export function scoreQualitative(input: QualitativeIndicator, settings: Settings
   const manual = input.manualScore === null ? null : roundHalfUp(dec(input.manualScore), places);
   if (input.tier === null) {
     // Blank actual with a manual score: only [0, w] can be checked.
-    const ok = manual !== null && !manual.isNegative() && manual.lte(w);
     const text = fixed(manual ?? ZERO, places);
     return {
       rate: null,
@@ -56,12 +55,12 @@ export function scoreQualitative(input: QualitativeIndicator, settings: Settings
       overachieved: false,
       manualDiffers: false,
       needsConfirmation: false,
-      manualOutOfRange: ok ? null : { low: '0', high: w.toFixed(), highInclusive: true },
+      manualOutOfRange: input.manualScore === null ? null : manualScoreProblem(input.manualScore, input.weight, null, places),
     };
   }
   const band = tierBand(input.tier, w);
   const top = fixed(bandTop(band, places), places);
-  const outOfRange = manual !== null && !inBand(manual, band);
+
   return {
     rate: null,
     ruleScore: top,
@@ -78,6 +77,23 @@ export function scoreQualitative(input: QualitativeIndicator, settings: Settings
     overachieved: false,
     manualDiffers: false,
     needsConfirmation: manual === null,
-    manualOutOfRange: outOfRange ? { low: band.low.toFixed(), high: band.high.toFixed(), highInclusive: band.highInclusive } : null,
+    manualOutOfRange: input.manualScore === null ? null : manualScoreProblem(input.manualScore, input.weight, input.tier, places),
   };
+}
+
+/**
+ * The range a 人工得分 must fall in: the tier's band for a qualitative
+ * indicator with a tier, otherwise [0, w]. The manual score is compared after
+ * rounding to 小数位数, as it is written.
+ */
+export function manualScoreProblem(
+  manualScore: string,
+  weight: string,
+  tier: Tier | null,
+  decimals: number,
+): null | { low: string; high: string; highInclusive: boolean } {
+  const w = dec(weight);
+  const band: Band = tier ? tierBand(tier, w) : { low: ZERO, high: w, highInclusive: true };
+  const m = roundHalfUp(dec(manualScore), decimals);
+  return inBand(m, band) ? null : { low: band.low.toFixed(), high: band.high.toFixed(), highInclusive: band.highInclusive };
 }

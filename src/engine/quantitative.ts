@@ -1,4 +1,5 @@
 import { Dec, ZERO, ONE, dec, fixed, roundHalfUp, max } from './decimal';
+import { manualScoreProblem } from './qualitative';
 import { ratioForScoring, ratioPlaces } from './ratio';
 import type { IndicatorScore, QuantitativeIndicator, Rule, Settings } from './types';
 
@@ -12,33 +13,22 @@ export function scoreQuantitative(input: QuantitativeIndicator, settings: Settin
   const places = settings.decimals;
   const w = dec(input.weight);
   const t = dec(input.target);
-  const negativeActual = input.actual !== null && dec(input.actual).isNegative() && !dec(input.actual).isZero();
-  const a = input.actual === null ? null : max(dec(input.actual), ZERO);
+  const negativeActual = dec(input.actual).isNegative() && !dec(input.actual).isZero();
+  const a = max(dec(input.actual), ZERO);
 
-  let rate: Dec | null = null;
-  let outcome: RuleOutcome;
-  if (a === null) {
-    // Only reachable with a manual score: the rule has nothing to measure.
-    outcome = { raw: ZERO, rule: { kind: 'proportional' } };
-  } else {
-    if (!t.isZero()) rate = a.div(t);
-    // Rounded first only when 完成率先舍入; otherwise null and the rules use
-    // exact fractions (w × a) / t, so a half-up tie is never lost to a
-    // 40-digit quotient such as 0.78458333….
-    const rounded = rate !== null && settings.roundRatesFirst ? ratioForScoring(rate, places, true) : null;
-    outcome = ruleScore(input.direction, a, t, w, rounded, settings);
-  }
+  const rate: Dec | null = t.isZero() ? null : a.div(t);
+  // Rounded first only when 完成率先舍入; otherwise null and the rules use
+  // exact fractions (w × a) / t, so a half-up tie is never lost to a
+  // 40-digit quotient such as 0.78458333….
+  const rounded = rate !== null && settings.roundRatesFirst ? ratioForScoring(rate, places, true) : null;
+  const outcome = ruleScore(input.direction, a, t, w, rounded, settings);
 
   const ruleScoreText = fixed(roundHalfUp(outcome.raw, places), places);
   const manual = input.manualScore === null ? null : roundHalfUp(dec(input.manualScore), places);
-  const manualOutOfRange =
-    manual !== null && (manual.isNegative() && !manual.isZero() || manual.gt(w))
-      ? { low: '0', high: w.toFixed(), highInclusive: true }
-      : null;
+  const manualOutOfRange = input.manualScore === null ? null : manualScoreProblem(input.manualScore, input.weight, null, places);
   const score = manual === null ? ruleScoreText : fixed(manual, places);
   const overachieved =
     input.direction === 'atLeast' &&
-    a !== null &&
     t.gt(0) &&
     a.gte(t.times(ONE.plus(dec(settings.overachievementThreshold))));
 
@@ -46,11 +36,11 @@ export function scoreQuantitative(input: QuantitativeIndicator, settings: Settin
     rate: rate === null ? null : fixed(rate, ratioPlaces(places)),
     ruleScore: ruleScoreText,
     score,
-    rule: input.actual === null ? { kind: 'proportional' } : outcome.rule,
-    effectiveActual: a === null ? null : a.toFixed(),
+    rule: outcome.rule,
+    effectiveActual: a.toFixed(),
     negativeActual,
     overachieved,
-    manualDiffers: manual !== null && input.actual !== null && score !== ruleScoreText,
+    manualDiffers: manual !== null && score !== ruleScoreText,
     needsConfirmation: false,
     manualOutOfRange,
   };

@@ -38,8 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export interface QuantitativeIndicator {
   direction: 'atLeast' | 'atMost' | 'equal';
   target: string;
-  /** null only when a manual score replaces the measurement. */
-  actual: string | null;
+  actual: string;
   weight: string;
   manualScore: string | null;
 }

@@ -1,7 +1,7 @@
 import { decimalCompare, decimalEquals, decimalSum } from '../engine';
 import type { CellAddress } from './address';
 import type { NameResolution } from './cells';
-import { optionalNumber, requiredNumber, type NumberCell } from './fields';
+import { optionalNumber, type NumberCell } from './fields';
 import { readHeaderTable, type TableCell, type TableRow } from './header-table';
 import type { IssueList } from './issue-list';
 import { cellText, normalizeHeader } from './normalize';
@@ -51,49 +51,58 @@ export function parseBudget(resolution: NameResolution, issues: IssueList): Budg
   const labelled = dataRows.findIndex((row) => TOTAL_KEYS.has(normalizeHeader(cellText(row.get('label')?.cell.value ?? null))));
   const totalIndex = labelled >= 0 ? labelled : 0;
 
-  let ok = true;
-  const rows: BudgetRow[] = dataRows.map((row, i) => {
-    const parsed = readRow(row, i === totalIndex, issues);
-    if (!parsed) ok = false;
-    return parsed ?? { label: '', key: '', isTotal: i === totalIndex };
-  });
+  // Every row and every cell is read before anything is decided, so that all problems are reported.
+  const before = issues.errors.length;
+  const rows: BudgetRow[] = dataRows.map((row, i) => readRow(row, i === totalIndex, issues));
   const total = rows[totalIndex];
   const totalRow = dataRows[totalIndex];
-  const budget = total.budget ?? requiredNumber(undefined, field('budget'), issues, totalRow.get('budget')!.address);
-  const actual = total.actual ?? requiredNumber(undefined, field('actual'), issues, totalRow.get('actual')!.address);
-  if (!ok || !budget || !actual) return null;
-  if (decimalCompare(budget.value, '0') <= 0) {
-    issues.atCell('budgetNotPositive', budget.address, { text: budget.value });
-    return null;
-  }
+  const budget = requiredOn(total.budget, totalRow.get('budget')!, 'budget', issues);
+  const actual = requiredOn(total.actual, totalRow.get('actual')!, 'actual', issues);
+  if (budget && decimalCompare(budget.value, '0') <= 0) issues.atCell('budgetNotPositive', budget.address, { text: budget.value });
   const weight = optionalNumber(totalRow.get('weight'), field('weight'), issues);
-  if (weight === null) return null;
-  if (weight && decimalCompare(weight.value, '0') < 0) {
-    issues.atCell('weightNegative', weight.address, { text: weight.value });
-    return null;
-  }
+  if (weight && decimalCompare(weight.value, '0') < 0) issues.atCell('weightNegative', weight.address, { text: weight.value });
+  if (issues.errors.length > before || !budget || !actual || weight === null) return null;
   const model: BudgetModel = { total: { ...total, budget, actual }, rows, weight };
   crossCheck(model, issues);
   return model;
+}
+
+function isFilled(row: TableRow<BudgetColumn>, key: BudgetColumn): boolean {
+  return !isBlankCell(row.get(key));
 }
 
 function isBlankCell(tc: TableCell | undefined): boolean {
   return !tc || isBlank(tc.cell);
 }
 
-function readRow(row: TableRow<BudgetColumn>, isTotal: boolean, issues: IssueList): BudgetRow | null {
+/** A figure the total row must have: null after an issue; a bad cell was reported already, a blank one is reported here. */
+function requiredOn(value: NumberCell | undefined, tc: TableCell, key: BudgetColumn, issues: IssueList): NumberCell | null {
+  if (value === undefined && isBlank(tc.cell)) issues.atCell('valueRequired', tc.address, { field: field(key) });
+  return value ?? null;
+}
+
+/** Reads a row; a bad figure is reported and kept as null (undefined means blank). */
+function readRow(row: TableRow<BudgetColumn>, isTotal: boolean, issues: IssueList): BudgetRow {
   const label = cellText(row.get('label')?.cell.value ?? null);
   const initial = optionalNumber(row.get('initial'), field('initial'), issues);
   const budget = optionalNumber(row.get('budget'), field('budget'), issues);
   const actual = optionalNumber(row.get('actual'), field('actual'), issues);
-  if (initial === null || budget === null || actual === null) return null;
+  const outputs: Array<[BudgetColumn, boolean]> = [
+    ['rate', isFilled(row, 'budget') && isFilled(row, 'actual')],
+    ['adjustment', isFilled(row, 'initial') && isFilled(row, 'budget')],
+    ['score', isTotal],
+  ];
+  for (const [key, written] of outputs) {
+    const tc = row.get(key);
+    if (written && tc?.cell.formula) issues.atCell('outputFormula', tc.address, { field: field(key) });
+  }
   return {
     label,
     key: normalizeHeader(label),
     isTotal,
-    initial,
-    budget,
-    actual,
+    initial: initial ?? undefined,
+    budget: budget ?? undefined,
+    actual: actual ?? undefined,
     rateCell: row.get('rate'),
     scoreCell: row.get('score'),
     adjustmentCell: row.get('adjustment'),

@@ -1,11 +1,12 @@
-import { decimalCompare, decimalTimes, type IndicatorInput, type Tier } from '../engine';
+import { decimalCompare, decimalTimes, manualScoreProblem, type IndicatorInput, type Tier } from '../engine';
+import { bandText } from '../messages/notes';
 import type { CellAddress } from './address';
 import type { NameResolution } from './cells';
 import { optionalNumber, requiredNumber, type NumberCell } from './fields';
 import { readHeaderTable, type TableCell, type TableRow } from './header-table';
 import type { IssueList } from './issue-list';
 import { cellText, normalizeHeader, stripWhitespace, nfkc } from './normalize';
-import { isBlank, readNumber, type NumberValue } from './numbers';
+import { isBlank, isPercentFormat, readNumber, type NumberValue } from './numbers';
 import { describeRangeProblem } from './range-problems';
 import { parseNature, parseTargetText, type Nature, type Operator } from './target';
 import {
@@ -14,6 +15,7 @@ import {
   TIER_A_WORDS,
   TIER_B_WORD,
   TIER_C_WORDS,
+  TIER_NAMES,
   type IndicatorColumn,
 } from './vocabulary';
 
@@ -47,7 +49,7 @@ const TOTAL_KEYS = new Set(TABLE_TOTAL_LABELS.map(normalizeHeader));
 const INPUTS: IndicatorColumn[] = ['name', 'target', 'nature', 'adjustedTarget', 'actual', 'weight', 'manual'];
 
 /** `绩效指标` (required): one Indicator per data row; merged 一级/二级 cells are filled down. */
-export function parseIndicators(resolution: NameResolution, issues: IssueList): Indicator[] | null {
+export function parseIndicators(resolution: NameResolution, decimals: number, issues: IssueList): Indicator[] | null {
   if (resolution.kind !== 'range') {
     describeRangeProblem('绩效指标', resolution, issues);
     return null;
@@ -69,7 +71,7 @@ export function parseIndicators(resolution: NameResolution, issues: IssueList): 
     const name = cellText(row.get('name')?.cell.value ?? null);
     if ([l1, l2, name].some((t) => TOTAL_KEYS.has(normalizeHeader(t)))) continue;
     if (INPUTS.every((k) => { const tc = row.get(k); return !tc || isBlank(tc.cell); })) continue;
-    const parsed = parseRow(row, name, level1, level2, issues);
+    const parsed = parseRow(row, name, level1, level2, decimals, issues);
     if (parsed) indicators.push(parsed);
     else ok = false;
   }
@@ -88,14 +90,20 @@ interface Direction {
   unit: string;
 }
 
-function parseRow(row: TableRow<IndicatorColumn>, name: string, level1: string, level2: string, issues: IssueList): Indicator | null {
-  const nameCell = row.get('name')!;
+function parseRow(row: TableRow<IndicatorColumn>, name: string, level1: string, level2: string, decimals: number, issues: IssueList): Indicator | null {
+  // Every cell of the row is read and checked, whatever fails first, so that
+  // all of a row's problems are reported together.
   const before = issues.errors.length;
+  const nameCell = row.get('name')!;
   if (name === '') issues.atCell('valueRequired', nameCell.address, { field: field('name') });
+  checkOutputCells(row, issues);
 
   const weightCell = row.get('weight')!;
-  const weight = requiredNumber(weightCell, field('weight'), issues, weightCell.address);
-  if (weight && decimalCompare(weight.value, '0') <= 0) issues.atCell('weightNotPositive', weight.address, { text: weight.value });
+  let weight = requiredNumber(weightCell, field('weight'), issues, weightCell.address);
+  if (weight && decimalCompare(weight.value, '0') <= 0) {
+    issues.atCell('weightNotPositive', weight.address, { text: weight.value });
+    weight = null;
+  }
 
   const natureCell = row.get('nature');
   const natureText = natureCell ? cellText(natureCell.cell.value) : '';
@@ -112,23 +120,51 @@ function parseRow(row: TableRow<IndicatorColumn>, name: string, level1: string, 
   let adjusted = false;
   const adjustedCell = row.get('adjustedTarget');
   if (base && base.direction !== 'qualitative' && adjustedCell && !isBlank(adjustedCell.cell)) {
-    target = readTarget(adjustedCell, null, unitColumn, base, issues);
+    target = readTarget(adjustedCell, nature, unitColumn, base, issues);
     adjusted = true;
   }
-
   const manual = optionalNumber(row.get('manual'), field('manual'), issues);
+
+  // The actual is read even when the target failed, as the target's text suggests.
   const actualCell = row.get('actual')!;
+  const qualitative = target ? target.direction === 'qualitative' : looksQualitative(targetCell, nature);
+  const percent = target ? target.percent : looksPercent(targetCell, unitColumn);
+  let tier: Tier | null = null;
+  let actual: string | undefined;
+  let actualText = '';
+  if (qualitative) {
+    actualText = cellText(actualCell.cell.value);
+    if (actualText === '') {
+      if (!manual) issues.atCell('valueRequired', actualCell.address, { field: field('actual') });
+    } else {
+      tier = tierOf(actualText);
+      if (!tier) issues.atCell('tierUnknown', actualCell.address, { text: actualText });
+    }
+  } else {
+    const read = readActual(actualCell, percent, issues);
+    if (read !== null) actual = read;
+  }
+  if (manual && weight && (!qualitative || tier || actualText === '')) {
+    const problem = manualScoreProblem(manual.value, weight.value, qualitative ? tier : null, decimals);
+    if (problem) {
+      const text = manual.value;
+      if (qualitative && tier) issues.atCell('manualOutOfBand', manual.address, { text, tier: TIER_NAMES[tier], band: bandText(problem.low, problem.high, problem.highInclusive) });
+      else issues.atCell('manualOutOfRange', manual.address, { text, high: problem.high });
+    }
+  }
   if (issues.errors.length > before || !target || !weight || manual === null) return null;
 
+  const unit = target.percent ? '' : target.unit;
   const common = {
     name,
     level1,
     level2,
     address: nameCell.address,
     percent: target.percent,
-    unit: target.percent ? '' : target.unit,
+    unit,
     target: target.value,
     adjusted,
+    actualText,
     actualAddress: actualCell.address,
     weightAddress: weight.address,
     manualAddress: manual?.address,
@@ -137,40 +173,32 @@ function parseRow(row: TableRow<IndicatorColumn>, name: string, level1: string, 
     noteCell: row.get('note'),
   };
   const manualScore = manual ? manual.value : null;
-
   if (target.direction === 'qualitative') {
-    const phrase = cellText(actualCell.cell.value);
-    if (phrase === '') {
-      if (manualScore === null) {
-        issues.atCell('valueRequired', actualCell.address, { field: field('actual') });
-        return null;
-      }
-      return { ...common, actualText: '', input: { direction: 'qualitative', tier: null, weight: weight.value, manualScore } };
-    }
-    const tier = tierOf(phrase);
-    if (!tier) {
-      issues.atCell('tierUnknown', actualCell.address, { text: phrase });
-      return null;
-    }
-    return { ...common, actualText: phrase, input: { direction: 'qualitative', tier, weight: weight.value, manualScore } };
+    return { ...common, input: { direction: 'qualitative', tier, weight: weight.value, manualScore } };
   }
+  if (decimalCompare(actual!, '0') < 0) {
+    issues.atCell('negativeActual', actualCell.address, { field: field('actual'), text: display(actual!, target.percent, unit) });
+  }
+  return { ...common, input: { direction: target.direction, target: target.value!, actual: actual!, weight: weight.value, manualScore } };
+}
 
-  const actual = readActual(actualCell, target.percent, manualScore !== null, issues);
-  if (actual === null) return null;
-  if (actual !== undefined && decimalCompare(actual, '0') < 0) {
-    issues.atCell('negativeActual', actualCell.address, { field: field('actual'), text: display(actual, target.percent, common.unit) });
+/** 完成率, 得分, 计算说明 are written for every indicator row: a formula there is an error (never overwritten). */
+function checkOutputCells(row: TableRow<IndicatorColumn>, issues: IssueList): void {
+  for (const key of ['rate', 'score', 'note'] as const) {
+    const tc = row.get(key);
+    if (tc?.cell.formula) issues.atCell('outputFormula', tc.address, { field: field(key) });
   }
-  return {
-    ...common,
-    actualText: '',
-    input: {
-      direction: target.direction,
-      target: target.value!,
-      actual: actual ?? null,
-      weight: weight.value,
-      manualScore,
-    },
-  };
+}
+
+/** When the target could not be read: a qualitative indicator is one with no digit in its target, or 指标性质 定性. */
+function looksQualitative(tc: TableCell, nature: Nature | null): boolean {
+  if (nature?.kind === 'qualitative') return true;
+  // An error value (#N/A) says nothing about the indicator: numbers are the common case.
+  return !tc.cell.error && typeof tc.cell.value === 'string' && !/\d/.test(nfkc(tc.cell.value));
+}
+
+function looksPercent(tc: TableCell, unitColumn: string): boolean {
+  return unitColumn === '%' || isPercentFormat(tc.cell.numberFormat) || (typeof tc.cell.value === 'string' && nfkc(tc.cell.value).includes('%'));
 }
 
 /** Percent-formatted numbers and text percents are ratios; a plain number under a percentage target is percentage points. */
@@ -210,7 +238,8 @@ function readTarget(tc: TableCell, nature: Nature | null, unitColumn: string, ba
     const text = cellText(raw);
     const parsed = parseTargetText(text);
     if (parsed.kind === 'invalid') {
-      issues.atCell('targetUnparsable', tc.address, { text });
+      if (parsed.badThousands) issues.atCell('badThousands', tc.address, { field: label, text });
+      else issues.atCell('targetUnparsable', tc.address, { text });
       return null;
     }
     if (parsed.kind === 'qualitative') {
@@ -246,15 +275,10 @@ function natureText(op: Operator): string {
   return op === 'atLeast' ? '≥' : op === 'atMost' ? '≤' : '=';
 }
 
-/** The actual as a decimal (ratio for percentages); undefined when blank and allowed; null after an issue. */
-function readActual(tc: TableCell, percent: boolean, hasManual: boolean, issues: IssueList): string | undefined | null {
-  const n = optionalNumber(tc, field('actual'), issues);
+/** The actual as a decimal (ratio for percentages); null after an issue (blank or not a number). */
+function readActual(tc: TableCell, percent: boolean, issues: IssueList): string | null {
+  const n = requiredNumber(tc, field('actual'), issues, tc.address);
   if (n === null) return null;
-  if (n === undefined) {
-    if (hasManual) return undefined;
-    issues.atCell('valueRequired', tc.address, { field: field('actual') });
-    return null;
-  }
   if (percent && !n.percentFormat && !n.textPercent && decimalCompare(n.value, '0') > 0 && decimalCompare(n.value, '1.5') <= 0) {
     issues.atCell('percentLooksLikeRatio', tc.address, {
       text: n.value,

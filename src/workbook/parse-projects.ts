@@ -38,6 +38,9 @@ export function parseProjects(resolution: NameResolution, issues: IssueList): Pr
     if (TOTAL_KEYS.has(normalizeHeader(name))) continue;
     const budget = optionalNumber(row.get('budget'), field('budget'), issues);
     const actual = optionalNumber(row.get('actual'), field('actual'), issues);
+    const rate = row.get('rate');
+    const written = [row.get('budget'), row.get('actual')].every((tc) => tc && !isBlank(tc.cell));
+    if (written && rate?.cell.formula) issues.atCell('outputFormula', rate.address, { field: field('rate') });
     if (budget === null || actual === null) {
       ok = false;
       continue;

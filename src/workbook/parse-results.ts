@@ -28,6 +28,7 @@ export function parseResults(resolution: NameResolution, issues: IssueList): Res
     return null;
   }
   const slots: ResultSlot[] = [];
+  const before = issues.errors.length;
   for (let r = 0; r < range.rows; r++) {
     const label = cellText(cells[r][0].value);
     if (label === '') continue;
@@ -36,7 +37,9 @@ export function parseResults(resolution: NameResolution, issues: IssueList): Res
       issues.atCell('resultUnknownLabel', at(range, r, 0), { text: label });
       continue;
     }
-    slots.push({ key, label, value: { cell: cells[r][1], address: at(range, r, 1) } });
+    const value = { cell: cells[r][1], address: at(range, r, 1) };
+    if (value.cell.formula) issues.atCell('outputFormula', value.address, { field: label });
+    slots.push({ key, label, value });
   }
-  return slots;
+  return issues.errors.length > before ? null : slots;
 }

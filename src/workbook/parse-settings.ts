@@ -105,9 +105,14 @@ export function parseSettings(resolution: NameResolution, issues: IssueList): Pa
     }
     explicit[key] = valueAddress;
   }
-  if (!(decimalCompare(settings.excellent, settings.good) > 0 && decimalCompare(settings.good, settings.pass) > 0)) {
-    const where = explicit.excellent ?? explicit.good ?? explicit.pass;
-    if (where) issues.atCell('settingBandsOrder', where, { excellent: settings.excellent, good: settings.good, pass: settings.pass });
+  // The cell to blame: 优 when 优 ≤ 良 (or 良 if only 良 was set), 中 when 良 ≤ 中 (or 良 if only 良 was set).
+  const bands = { excellent: settings.excellent, good: settings.good, pass: settings.pass };
+  if (decimalCompare(settings.excellent, settings.good) <= 0) {
+    const where = explicit.excellent ?? explicit.good;
+    if (where) issues.atCell('settingBandsOrder', where, bands);
+  } else if (decimalCompare(settings.good, settings.pass) <= 0) {
+    const where = explicit.pass ?? explicit.good;
+    if (where) issues.atCell('settingBandsOrder', where, bands);
   }
   return { settings, explicit };
 }

@@ -39,6 +39,9 @@ export interface IndicatorResult {
   cell: string;
   address: CellAddress;
   name: string;
+  /** 一级 / 二级指标 after the fill-down of merged cells ('' when the table has none). */
+  level1: string;
+  level2: string;
   direction: Direction;
   /** Completion rate as written (`"0.9316"`), or null when left blank (t = 0, qualitative). */
   rate: string | null;

@@ -20,7 +20,7 @@ export function scoreWorkbook(input: WorkbookInput): ScoreOutcome {
   const { settings, explicit } = parseSettings(input['评分规则'], issues);
   const budget = parseBudget(input['预算执行'], issues);
   const projects = parseProjects(input['项目支出'], issues);
-  const indicators = parseIndicators(input['绩效指标'], issues);
+  const indicators = parseIndicators(input['绩效指标'], settings.decimals, issues);
   const results = parseResults(input['评价结果'], issues);
   if (budget && projects) checkProjectSums(projects, budget, issues);
 

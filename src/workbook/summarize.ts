@@ -51,14 +51,6 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
     const input = indicator.input;
     const show = (v: string) => display(v, indicator.percent, indicator.unit);
     const cellRef = indicator.address;
-    if (s.manualOutOfRange && indicator.manualAddress) {
-      const range = bandText(s.manualOutOfRange.low, s.manualOutOfRange.high, s.manualOutOfRange.highInclusive);
-      if (s.rule.kind === 'qualitative') {
-        issues.atCell('manualOutOfBand', indicator.manualAddress, { text: s.score, tier: TIER_NAMES[s.rule.tier], band: range });
-      } else {
-        issues.atCell('manualOutOfRange', indicator.manualAddress, { text: s.score, high: s.manualOutOfRange.high });
-      }
-    }
     if (s.overachieved && indicator.target !== null && s.effectiveActual !== null) {
       issues.atCell('overachievement', indicator.actualAddress, {
         actual: show(s.effectiveActual),
@@ -100,6 +92,8 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
       cell: formatCell(cellRef),
       address: cellRef,
       name: indicator.name,
+      level1: indicator.level1,
+      level2: indicator.level2,
       direction: input.direction,
       rate: s.rate,
       score: s.score,

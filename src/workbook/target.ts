@@ -14,7 +14,7 @@ export type TargetText =
   /** A target with no digit at all: 达到预期, 有效提升 … */
   | { kind: 'qualitative'; text: string }
   | { kind: 'quantitative'; operator: Operator | null; value: string; percent: boolean; unit: string }
-  | { kind: 'invalid' };
+  | { kind: 'invalid'; badThousands: boolean };
 
 const OPERATORS: Array<[string, Operator]> = [
   ...AT_LEAST_OPERATORS.map((s): [string, Operator] => [s, 'atLeast']),
@@ -42,12 +42,12 @@ export function parseTargetText(raw: string): TargetText {
   let operator: Operator | null = lead ? lead[0] : null;
   let rest = lead ? lead[1] : text;
   if (rest.endsWith(AT_MOST_SUFFIX)) {
-    if (operator !== null && operator !== 'atMost') return { kind: 'invalid' };
+    if (operator !== null && operator !== 'atMost') return { kind: 'invalid', badThousands: false };
     operator = 'atMost';
     rest = rest.slice(0, -AT_MOST_SUFFIX.length);
   }
   const n = parseNumberText(rest);
-  if (n === null || n === 'badThousands') return { kind: 'invalid' };
+  if (n === null || n === 'badThousands') return { kind: 'invalid', badThousands: n === 'badThousands' };
   return { kind: 'quantitative', operator, value: n.value, percent: n.percent, unit: n.unit };
 }
 

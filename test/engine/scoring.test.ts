@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, evaluate, scoreIndicator, scoreExecution, gradeForScore, type Settings, type IndicatorInput } from '../../src/engine';
 
 const S = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
-const q = (direction: 'atLeast' | 'atMost' | 'equal', target: string, actual: string | null, weight: string, manualScore: string | null = null): IndicatorInput => ({
+const q = (direction: 'atLeast' | 'atMost' | 'equal', target: string, actual: string, weight: string, manualScore: string | null = null): IndicatorInput => ({
   direction,
   target,
   actual,
