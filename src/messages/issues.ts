@@ -46,7 +46,7 @@ const MESSAGES: Record<IssueCode, (p: MessageParams) => string> = {
   overachievement: (p) => `${p.cell} 完成值超出指标值较多，请说明原因，指标值是否设定偏低（实际完成值 ${p.actual}，指标值 ${p.target}，超出 ${p.threshold} 以上）。得分仍以分值 ${p.weight} 为上限。`,
   manualDiffers: (p) => `${p.cell} 采用人工得分 ${p.manual}，按规则计算为 ${p.rule}。`,
   qualitativeConfirm: (p) => `${p.cell} 是定性指标（${p.tier}），已暂按该档区间上限计 ${p.score} 分，请确认，或在“人工得分”中填写区间 ${p.band} 内的分数。`,
-  weightsNot100: (p) => `预算执行率分值与各指标分值之和为 ${p.max}，不是 100；满分按 ${p.max} 显示。`,
+  weightsNot100: (p) => `预算执行率分值与“${p.name}”中各指标分值之和为 ${p.max}，不是 100；满分按 ${p.max} 显示。`,
   negativeActual: (p) => `${p.cell} 的${p.field}为负数 ${p.text}，按 0 计算。`,
   rateUndefined: (p) => `${p.cell} 的${p.field}为 0，无法计算${p.rate}，已留空。`,
 };

@@ -103,7 +103,7 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
     };
   });
 
-  if (!evaluation.weightsSumTo100) issues.general('weightsNot100', { max: evaluation.max });
+  if (!evaluation.weightsSumTo100) issues.atName('weightsNot100', '绩效指标', { max: evaluation.max });
 
   const total = rows.find((r) => r.row.isTotal)!;
   const report: ScoreSummary = {

@@ -341,6 +341,11 @@ const OUTPUT_HEADERS: Record<'预算执行' | '项目支出' | '绩效指标', s
   绩效指标: [['完成率', '指标完成率'], ['得分', '自评得分'], ['计算说明', '说明']],
 };
 const BUDGET_LABEL_HEADERS = ['资金项目', '项目', '资金', '类别', '资金来源'];
+/** The label cells that make a row a total row (contract: "a row whose label cell says 合计…"). */
+const TOTAL_LABEL_HEADERS: Record<'项目支出' | '绩效指标', string[]> = {
+  项目支出: ['项目名称', '项目'],
+  绩效指标: ['一级指标', '二级指标', '三级指标', '指标名称', '指标', '绩效指标'],
+};
 const BUDGET_TOTAL = ['年度资金总额', '合计', '总计', '资金总额', '部门整体支出', '预算总额'];
 const TABLE_TOTAL = ['合计', '总计', '小计'];
 const RESULT_LABELS = [
@@ -365,12 +370,14 @@ export function allowedOutputs(wb: WorkbookInput): Set<string> {
       .map((h, c) => (OUTPUT_HEADERS[name].some((set) => set.map(norm).includes(h)) ? c : -1))
       .filter((c) => c >= 0);
     const labelCol = headers.findIndex((h) => BUDGET_LABEL_HEADERS.map(norm).includes(h));
+    const totalCols = name === '预算执行' ? [] : headers.map((h, c) => (TOTAL_LABEL_HEADERS[name].map(norm).includes(h) ? c : -1)).filter((c) => c >= 0);
     let firstDataRow = -1;
     for (let r = 1; r < res.range.rows; r++) {
       const line = res.cells[r];
       const texts = line.map((c) => norm(text(c)));
-      if (firstDataRow < 0 && texts.some((t) => t !== '')) firstDataRow = r;
-      if (name !== '预算执行' && texts.some((t) => TABLE_TOTAL.includes(t))) continue;
+      // A row with text only in output columns (a stale result, a formula) is blank for the contract.
+      if (firstDataRow < 0 && texts.some((t, c) => t !== '' && !outCols.includes(c) && headers[c] !== '得分')) firstDataRow = r;
+      if (totalCols.some((c) => TABLE_TOTAL.includes(texts[c]))) continue;
       for (const c of outCols) allowed.add(at(res, r, c));
       if (name === '预算执行') {
         const scoreCol = headers.indexOf('得分');

@@ -136,7 +136,7 @@ const WARNING_CASES: Array<[string, Edit, Where[]]> = [
   ['actual 130% of target', cellAt('绩效指标', 'I10', 130), [['overachievement', I('I10')]]],
   ['人工得分 differs', cellAt('绩效指标', 'K10', 8), [['manualDiffers', I('K10')]]],
   ['qualitative default score', row10({ 指标值: '达到预期', 实际完成值: '达成' }), [['qualitativeConfirm', I('I10')]]],
-  ['weights sum to 101', cellAt('绩效指标', 'J10', 16), [['weightsNot100', null]]],
+  ['weights sum to 101', cellAt('绩效指标', 'J10', 16), [['weightsNot100', '绩效指标']]],
   ['negative actual', cellAt('绩效指标', 'I10', -1), [['negativeActual', I('I10')]]],
   ['a breakdown with 年初预算数 0', (wb) => appendRows(wb, '预算执行', [['其他', 0, 5]]), [['rateUndefined', B('B10')]]],
 ];

@@ -292,7 +292,7 @@ describe('weights', () => {
   test('weights not summing to 100: a warning, and 满分 shows the actual sum', () => {
     const { outcome } = run({ 指标值: '≥100人', 实际完成值: 52, 分值: 20 });
     expect(errorsOf(outcome)).toEqual([]);
-    expect(warningsOf(outcome)).toEqual([['weightsNot100', null]]);
+    expect(warningsOf(outcome)).toEqual([['weightsNot100', '绩效指标']]);
     expect(outcome.warnings[0].message).toContain('105');
     expect(outcome.summary!.max).toBe('105');
     expect(writesOf(outcome)["'评价结果'!B18"]).toEqual({ kind: 'number', text: '105', format: '0.00' });

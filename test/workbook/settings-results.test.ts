@@ -41,7 +41,7 @@ describe('评分规则 labels', () => {
     expect(errorsOf(outcome)).toEqual([]);
     expect(outcome.summary!.execution).toMatchObject({ weight: '20', score: '18.63' });
     expect(outcome.summary).toMatchObject({ max: '110', total: '90.84', grade: '优' });
-    expect(warningsOf(outcome)).toEqual([['weightsNot100', null]]);
+    expect(warningsOf(outcome)).toEqual([['weightsNot100', '绩效指标']]);
   });
 
   test('default 10 when both the cell and 评分规则 are blank', () => {

@@ -1,0 +1,173 @@
+/// <reference types="office-js" />
+import type { RangeAddress } from '../../workbook/address';
+import { formatCell, formatRange } from '../../workbook/address';
+import type { WritePlan } from '../../workbook/plan';
+import { localAddress, parseExcelAddress, sameRange } from './excel-address';
+import { type HostError, toHostError } from './host-error';
+import { holdsFormula, type RawRange } from './read-workbook';
+import { type PriorBlock, restoreBySheet } from './restore-blocks';
+import { chunkBlocks, type ExcelValue, groupWrites, type WriteBlock } from './write-blocks';
+
+/** One written rectangle: what was there before and what 计算得分 put there. */
+export interface SnapshotBlock extends PriorBlock {
+  written: ExcelValue[][];
+}
+
+/** Everything 撤销本次计算 needs, kept in memory for the session. */
+export interface Snapshot {
+  blocks: SnapshotBlock[];
+}
+
+export interface ApplyOptions {
+  /** The contract names' addresses when they were read; re-checked in the write batch. */
+  expected?: { [name: string]: RangeAddress };
+  /** The ranges as read, used to roll back if a write batch fails half-way. */
+  prior?: RawRange[];
+  /** Request size budget (estimated bytes); see chunkBlocks. */
+  maxRequestBytes?: number;
+}
+
+export type ApplyResult = { ok: true; snapshot: Snapshot; blocks: number } | { ok: false; error: HostError };
+
+interface Queued {
+  block: WriteBlock;
+  target: Excel.Range;
+}
+
+interface NameCheck {
+  name: string;
+  range: Excel.Range;
+  expected: RangeAddress;
+}
+
+/** The prior content of a block taken from the read (for rollback after a failed batch). */
+function priorFromRead(block: WriteBlock, prior: RawRange[]): PriorBlock | null {
+  const out: PriorBlock = {
+    sheet: block.sheet, row: block.row, col: block.col, rows: block.rows, cols: block.cols,
+    values: [], numberFormat: [], formulas: [],
+  };
+  for (let r = 0; r < block.rows; r++) {
+    const values: unknown[] = [];
+    const formats: unknown[] = [];
+    const formulas: unknown[] = [];
+    for (let c = 0; c < block.cols; c++) {
+      const row = block.row + r;
+      const col = block.col + c;
+      let found = false;
+      for (const raw of prior) {
+        const a = raw.address;
+        if (a.sheet === block.sheet && row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols) {
+          values.push(raw.values[row - a.row][col - a.col]);
+          formats.push(raw.numberFormat[row - a.row][col - a.col]);
+          formulas.push(raw.formulas[row - a.row][col - a.col]);
+          found = true;
+          break;
+        }
+      }
+      if (!found) return null;
+    }
+    out.values.push(values);
+    out.numberFormat.push(formats);
+    out.formulas.push(formulas);
+  }
+  return out;
+}
+
+/** The first cell of a loaded target that now holds a formula, or null. */
+function formulaCell(item: Queued): string | null {
+  const formulas = item.target.formulas;
+  const values = item.target.values;
+  for (let r = 0; r < item.block.rows; r++) {
+    for (let c = 0; c < item.block.cols; c++) {
+      if (holdsFormula(formulas[r][c], values[r][c])) {
+        return formatCell({ sheet: item.block.sheet, row: item.block.row + r, col: item.block.col + c });
+      }
+    }
+  }
+  return null;
+}
+
+function loadedPrior(item: Queued): SnapshotBlock {
+  const b = item.block;
+  return {
+    sheet: b.sheet, row: b.row, col: b.col, rows: b.rows, cols: b.cols,
+    values: item.target.values, numberFormat: item.target.numberFormat, formulas: item.target.formulas,
+    written: b.values,
+  };
+}
+
+/**
+ * Writes a plan: contiguous cells as one block each, one `values` and at most
+ * one `numberFormat` assignment per block, one sync per request (one request
+ * for any ordinary workbook). In the same batch, before the writes, it loads
+ * the contract names' addresses and each block's current content: after the
+ * sync it checks that nothing moved and that no target cell gained a formula
+ * since the read, and otherwise puts the blocks back as they were.
+ */
+export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const chunks = chunkBlocks(groupWrites(plan), options.maxRequestBytes);
+  const done: SnapshotBlock[] = [];
+  let blockCount = 0;
+  for (let index = 0; index < chunks.length; index++) {
+    const chunk = chunks[index];
+    const checks: NameCheck[] = [];
+    if (index === 0 && options.expected) {
+      for (const name of Object.keys(options.expected)) {
+        const range = context.workbook.names.getItem(name).getRange();
+        range.load('address');
+        checks.push({ name, range, expected: options.expected[name] });
+      }
+    }
+    const queued: Queued[] = [];
+    for (const block of chunk) {
+      const target = context.workbook.worksheets.getItem(block.sheet).getRange(localAddress(block));
+      target.load('values,numberFormat,formulas');
+      queued.push({ block, target });
+    }
+    for (const item of queued) {
+      item.target.values = item.block.values;
+      if (item.block.numberFormat) item.target.numberFormat = item.block.numberFormat as any[][];
+    }
+    const sheets: string[] = [];
+    for (const block of chunk) if (sheets.indexOf(block.sheet) < 0) sheets.push(block.sheet);
+    try {
+      await context.sync();
+    } catch (e) {
+      const error = toHostError(e, {
+        sheets,
+        range: chunk.length === 1 ? formatRange(chunk[0]) : undefined,
+      });
+      // The lookups (names, sheets) come before every write in the batch: when one of them failed, or
+      // Excel refused the whole batch (edit mode), this batch wrote nothing. Otherwise whatever part of
+      // it ran is put back from the read. Earlier batches are put back from their snapshots.
+      const wroteNothing = error.code === 'itemNotFound' || error.code === 'editMode';
+      const rollback: PriorBlock[] = done.slice();
+      if (!wroteNothing) {
+        for (const block of chunk) {
+          const prior = options.prior ? priorFromRead(block, options.prior) : null;
+          if (prior) rollback.push(prior);
+        }
+      }
+      if (rollback.length > 0) await restoreBySheet(context, rollback);
+      if (error.code === 'itemNotFound') return { ok: false, error: { code: 'changed', detail: 'nameDeleted' } };
+      return { ok: false, error };
+    }
+    for (const check of checks) {
+      const now = parseExcelAddress(check.range.address);
+      if (!now || !sameRange(now, check.expected)) {
+        await restoreBySheet(context, done.concat(queued.map(loadedPrior)));
+        return { ok: false, error: { code: 'changed', detail: 'nameMoved', name: check.name } };
+      }
+    }
+    for (const item of queued) {
+      const cell = formulaCell(item);
+      if (cell) {
+        await restoreBySheet(context, done.concat(queued.map(loadedPrior)));
+        return { ok: false, error: { code: 'changed', detail: 'formula', cell } };
+      }
+    }
+    for (const item of queued) done.push(loadedPrior(item));
+    blockCount += chunk.length;
+  }
+  return { ok: true, snapshot: { blocks: done }, blocks: blockCount };
+}

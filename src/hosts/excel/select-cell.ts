@@ -1,0 +1,16 @@
+/// <reference types="office-js" />
+import { a1, type CellAddress } from '../../workbook/address';
+import { type HostError, toHostError } from './host-error';
+
+/** Selects one cell in Excel (clicking an issue in the pane). One sync. */
+export async function selectCell(context: Excel.RequestContext, cell: CellAddress): Promise<HostError | null> {
+  const sheet = context.workbook.worksheets.getItem(cell.sheet);
+  sheet.activate();
+  sheet.getRange(a1(cell.row, cell.col)).select();
+  try {
+    await context.sync();
+    return null;
+  } catch (e) {
+    return toHostError(e, { what: cell.sheet, sheets: [cell.sheet] });
+  }
+}

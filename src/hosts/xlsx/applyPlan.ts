@@ -1,0 +1,97 @@
+import { MAX_COLS, MAX_ROWS, quoteSheet } from '../../workbook/address';
+import type { WritePlan } from '../../workbook/plan';
+import { editSheet, type SheetWrite } from './editSheet';
+import { createStylesEditor, MINIMAL_STYLES, type StylesEditor } from './createStylesEditor';
+import { setFullCalcOnLoad } from './setFullCalcOnLoad';
+import { abort } from './fileError';
+import { checkOtherSheets, findSheet, sheetEntry, sheetXml, type LoadedWorkbook } from './loadWorkbook';
+import { findEntry, rawEntryData, readPart } from './openPackage';
+import { addStylesPart } from './addStylesPart';
+import type { ZipEntry } from './readZipDirectory';
+import { DOS_EPOCH_DATE, writeZip, type OutputEntry } from './writeZip';
+import { decodeXml, encodeXml } from './xmlText';
+
+/**
+ * Applies a write plan to a loaded workbook and returns the new package
+ * bytes. Changes only the written sheets' parts, styles.xml when a new cell
+ * format is needed (and, for a workbook without styles, the parts that
+ * register a new one) and workbook.xml's <calcPr>. Throws a FileErrorAbort.
+ */
+export function applyPlan(wb: LoadedWorkbook, plan: WritePlan): Uint8Array {
+  const { pkg, structure } = wb;
+  // File damage first: the sheets that get writes are parsed when they are edited, all others now.
+  const targets = plan.writes.map((w) => findSheet(structure, w.address.sheet)).filter((s) => s?.kind === 'worksheet');
+  checkOtherSheets(wb, new Set(targets.map((s) => s!.name)));
+  const bySheet = new Map<string, SheetWrite[]>();
+  for (const write of plan.writes) {
+    const { address } = write;
+    const sheet = findSheet(structure, address.sheet);
+    if (!sheet) abort('sheetMissing', { sheet: address.sheet });
+    if (sheet.kind !== 'worksheet') abort('notWorksheet', { sheet: sheet.name });
+    const { row, col } = address;
+    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLS) {
+      abort('invalidWrite', { cell: `${quoteSheet(sheet.name)}!R${row + 1}C${col + 1}`, value: write.value.kind === 'empty' ? '' : write.value.text });
+    }
+    const list = bySheet.get(sheet.name) ?? [];
+    list.push({ row, col, value: write.value, numberFormat: write.numberFormat });
+    bySheet.set(sheet.name, list);
+  }
+
+  let stylesPart = structure.stylesPart;
+  const stylesXml = stylesPart ? decodeXml(readPart(pkg, stylesPart)!, stylesPart) : { text: MINIMAL_STYLES, encoding: 'utf8' as const };
+  const styles: StylesEditor = createStylesEditor(stylesXml, stylesPart ?? 'xl/styles.xml');
+
+  const replaced = new Map<ZipEntry, Uint8Array>();
+  for (const [sheetName, writes] of bySheet) {
+    const sheet = findSheet(structure, sheetName)!;
+    const entry = sheetEntry(pkg, sheet);
+    const xml = sheetXml(pkg, sheet);
+    const text = editSheet(xml.text, entry.name, sheet.name, writes, styles);
+    if (text !== xml.text) replaced.set(entry, encodeXml(text, xml.encoding));
+  }
+
+  const added: OutputEntry[] = [];
+  const newStyles = styles.render();
+  if (newStyles !== undefined) {
+    if (stylesPart) replaced.set(findEntry(pkg, stylesPart)!, encodeXml(newStyles, stylesXml.encoding));
+    else {
+      const registered = addStylesPart(wb);
+      stylesPart = registered.part;
+      for (const [entry, data] of registered.replaced) replaced.set(entry, data);
+      added.push({ kind: 'data', entry: newEntry(stylesPart), data: encodeXml(newStyles, 'utf8') });
+    }
+  }
+
+  if (bySheet.size > 0) {
+    const workbookEntry = findEntry(pkg, structure.workbookPart)!;
+    const xml = decodeXml(readPart(pkg, workbookEntry.name)!, workbookEntry.name);
+    const text = setFullCalcOnLoad(xml.text, workbookEntry.name);
+    if (text !== xml.text) replaced.set(workbookEntry, encodeXml(text, xml.encoding));
+  }
+
+  const output: OutputEntry[] = pkg.entries.map((entry) => {
+    const data = replaced.get(entry);
+    return data ? { kind: 'data', entry, data } : { kind: 'copy', entry, raw: rawEntryData(pkg, entry) };
+  });
+  return writeZip([...output, ...added], pkg.comment);
+}
+
+function newEntry(name: string): ZipEntry {
+  const rawName = new TextEncoder().encode(name);
+  return {
+    name,
+    rawName,
+    versionMadeBy: 20,
+    versionNeeded: 20,
+    flags: /^[\x20-\x7e]*$/.test(name) ? 0 : 0x0800,
+    method: 8,
+    time: 0,
+    date: DOS_EPOCH_DATE,
+    crc: 0,
+    compressedSize: 0,
+    size: 0,
+    internalAttributes: 0,
+    externalAttributes: 0,
+    localHeaderOffset: 0,
+  };
+}

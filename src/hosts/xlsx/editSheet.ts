@@ -1,0 +1,176 @@
+import { a1, formatCell } from '../../workbook/address';
+import type { PlannedValue } from '../../workbook/plan';
+import { encodeEscapes } from './decodeEscapes';
+import { abort } from './fileError';
+import { locateSheet, parseBox, type CellSpan, type RowSpan, type SheetLayout } from './locateSheet';
+import { spliceText, type Splice } from './spliceText';
+import { closeStartTag, escapeXml, getAttribute, openStartTag, removeAttribute, setAttribute } from './startTag';
+
+export interface SheetWrite {
+  row: number;
+  col: number;
+  value: PlannedValue;
+  numberFormat?: string;
+}
+
+/** Gives the cell xf index for a cell whose xf is `base` once it has `format` (may return `base` itself). */
+export interface StyleResolver {
+  resolve(base: number | undefined, format: string): number | undefined;
+}
+
+const DECIMAL = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+
+/**
+ * Splices the writes into a worksheet part's text: replaces or inserts only
+ * the written <c> elements (and <row> elements for new rows), keeps rows and
+ * cells sorted, updates <dimension> and the touched rows' spans. A target
+ * that holds a formula (or lies in an array formula) gives `formulaCell`.
+ */
+export function editSheet(text: string, part: string, sheet: string, writes: SheetWrite[], styles: StyleResolver): string {
+  const byCell = new Map<number, SheetWrite>();
+  for (const w of writes) byCell.set(w.row * 16384 + w.col, w);
+  const requested = [...byCell.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  const layout = locateSheet(text, part, sheet, new Set(requested.map((w) => w.row)));
+  const rowsByIndex = new Map<number, RowSpan>();
+  for (const r of layout.rows) if (!rowsByIndex.has(r.index)) rowsByIndex.set(r.index, r);
+  // Clearing a cell that does not exist, without a format to set, writes nothing.
+  const sorted = requested.filter(
+    (w) => w.value.kind !== 'empty' || w.numberFormat !== undefined || rowsByIndex.get(w.row)?.cells?.some((c) => c.col === w.col),
+  );
+  const sheetData = layout.sheetData ?? abort('notXlsx', { part });
+  const p = layout.prefix;
+  const cellName = (w: SheetWrite) => formatCell({ sheet, row: w.row, col: w.col });
+
+  for (const w of sorted) {
+    if (layout.formulaRanges.some((b) => w.row >= b.top && w.row <= b.bottom && w.col >= b.left && w.col <= b.right)) {
+      abort('formulaCell', { cell: cellName(w), part });
+    }
+  }
+
+  const columnStyle = (col: number) => layout.columnStyles.find((c) => col >= c.min && col <= c.max)?.style;
+
+  const buildCell = (w: SheetWrite, existing: CellSpan | undefined, rowStyle: number | undefined): string => {
+    const base = existing ? existing.style : rowStyle ?? columnStyle(w.col);
+    const s = w.numberFormat === undefined ? base : styles.resolve(base, w.numberFormat);
+    const kind = w.value.kind;
+    let tag: string;
+    if (existing) {
+      if (existing.formula) abort('formulaCell', { cell: cellName(w), part });
+      tag = text.slice(existing.start, existing.startTagEnd);
+      for (const name of ['t', 'vm', 'cm']) tag = removeAttribute(tag, name);
+      tag = s === undefined ? removeAttribute(tag, 's') : setAttribute(tag, 's', String(s));
+      tag = setAttribute(tag, 'r', a1(w.row, w.col));
+      if (kind === 'text') tag = setAttribute(tag, 't', 'inlineStr');
+      tag = kind === 'empty' ? closeStartTag(tag) : openStartTag(tag);
+    } else {
+      const attributes = `r="${a1(w.row, w.col)}"${s === undefined ? '' : ` s="${s}"`}${kind === 'text' ? ' t="inlineStr"' : ''}`;
+      tag = kind === 'empty' ? `<${p}c ${attributes}/>` : `<${p}c ${attributes}>`;
+    }
+    return kind === 'empty' ? tag : tag + cellContent(w, p, cellName) + `</${p}c>`;
+  };
+
+  const splices: Splice[] = [];
+  const newRows: string[] = [];
+  const writesByRow = new Map<number, SheetWrite[]>();
+  for (const w of sorted) {
+    const list = writesByRow.get(w.row) ?? [];
+    list.push(w);
+    writesByRow.set(w.row, list);
+  }
+  for (const [index, rowWrites] of writesByRow) {
+    const row = rowsByIndex.get(index);
+    if (row) {
+      splices.push(...editRow(text, row, rowWrites, p, buildCell));
+      continue;
+    }
+    const rowXml = `<${p}row r="${index + 1}">` + rowWrites.map((w) => buildCell(w, undefined, undefined)).join('') + `</${p}row>`;
+    if (sheetData.selfClosing) newRows.push(rowXml);
+    else {
+      const next = layout.rows.find((r) => r.index > index);
+      const at = next ? next.start : sheetData.closeStart;
+      splices.push({ start: at, end: at, text: rowXml });
+    }
+  }
+  if (sheetData.selfClosing) {
+    const open = openStartTag(text.slice(sheetData.start, sheetData.startTagEnd));
+    splices.push({ start: sheetData.start, end: sheetData.end, text: open + newRows.join('') + `</${p}sheetData>` });
+  }
+  const dimension = editDimension(text, layout, sorted);
+  if (dimension) splices.push(dimension);
+  return spliceText(text, splices);
+}
+
+function cellContent(w: SheetWrite, p: string, cellName: (w: SheetWrite) => string): string {
+  const { value } = w;
+  if (value.kind === 'empty') return '';
+  if (value.kind === 'number') {
+    if (!DECIMAL.test(value.text)) abort('invalidWrite', { cell: cellName(w), value: value.text });
+    return `<${p}v>${value.text}</${p}v>`;
+  }
+  const space = /^\s|\s$/.test(value.text) ? ' xml:space="preserve"' : '';
+  return `<${p}is><${p}t${space}>${escapeXml(encodeEscapes(value.text))}</${p}t></${p}is>`;
+}
+
+function editRow(
+  text: string,
+  row: RowSpan,
+  writes: SheetWrite[],
+  p: string,
+  buildCell: (w: SheetWrite, existing: CellSpan | undefined, rowStyle: number | undefined) => string,
+): Splice[] {
+  const cells = row.cells ?? [];
+  const splices: Splice[] = [];
+  const appended: string[] = [];
+  for (const w of writes) {
+    const existing = cells.find((c) => c.col === w.col);
+    const xml = buildCell(w, existing, row.style);
+    if (existing) splices.push({ start: existing.start, end: existing.end, text: xml });
+    else {
+      const next = cells.find((c) => c.col > w.col);
+      if (next) splices.push({ start: next.start, end: next.start, text: xml });
+      else appended.push(xml);
+    }
+  }
+  let startTag = updateSpans(text.slice(row.start, row.startTagEnd), writes);
+  if (row.selfClosing) {
+    splices.push({ start: row.start, end: row.end, text: openStartTag(startTag) + appended.join('') + `</${p}row>` });
+  } else {
+    if (startTag !== text.slice(row.start, row.startTagEnd)) splices.push({ start: row.start, end: row.startTagEnd, text: startTag });
+    if (appended.length > 0) splices.push({ start: row.closeStart, end: row.closeStart, text: appended.join('') });
+  }
+  return splices;
+}
+
+/** Extends a single `spans="a:b"` to cover the written columns; drops a list of spans that does not cover them. */
+function updateSpans(tag: string, writes: SheetWrite[]): string {
+  const spans = getAttribute(tag, 'spans');
+  if (spans === undefined) return tag;
+  const ranges = spans.trim().split(/\s+/).map((s) => s.split(':').map(Number));
+  const covered = (col: number) => ranges.some(([a, b = a]) => col >= a && col <= b);
+  const cols = writes.map((w) => w.col + 1);
+  if (cols.every(covered)) return tag;
+  if (ranges.length === 1 && ranges[0].length === 2 && ranges[0].every((n) => Number.isInteger(n) && n > 0)) {
+    const [a, b] = ranges[0];
+    return setAttribute(tag, 'spans', `${Math.min(a, ...cols)}:${Math.max(b, ...cols)}`);
+  }
+  return removeAttribute(tag, 'spans');
+}
+
+function editDimension(text: string, layout: SheetLayout, writes: SheetWrite[]): Splice | null {
+  const dim = layout.dimension;
+  if (!dim) return null;
+  const tag = text.slice(dim.start, dim.startTagEnd);
+  const box = parseBox(getAttribute(tag, 'ref') ?? '');
+  if (!box) return null;
+  const next = { ...box };
+  for (const w of writes) {
+    next.top = Math.min(next.top, w.row);
+    next.bottom = Math.max(next.bottom, w.row);
+    next.left = Math.min(next.left, w.col);
+    next.right = Math.max(next.right, w.col);
+  }
+  if (next.top === box.top && next.bottom === box.bottom && next.left === box.left && next.right === box.right) return null;
+  const start = a1(next.top, next.left);
+  const end = a1(next.bottom, next.right);
+  return { start: dim.start, end: dim.startTagEnd, text: setAttribute(tag, 'ref', start === end ? start : `${start}:${end}`) };
+}

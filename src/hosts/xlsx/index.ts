@@ -1,0 +1,40 @@
+/**
+ * The .xlsx file host: reads the contract names' cells from a workbook file
+ * and writes a plan back by editing the package itself (only the written
+ * sheets, styles.xml when a new format is needed, and workbook.xml's
+ * calcPr change; every other part is copied byte for byte). Runs in Node and
+ * in the browser: bytes in, bytes out, no file system.
+ */
+import type { CellInput, WorkbookInput } from '../../workbook/cells';
+import type { WritePlan } from '../../workbook/plan';
+import { applyPlan } from './applyPlan';
+import { FileErrorAbort, type FileError, type XlsxResult } from './fileError';
+import { loadWorkbook } from './loadWorkbook';
+import { readSheetCells } from './readSheetCells';
+import { resolveContractNames } from './resolveContractNames';
+
+export type { FileError, FileErrorCode, XlsxResult } from './fileError';
+
+function run<T>(work: () => T): XlsxResult<T> {
+  try {
+    return { ok: true, value: work() };
+  } catch (e) {
+    if (e instanceof FileErrorAbort) return { ok: false, error: e.fileError as FileError };
+    throw e;
+  }
+}
+
+/** Reads the workbook and resolves the five contract names (工作簿约定 v1) with their cells. */
+export function readWorkbookFile(bytes: Uint8Array): XlsxResult<WorkbookInput> {
+  return run(() => resolveContractNames(loadWorkbook(bytes)));
+}
+
+/** Applies a write plan; returns the new file's bytes. Nothing is written when any write fails. */
+export function applyPlanToFile(bytes: Uint8Array, plan: WritePlan): XlsxResult<Uint8Array> {
+  return run(() => applyPlan(loadWorkbook(bytes), plan));
+}
+
+/** Every cell of every worksheet, by sheet name and A1 address (for tests and diffing). */
+export function readAllCells(bytes: Uint8Array): XlsxResult<Map<string, Map<string, CellInput>>> {
+  return run(() => readSheetCells(loadWorkbook(bytes)));
+}

@@ -1,0 +1,74 @@
+import { abort } from './fileError';
+import { scanSheet } from './scanSheet';
+import { findEntry, inflateEntry, openPackage, readPart, type Package } from './openPackage';
+import { readSharedStrings } from './readSharedStrings';
+import { readStyles, xfFormats, type StylesInfo } from './readStyles';
+import { readWorkbookStructure, type SheetInfo, type WorkbookStructure } from './readWorkbookStructure';
+import { decodeXml, type XmlText } from './xmlText';
+import type { ZipEntry } from './readZipDirectory';
+
+/** An opened workbook: the package, its structure, styles and shared strings, everything checked. */
+export interface LoadedWorkbook {
+  pkg: Package;
+  structure: WorkbookStructure;
+  styles?: StylesInfo;
+  stylesXml?: XmlText;
+  /** Number format code per cell xf index. */
+  formats: string[];
+  sharedStrings: string[];
+}
+
+/**
+ * Opens and checks a workbook: zip directory and limits, workbook part,
+ * sheets, styles and shared strings (parsed), and every worksheet part
+ * (inflated and CRC-checked; parsed only when read). Throws a FileErrorAbort.
+ */
+export function loadWorkbook(bytes: Uint8Array): LoadedWorkbook {
+  const pkg = openPackage(bytes);
+  const structure = readWorkbookStructure(pkg);
+  let styles: StylesInfo | undefined;
+  let stylesXml: XmlText | undefined;
+  if (structure.stylesPart) {
+    stylesXml = decodeXml(readPart(pkg, structure.stylesPart)!, structure.stylesPart);
+    styles = readStyles(stylesXml, structure.stylesPart);
+  }
+  let sharedStrings: string[] = [];
+  if (structure.sharedStringsPart) {
+    const part = structure.sharedStringsPart;
+    sharedStrings = readSharedStrings(decodeXml(readPart(pkg, part)!, part), part);
+  }
+  for (const sheet of structure.sheets) if (sheet.kind === 'worksheet') inflateEntry(pkg, sheetEntry(pkg, sheet));
+  return { pkg, structure, styles, stylesXml, formats: xfFormats(styles), sharedStrings };
+}
+
+/** The zip entry of a sheet part (`partMissing` when the package does not have it). */
+export function sheetEntry(pkg: Package, sheet: SheetInfo): ZipEntry {
+  const entry = sheet.part === undefined ? undefined : findEntry(pkg, sheet.part);
+  return entry ?? abort('partMissing', { sheet: sheet.name, part: sheet.part });
+}
+
+/** The decoded XML of a worksheet part. */
+export function sheetXml(pkg: Package, sheet: SheetInfo): XmlText {
+  const entry = sheetEntry(pkg, sheet);
+  return decodeXml(inflateEntry(pkg, entry), entry.name);
+}
+
+/**
+ * Parses every worksheet not in `skip` (they were read already): a workbook
+ * with a broken sheet is refused even when no name refers to that sheet, so
+ * a damaged file is never scored, nor written back still damaged.
+ */
+export function checkOtherSheets(wb: LoadedWorkbook, skip: Set<string>): void {
+  for (const sheet of wb.structure.sheets) {
+    if (sheet.kind !== 'worksheet' || skip.has(sheet.name)) continue;
+    scanSheet(sheetXml(wb.pkg, sheet).text, sheet.part!, sheet.name, () => undefined);
+  }
+}
+
+/** The sheet with this name: exact match first, then case-insensitive (as Excel compares sheet names). */
+export function findSheet(structure: WorkbookStructure, name: string): SheetInfo | undefined {
+  const exact = structure.sheets.find((s) => s.name === name);
+  if (exact) return exact;
+  const lower = name.toLowerCase();
+  return structure.sheets.find((s) => s.name.toLowerCase() === lower);
+}

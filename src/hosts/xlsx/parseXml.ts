@@ -1,0 +1,86 @@
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { abort } from './fileError';
+
+export type XmlParser = SaxesParser<{ xmlns: true; position: true }>;
+export type XmlTag = SaxesTagNS;
+
+/** SpreadsheetML main namespaces (transitional and strict). */
+export const SML_NS = new Set([
+  'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  'http://purl.oclc.org/ooxml/spreadsheetml/main',
+]);
+/** Office document relationship namespaces (for `r:id`). */
+export const REL_NS = new Set([
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+]);
+export const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const CONTENT_TYPES_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
+
+class NotWellFormed extends Error {}
+
+export interface XmlHandlers {
+  /** `end` is the index just past the start tag's `>` in the text. */
+  open?(tag: XmlTag, end: number): void;
+  /** `end` is the index just past the end tag's `>` (for `<x/>`, the same as in `open`). */
+  close?(tag: XmlTag, end: number): void;
+  /** Text and CDATA content, entities already resolved. */
+  text?(text: string): void;
+}
+
+/** True when the tag is the SpreadsheetML element with this local name. */
+export function isSml(tag: XmlTag, local: string): boolean {
+  return tag.local === local && SML_NS.has(tag.uri);
+}
+
+/** An unprefixed attribute's value. */
+export function attr(tag: XmlTag, name: string): string | undefined {
+  const a = tag.attributes[name];
+  return a === undefined || a.prefix !== '' ? undefined : a.value;
+}
+
+/** The value of an attribute in one of the given namespaces, by local name. */
+export function attrNs(tag: XmlTag, namespaces: Set<string>, local: string): string | undefined {
+  for (const key of Object.keys(tag.attributes)) {
+    const a = tag.attributes[key];
+    if (a.local === local && namespaces.has(a.uri)) return a.value;
+  }
+  return undefined;
+}
+
+/**
+ * Parses an XML part with a real, namespace-aware parser, calling the
+ * handlers as it goes. Refuses any DOCTYPE (`xmlDoctype`, entities are never
+ * expanded); a part that is not well-formed gives `xmlMalformed` naming it.
+ * Handlers may throw a FileErrorAbort to stop.
+ */
+export function parseXml(text: string, part: string, handlers: XmlHandlers): void {
+  const parser = new SaxesParser({ xmlns: true, position: true }) as XmlParser;
+  parser.on('doctype', () => abort('xmlDoctype', { part }));
+  parser.on('error', () => {
+    throw new NotWellFormed();
+  });
+  const { open, close } = handlers;
+  if (open) parser.on('opentag', (tag) => open(tag, parser.position));
+  if (close) parser.on('closetag', (tag) => close(tag, parser.position));
+  if (handlers.text) {
+    parser.on('text', handlers.text);
+    parser.on('cdata', handlers.text);
+  }
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    if (e instanceof NotWellFormed) abort('xmlMalformed', { part });
+    throw e;
+  }
+}
+
+/** Where the start tag that ends at `end` begins (its `<`). */
+export function tagStart(text: string, end: number): number {
+  return text.lastIndexOf('<', end - 1);
+}
+
+/** Where the end tag that ends at `end` begins (its `</`). */
+export function closeTagStart(text: string, end: number): number {
+  return text.lastIndexOf('</', end - 1);
+}

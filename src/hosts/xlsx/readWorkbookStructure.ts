@@ -1,0 +1,84 @@
+import { abort } from './fileError';
+import { findEntry, readPart, type Package } from './openPackage';
+import { attr, attrNs, isSml, parseXml, REL_NS } from './parseXml';
+import { readRelationships } from './readRelationships';
+import { decodeXml } from './xmlText';
+
+export type SheetKind = 'worksheet' | 'chartsheet' | 'other';
+
+export interface SheetInfo {
+  name: string;
+  /** The sheet's part name, or undefined when its relationship is missing. */
+  part: string | undefined;
+  kind: SheetKind;
+}
+
+export interface DefinedName {
+  name: string;
+  /** Present for sheet-scoped names. */
+  localSheetId?: string;
+  formula: string;
+}
+
+export interface WorkbookStructure {
+  workbookPart: string;
+  sheets: SheetInfo[];
+  definedNames: DefinedName[];
+  stylesPart?: string;
+  sharedStringsPart?: string;
+}
+
+function sheetKind(relKind: string | undefined): SheetKind {
+  if (relKind === 'worksheet') return 'worksheet';
+  if (relKind === 'chartsheet') return 'chartsheet';
+  return 'other';
+}
+
+/**
+ * Finds the workbook part (via the package relationships), its sheets,
+ * workbook-level defined names and the styles and shared-strings parts.
+ * Throws a FileErrorAbort (`notXlsx`, `noSheets`, XML errors).
+ */
+export function readWorkbookStructure(pkg: Package): WorkbookStructure {
+  if (!findEntry(pkg, '[Content_Types].xml')) abort('notXlsx', { part: '[Content_Types].xml' });
+  const office = readRelationships(pkg, '').find((r) => r.kind === 'officeDocument' && !r.external);
+  if (!office || !findEntry(pkg, office.target)) abort('notXlsx', { part: office?.target ?? 'xl/workbook.xml' });
+  const workbookPart = findEntry(pkg, office.target)!.name;
+  const rels = readRelationships(pkg, workbookPart);
+  const relById = new Map(rels.map((r) => [r.id, r] as const));
+
+  const sheets: SheetInfo[] = [];
+  const definedNames: DefinedName[] = [];
+  let current: { name: string; localSheetId?: string; text: string } | null = null;
+  let sawWorkbook = false;
+  const bytes = readPart(pkg, workbookPart)!;
+  parseXml(decodeXml(bytes, workbookPart).text, workbookPart, {
+    open(tag) {
+      if (isSml(tag, 'workbook')) sawWorkbook = true;
+      else if (isSml(tag, 'sheet')) {
+        const rel = relById.get(attrNs(tag, REL_NS, 'id') ?? '');
+        const part = rel && !rel.external ? findEntry(pkg, rel.target)?.name ?? rel.target : undefined;
+        sheets.push({ name: attr(tag, 'name') ?? '', part, kind: sheetKind(rel?.kind) });
+      } else if (isSml(tag, 'definedName')) {
+        current = { name: attr(tag, 'name') ?? '', localSheetId: attr(tag, 'localSheetId'), text: '' };
+      }
+    },
+    text(text) {
+      if (current) current.text += text;
+    },
+    close(tag) {
+      if (current && isSml(tag, 'definedName')) {
+        const { name, localSheetId, text } = current;
+        definedNames.push(localSheetId === undefined ? { name, formula: text } : { name, localSheetId, formula: text });
+        current = null;
+      }
+    },
+  });
+  if (!sawWorkbook) abort('notXlsx', { part: workbookPart });
+  if (sheets.length === 0) abort('noSheets');
+  const internal = (kind: string) => {
+    const rel = rels.find((r) => r.kind === kind && !r.external);
+    return rel ? findEntry(pkg, rel.target)?.name : undefined;
+  };
+  return { workbookPart, sheets, definedNames, stylesPart: internal('styles'), sharedStringsPart: internal('sharedStrings') };
+}

@@ -1,0 +1,101 @@
+/// <reference types="office-js" />
+import type { Snapshot } from '../hosts/excel/apply-plan';
+import type { Capabilities } from '../hosts/excel/capabilities';
+import type { Scorer } from '../hosts/excel/score-in-excel';
+import { selectCell } from '../hosts/excel/select-cell';
+import type { TemplateKind } from '../hosts/excel/template-layout';
+import { undoWrites } from '../hosts/excel/undo-writes';
+import type { CellAddress } from '../workbook/address';
+import {
+  failed, initialState, inserted, type PaneAction, type PaneState, scored, started, toggled, undone, withTemplateKind,
+} from './pane-state';
+import { type PaneHandlers, renderPane } from './render-pane';
+
+/** Excel.run, or the fake's equivalent in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface PanePreferences {
+  templateKind(): TemplateKind;
+  setTemplateKind(kind: TemplateKind): void;
+}
+
+export interface PaneDeps {
+  run: ExcelRun;
+  caps: Capabilities;
+  /** Replaces the engine's scoreWorkbook (tests); by default it comes with the engine chunk. */
+  score?: Scorer;
+  prefs?: PanePreferences;
+}
+
+export interface PaneController extends PaneHandlers {
+  state(): PaneState;
+  /** Resolves when the current action (if any) has finished. */
+  idle(): Promise<void>;
+}
+
+/**
+ * Wires the pane: each user action is one Excel.run; the state changes only
+ * through pane-state's functions, and every change re-renders.
+ */
+export function createPane(root: HTMLElement, deps: PaneDeps): PaneController {
+  let state = initialState(deps.prefs ? deps.prefs.templateKind() : 'blank');
+  let current: Promise<void> = Promise.resolve();
+
+  const set = (next: PaneState) => {
+    state = next;
+    renderPane(root, state, controller);
+  };
+
+  const act = (action: PaneAction, work: () => Promise<PaneState>) => {
+    if (state.busy !== 'idle') return;
+    set(started(state, action));
+    current = work().then(set, (e) =>
+      set(failed(state, action, { code: 'unknown', excelCode: '', excelMessage: e && e.message ? e.message : String(e) })),
+    );
+  };
+
+  const score = () =>
+    act('score', () =>
+      import(/* webpackChunkName: "engine", webpackPrefetch: true */ './engine-chunk')
+        .then((engine) => deps.run((context) => engine.scoreInExcel(context, deps.caps, deps.score || engine.scoreWorkbook)))
+        .then((result) => scored(state, result)),
+    );
+
+  const controller: PaneController = {
+    state: () => state,
+    idle: () => current,
+    score,
+    retry() {
+      if (state.failedAction === 'undo') controller.undo();
+      else if (state.failedAction === 'insert') controller.insertTemplate();
+      else score();
+    },
+    undo() {
+      const snapshot: Snapshot | null = state.snapshot;
+      act('undo', () => deps.run((context) => undoWrites(context, snapshot)).then((result) => undone(state, result)));
+    },
+    insertTemplate() {
+      const kind = state.templateKind;
+      // The template layout is loaded on demand: it is a separate chunk, not part of the pane's first load.
+      act('insert', () =>
+        import(/* webpackChunkName: "template" */ '../hosts/excel/insert-template')
+          .then((m) => deps.run((context) => m.insertTemplate(context, deps.caps, kind)))
+          .then((result) => inserted(state, result)),
+      );
+    },
+    chooseTemplate(kind: TemplateKind) {
+      if (deps.prefs) deps.prefs.setTemplateKind(kind);
+      set(withTemplateKind(state, kind));
+    },
+    select(cell: CellAddress) {
+      deps.run((context) => selectCell(context, cell)).then((error) => {
+        if (error) set({ ...state, hostError: error, failedAction: null });
+      });
+    },
+    toggle(cell: string) {
+      set(toggled(state, cell));
+    },
+  };
+  renderPane(root, state, controller);
+  return controller;
+}

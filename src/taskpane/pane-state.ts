@@ -1,0 +1,88 @@
+import type { Snapshot } from '../hosts/excel/apply-plan';
+import type { HostError } from '../hosts/excel/host-error';
+import type { InsertResult } from '../hosts/excel/insert-template';
+import type { ExcelScoreResult } from '../hosts/excel/score-in-excel';
+import type { TemplateKind } from '../hosts/excel/template-layout';
+import type { UndoResult } from '../hosts/excel/undo-writes';
+import type { ScoreOutcome } from '../workbook/report';
+
+export type Busy = 'idle' | 'scoring' | 'undoing' | 'inserting';
+export type PaneAction = 'score' | 'undo' | 'insert';
+
+/** Everything the pane shows; changed only by the pure functions below. */
+export interface PaneState {
+  busy: Busy;
+  outcome: ScoreOutcome | null;
+  hostError: HostError | null;
+  /** The action that failed with hostError (for 重试). */
+  failedAction: PaneAction | null;
+  /** A short success line: template inserted, undo done. */
+  notice: { kind: 'inserted'; sheets: string[] } | { kind: 'undone' } | null;
+  /** Cells written by the last 计算得分 (for 撤销本次计算), or null. */
+  snapshot: Snapshot | null;
+  /** Indicators whose 计算说明 is open, by their cell text. */
+  expanded: { [cell: string]: boolean };
+  templateKind: TemplateKind;
+}
+
+export function initialState(templateKind: TemplateKind = 'blank'): PaneState {
+  return { busy: 'idle', outcome: null, hostError: null, failedAction: null, notice: null, snapshot: null, expanded: {}, templateKind };
+}
+
+const BUSY: { [a in PaneAction]: Busy } = { score: 'scoring', undo: 'undoing', insert: 'inserting' };
+
+export function started(state: PaneState, action: PaneAction): PaneState {
+  return { ...state, busy: BUSY[action], hostError: null, failedAction: null, notice: null };
+}
+
+export function failed(state: PaneState, action: PaneAction, error: HostError): PaneState {
+  return { ...state, busy: 'idle', hostError: error, failedAction: action };
+}
+
+/** After 计算得分: a new snapshot replaces the old one only when cells were written. */
+export function scored(state: PaneState, result: ExcelScoreResult): PaneState {
+  const next: PaneState = {
+    ...state,
+    busy: 'idle',
+    outcome: result.outcome || state.outcome,
+    hostError: result.hostError,
+    failedAction: result.hostError ? 'score' : null,
+    expanded: result.outcome ? {} : state.expanded,
+  };
+  if (result.snapshot) next.snapshot = result.snapshot;
+  return next;
+}
+
+export function undone(state: PaneState, result: UndoResult): PaneState {
+  if (!result.ok) return failed(state, 'undo', result.error);
+  return { ...state, busy: 'idle', snapshot: null, outcome: null, notice: { kind: 'undone' } };
+}
+
+export function inserted(state: PaneState, result: InsertResult): PaneState {
+  if (!result.ok) return failed(state, 'insert', result.error);
+  return { ...state, busy: 'idle', notice: { kind: 'inserted', sheets: result.sheets } };
+}
+
+export function toggled(state: PaneState, cell: string): PaneState {
+  const expanded = { ...state.expanded };
+  expanded[cell] = !expanded[cell];
+  return { ...state, expanded };
+}
+
+export function withTemplateKind(state: PaneState, templateKind: TemplateKind): PaneState {
+  return { ...state, templateKind };
+}
+
+/** 优 / 良 / 中 / 差 → a CSS modifier. */
+export function gradeClass(grade: string): string {
+  const map: { [g: string]: string } = { 优: 'excellent', 良: 'good', 中: 'pass', 差: 'fail' };
+  return 'grade--' + (map[grade] || 'other');
+}
+
+/** Number of cells the last run wrote. */
+export function writtenCount(snapshot: Snapshot | null): number {
+  if (!snapshot) return 0;
+  let n = 0;
+  for (const b of snapshot.blocks) n += b.rows * b.cols;
+  return n;
+}

@@ -1,0 +1,173 @@
+import type { CellAddress } from '../workbook/address';
+import type { IndicatorResult, Issue, ScoreSummary } from '../workbook/report';
+import type { TemplateKind } from '../hosts/excel/template-layout';
+import { isRetryable } from '../hosts/excel/host-error';
+import {
+  errorCount, hostErrorMessage, percentText, scoredSummary, templateInserted, UI, warningCount, writtenCells,
+} from '../messages/excel-ui';
+import { type Child, clear, h } from './dom';
+import { gradeClass, type PaneState, writtenCount } from './pane-state';
+
+export interface PaneHandlers {
+  score(): void;
+  retry(): void;
+  undo(): void;
+  insertTemplate(): void;
+  chooseTemplate(kind: TemplateKind): void;
+  select(cell: CellAddress): void;
+  toggle(cell: string): void;
+}
+
+function on(el: HTMLElement, handler: () => void): HTMLElement {
+  el.addEventListener('click', (event) => {
+    event.preventDefault();
+    handler();
+  });
+  return el;
+}
+
+function statusArea(state: PaneState, handlers: PaneHandlers): HTMLElement {
+  const children: Child[] = [];
+  if (state.hostError) {
+    children.push(h('p', { class: 'message message--error' }, [hostErrorMessage(state.hostError)]));
+    if (isRetryable(state.hostError)) children.push(on(h('button', { type: 'button', class: 'btn', 'data-focus': 'retry' }, [UI.retry]), handlers.retry));
+  } else if (state.notice && state.notice.kind === 'inserted') {
+    children.push(h('p', { class: 'message message--success' }, [templateInserted(state.notice.sheets)]));
+  } else if (state.notice && state.notice.kind === 'undone') {
+    children.push(h('p', { class: 'message message--success' }, [UI.undone]));
+  } else if (state.outcome && state.outcome.errors.length > 0) {
+    children.push(h('p', { class: 'message message--error' }, [errorCount(state.outcome.errors.length) + UI.notScored]));
+  } else if (state.outcome && state.outcome.summary && state.snapshot) {
+    const s = state.outcome.summary;
+    children.push(h('p', { class: 'message message--success' }, [scoredSummary(s.total, s.max, s.grade) + writtenCells(writtenCount(state.snapshot))]));
+  }
+  return h('div', { class: 'status', role: 'status', 'aria-live': 'polite' }, children);
+}
+
+function resultCard(summary: ScoreSummary): HTMLElement {
+  const e = summary.execution;
+  return h('section', { class: 'card result', 'aria-label': UI.total }, [
+    h('div', { class: 'result__total' }, [
+      h('span', { class: 'result__label' }, [UI.total]),
+      h('span', { class: 'result__value' }, [summary.total]),
+      h('span', { class: 'result__max' }, [' / ' + summary.max + ' ' + UI.maxScore]),
+    ]),
+    h('div', { class: 'result__grade' }, [
+      h('span', { class: 'result__label' }, [UI.grade]),
+      h('span', { class: 'grade ' + gradeClass(summary.grade) }, [summary.grade]),
+    ]),
+    h('div', { class: 'result__execution' }, [
+      h('span', { class: 'result__label' }, [UI.executionRate]),
+      h('span', null, [percentText(e.rate) + '，' + UI.executionScore + ' ' + e.score + ' / ' + e.weight]),
+    ]),
+  ]);
+}
+
+function issueList(title: string, issues: Issue[], kind: 'error' | 'warning', handlers: PaneHandlers): HTMLElement | null {
+  if (issues.length === 0) return null;
+  const items = issues.map((issue) => {
+    const cell = issue.cell;
+    const body = cell
+      ? on(h('button', { type: 'button', class: 'issue__link', title: UI.clickToSelect }, [issue.message]), () => handlers.select(cell))
+      : h('span', null, [issue.message]);
+    return h('li', { class: 'issue issue--' + kind }, [body]);
+  });
+  return h('section', { class: 'card issues' }, [
+    h('h2', null, [kind === 'warning' ? warningCount(issues.length) : title + '（' + issues.length + '）']),
+    h('ul', { class: 'issues__list' }, items),
+  ]);
+}
+
+function indicatorItem(ind: IndicatorResult, open: boolean, handlers: PaneHandlers): HTMLElement {
+  const noteId = 'note-' + ind.address.row + '-' + ind.address.col;
+  return h('li', { class: 'indicator' }, [
+    h('div', { class: 'indicator__row' }, [
+      on(h('button', { type: 'button', class: 'indicator__name', title: UI.clickToSelect }, [ind.name]), () => handlers.select(ind.address)),
+      h('span', { class: 'indicator__rate', title: UI.indicatorRate }, [percentText(ind.rate)]),
+      h('span', { class: 'indicator__score', title: UI.indicatorScore }, [ind.score + '/' + ind.weight]),
+    ]),
+    on(
+      h('button', { type: 'button', class: 'indicator__toggle', 'data-focus': 'toggle:' + ind.cell, 'aria-expanded': open ? 'true' : 'false', 'aria-controls': noteId }, [
+        (open ? '▾ ' : '▸ ') + UI.showNote,
+      ]),
+      () => handlers.toggle(ind.cell),
+    ),
+    open ? h('p', { class: 'indicator__note', id: noteId }, [ind.note]) : null,
+  ]);
+}
+
+function indicatorList(summary: ScoreSummary, state: PaneState, handlers: PaneHandlers): HTMLElement {
+  return h('section', { class: 'card indicators' }, [
+    h('h2', null, [UI.indicators]),
+    h('div', { class: 'indicators__head', 'aria-hidden': 'true' }, [
+      h('span', null, ['']),
+      h('span', null, [UI.indicatorRate]),
+      h('span', null, [UI.indicatorScore]),
+    ]),
+    h('ul', { class: 'indicators__list' }, summary.indicators.map((ind) => indicatorItem(ind, !!state.expanded[ind.cell], handlers))),
+  ]);
+}
+
+function templateSection(state: PaneState, handlers: PaneHandlers): HTMLElement {
+  const busy = state.busy !== 'idle';
+  const radio = (kind: TemplateKind, label: string) =>
+    h('label', { class: 'choice' }, [
+      on(h('input', { type: 'radio', name: 'template-kind', 'data-focus': 'kind:' + kind, value: kind, checked: state.templateKind === kind, disabled: busy }), () =>
+        handlers.chooseTemplate(kind),
+      ),
+      ' ' + label,
+    ]);
+  return h('section', { class: 'card template' }, [
+    h('fieldset', null, [
+      h('legend', null, [UI.templateKindLabel]),
+      radio('blank', UI.templateBlank),
+      radio('example', UI.templateExample),
+    ]),
+    on(
+      h('button', { type: 'button', class: 'btn', id: 'insert', 'data-focus': 'insert', disabled: busy }, [state.busy === 'inserting' ? UI.inserting : UI.insertTemplate]),
+      handlers.insertTemplate,
+    ),
+  ]);
+}
+
+/** Renders the whole pane from its state (the DOM is rebuilt; state lives in PaneState). */
+export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHandlers): void {
+  const busy = state.busy !== 'idle';
+  const outcome = state.outcome;
+  const summary = outcome && outcome.errors.length === 0 ? outcome.summary : null;
+  // The DOM is rebuilt: keep keyboard focus on the control that had it.
+  const active = document.activeElement as HTMLElement | null;
+  const focusKey = active && root.contains(active) ? active.getAttribute('data-focus') : null;
+  clear(root);
+  root.appendChild(
+    h('div', { class: 'pane' }, [
+      h('header', { class: 'pane__header' }, [h('h1', null, [UI.title]), h('p', { class: 'intro' }, [UI.intro])]),
+      h('div', { class: 'actions' }, [
+        on(
+          h('button', { type: 'button', class: 'btn btn--primary', id: 'score', 'data-focus': 'score', disabled: busy, 'aria-busy': state.busy === 'scoring' ? 'true' : 'false' }, [
+            state.busy === 'scoring' ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
+            state.busy === 'scoring' ? UI.scoring : UI.score,
+          ]),
+          handlers.score,
+        ),
+        on(
+          h('button', { type: 'button', class: 'btn', id: 'undo', 'data-focus': 'undo', disabled: busy || !state.snapshot }, [state.busy === 'undoing' ? UI.undoing : UI.undo]),
+          handlers.undo,
+        ),
+      ]),
+      statusArea(state, handlers),
+      summary ? resultCard(summary) : null,
+      outcome ? issueList(UI.errors, outcome.errors, 'error', handlers) : null,
+      outcome ? issueList(UI.warnings, outcome.warnings, 'warning', handlers) : null,
+      summary ? indicatorList(summary, state, handlers) : null,
+      templateSection(state, handlers),
+    ]),
+  );
+  if (focusKey) {
+    const nodes = root.querySelectorAll('[data-focus]');
+    for (let i = 0; i < nodes.length; i++) {
+      const el = nodes[i] as HTMLElement;
+      if (el.getAttribute('data-focus') === focusKey && !el.hasAttribute('disabled')) el.focus();
+    }
+  }
+}

@@ -1,0 +1,567 @@
+/**
+ * A strict fake of the office.js Excel object model, limited to the members
+ * the Excel host uses, with office.js's batch semantics:
+ *  - proxies queue operations; nothing touches the workbook until sync();
+ *  - operations run in order; the first failing one rejects sync() and the
+ *    ones after it do not run (those before it stay applied, as in Excel);
+ *  - a property can be read only after load() and a successful sync()
+ *    (otherwise it throws PropertyNotLoaded), loaded values being the state
+ *    at the point of the load in the queue.
+ */
+import { a1, type RangeAddress } from '../../../src/workbook/address';
+import { type FakeSheet, type FakeWorkbook, parseRef, sheetPrefix, splitAreas } from './store';
+
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation: string };
+  constructor(
+    readonly code: string,
+    message: string,
+    location: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message, errorLocation: location };
+  }
+}
+
+type Op = () => void;
+
+export class FakeRequestContext {
+  private queue: Op[] = [];
+  private pending: (() => void)[] = [];
+  readonly workbook: FakeWorkbookProxy;
+
+  constructor(readonly store: FakeWorkbook) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  /** Loaded values become readable only when the whole batch succeeded. */
+  deliver(commit: () => void): void {
+    this.pending.push(commit);
+  }
+
+  sync(): Promise<void> {
+    const store = this.store;
+    store.syncCount++;
+    store.runHooks(store.syncCount);
+    const ops = this.queue;
+    this.queue = [];
+    this.pending = [];
+    if (store.editMode) {
+      return Promise.reject(
+        new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.', 'Workbook'),
+      );
+    }
+    store.requestSizes.push(0);
+    store.responseSizes.push(0);
+    try {
+      for (const op of ops) op();
+    } catch (e) {
+      this.pending = [];
+      return Promise.reject(e);
+    }
+    const commits = this.pending;
+    this.pending = [];
+    for (const commit of commits) commit();
+    return Promise.resolve();
+  }
+
+  addRequest(payload: unknown): void {
+    const sizes = this.store.requestSizes;
+    sizes[sizes.length - 1] += JSON.stringify(payload).length;
+  }
+
+  addResponse(payload: unknown): void {
+    const sizes = this.store.responseSizes;
+    sizes[sizes.length - 1] += JSON.stringify(payload).length;
+  }
+}
+
+function notLoaded(type: string, prop: string): never {
+  throw new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' of ${type} is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `${type}.${prop}`,
+  );
+}
+
+/** Splits load() arguments: 'a,b', ['a','b'], 'items/a,items/b'. */
+function props(arg: string | string[]): string[] {
+  const list = Array.isArray(arg) ? arg : arg.split(',');
+  return list.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+abstract class FakeClientObject {
+  protected loaded: { [prop: string]: unknown } = {};
+  constructor(
+    protected readonly ctx: FakeRequestContext,
+    private readonly typeName: string,
+  ) {}
+
+  protected read<T>(prop: string): T {
+    if (!(prop in this.loaded)) notLoaded(this.typeName, prop);
+    return this.loaded[prop] as T;
+  }
+
+  /** Queues a load of `names`, computed by `get` when the op runs. */
+  protected queueLoad(names: string[], allowed: string[], get: (prop: string) => unknown): void {
+    for (const name of names) {
+      if (allowed.indexOf(name) < 0) throw new Error(`fake: ${this.typeName}.${name} is not modelled`);
+    }
+    this.ctx.enqueue(() => {
+      const values: { [prop: string]: unknown } = {};
+      for (const name of names) values[name] = get(name);
+      this.ctx.addResponse(values);
+      this.ctx.deliver(() => {
+        for (const name of names) this.loaded[name] = values[name];
+      });
+    });
+  }
+}
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+
+class FakeWorkbookProxy {
+  readonly names: FakeNamedItemCollection;
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(readonly ctx: FakeRequestContext) {
+    this.names = new FakeNamedItemCollection(ctx);
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+class FakeNamedItemCollection extends FakeClientObject {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'NamedItemCollection');
+  }
+
+  get items(): FakeNamedItem[] {
+    return this.read<FakeNamedItem[]>('items');
+  }
+
+  load(arg: string | string[]): this {
+    const names = props(arg).map((p) => p.replace(/^items\//, ''));
+    this.ctx.enqueue(() => {
+      const items = this.ctx.store.names.map((n) => {
+        const item = new FakeNamedItem(this.ctx, n.name);
+        item.fill(names);
+        return item;
+      });
+      this.ctx.deliver(() => {
+        this.loaded.items = items;
+      });
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeNamedItem {
+    const item = new FakeNamedItem(this.ctx, name);
+    this.ctx.enqueue(() => item.resolve());
+    return item;
+  }
+
+  add(name: string, reference: FakeRange | string): FakeNamedItem {
+    this.ctx.enqueue(() => {
+      const store = this.ctx.store;
+      if (store.findName(name)) throw new FakeOfficeError('ItemAlreadyExists', `A name ${name} already exists.`, 'NamedItemCollection.add');
+      const formula = typeof reference === 'string' ? reference : '=' + reference.absoluteReference();
+      store.names.push({ name, formula });
+      this.ctx.addRequest({ name, formula });
+    });
+    return new FakeNamedItem(this.ctx, name);
+  }
+}
+
+const NAMED_ITEM_PROPS = ['name', 'type', 'value', 'visible'];
+
+export class FakeNamedItem extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly itemName: string,
+  ) {
+    super(ctx, 'NamedItem');
+  }
+
+  resolve() {
+    const found = this.ctx.store.findName(this.itemName);
+    if (!found) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist.`, 'NamedItemCollection.getItem');
+    return found;
+  }
+
+  /** Used by the collection's load: the properties become readable with the collection. */
+  fill(names: string[]): void {
+    const values: { [prop: string]: unknown } = {};
+    for (const p of names) values[p] = this.compute(p);
+    this.ctx.addResponse(values);
+    this.ctx.deliver(() => {
+      for (const p of names) this.loaded[p] = values[p];
+    });
+  }
+
+  private compute(prop: string): unknown {
+    if (NAMED_ITEM_PROPS.indexOf(prop) < 0) throw new Error(`fake: NamedItem.${prop} is not modelled`);
+    const n = this.resolve();
+    if (prop === 'name') return n.name;
+    if (prop === 'type') return this.ctx.store.nameType(n);
+    if (prop === 'value') return this.ctx.store.nameValue(n);
+    return true;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  get type(): string {
+    return this.read('type');
+  }
+  get value(): unknown {
+    return this.read('value');
+  }
+
+  load(arg: string | string[]): this {
+    this.queueLoad(props(arg), NAMED_ITEM_PROPS, (p) => this.compute(p));
+    return this;
+  }
+
+  /** Only a name whose type is Range has a range; Excel fails the batch otherwise. */
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const n = this.resolve();
+      if (this.ctx.store.nameType(n) !== 'Range') {
+        throw new FakeOfficeError('InvalidArgument', `The name ${n.name} does not refer to a range.`, 'NamedItem.getRange');
+      }
+      const areas = splitAreas(n.formula.replace(/^=/, ''));
+      if (areas.length !== 1) {
+        throw new FakeOfficeError('InvalidArgument', `The name ${n.name} refers to several areas.`, 'NamedItem.getRange');
+      }
+      return resolveArea(this.ctx.store, parseRef(areas[0]) as RangeAddress);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Sheets
+
+class FakeWorksheetCollection extends FakeClientObject {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'WorksheetCollection');
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.read<FakeWorksheet[]>('items');
+  }
+
+  load(arg: string | string[]): this {
+    const names = props(arg).map((p) => p.replace(/^items\//, ''));
+    this.ctx.enqueue(() => {
+      const sheets = this.ctx.store.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, s.name);
+        ws.fill(names);
+        return ws;
+      });
+      this.ctx.deliver(() => {
+        this.loaded.items = sheets;
+      });
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, name);
+    this.ctx.enqueue(() => ws.resolve());
+    return ws;
+  }
+
+  add(name: string): FakeWorksheet {
+    this.ctx.enqueue(() => {
+      if (this.ctx.store.findSheet(name)) {
+        throw new FakeOfficeError('ItemAlreadyExists', `A sheet ${name} already exists.`, 'WorksheetCollection.add');
+      }
+      this.ctx.store.addSheet(name);
+    });
+    return new FakeWorksheet(this.ctx, name);
+  }
+}
+
+class FakeWorksheetProtection extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx, 'WorksheetProtection');
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  load(arg: string | string[]): this {
+    this.queueLoad(props(arg), ['protected'], () => this.sheet().protected);
+    return this;
+  }
+}
+
+export class FakeWorksheet extends FakeClientObject {
+  readonly protection: FakeWorksheetProtection;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheetName: string | (() => FakeSheet),
+  ) {
+    super(ctx, 'Worksheet');
+    this.protection = new FakeWorksheetProtection(ctx, () => this.resolve());
+  }
+
+  resolve(): FakeSheet {
+    if (typeof this.sheetName === 'function') return this.sheetName();
+    const sheet = this.ctx.store.findSheet(this.sheetName);
+    if (!sheet) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist.`, 'WorksheetCollection.getItem');
+    return sheet;
+  }
+
+  fill(names: string[]): void {
+    const values: { [prop: string]: unknown } = {};
+    for (const p of names) {
+      if (p !== 'name') throw new Error(`fake: Worksheet.${p} is not modelled`);
+      values[p] = this.resolve().name;
+    }
+    this.ctx.deliver(() => {
+      for (const p of names) this.loaded[p] = values[p];
+    });
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  load(arg: string | string[]): this {
+    this.queueLoad(props(arg), ['name'], () => this.resolve().name);
+    return this;
+  }
+
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.resolve();
+      const parsed = parseRef(`'${sheet.name.replace(/'/g, "''")}'!${address}`);
+      if (!parsed) throw new FakeOfficeError('InvalidArgument', `Bad address ${address}.`, 'Worksheet.getRange');
+      return { sheet, row: parsed.row, col: parsed.col, rows: parsed.rows, cols: parsed.cols };
+    });
+  }
+
+  activate(): void {
+    this.ctx.enqueue(() => {
+      this.ctx.store.activeSheet = this.resolve().name;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Ranges
+
+interface Area {
+  sheet: FakeSheet;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+function resolveArea(store: FakeWorkbook, ref: RangeAddress): Area {
+  const sheet = store.findSheet(ref.sheet);
+  if (!sheet) throw new FakeOfficeError('ItemNotFound', `The sheet ${ref.sheet} doesn't exist.`, 'NamedItem.getRange');
+  return { sheet, row: ref.row, col: ref.col, rows: ref.rows, cols: ref.cols };
+}
+
+const RANGE_PROPS = ['address', 'values', 'numberFormat', 'formulas', 'rowCount', 'columnCount'];
+
+/** How Excel stores a value assigned through values/formulas. */
+function assign(cell: { value: string | number | boolean; formula: string | null }, input: unknown): void {
+  if (input === null || input === undefined) return; // null: leave the cell as it is
+  if (typeof input === 'number' || typeof input === 'boolean') {
+    cell.value = input;
+    cell.formula = null;
+    return;
+  }
+  const text = String(input);
+  if (text.charAt(0) === "'") {
+    cell.value = text.slice(1);
+    cell.formula = null;
+  } else if (text.charAt(0) === '=' && text.length > 1) {
+    cell.formula = text;
+    cell.value = 0; // the fake does not calculate
+  } else if (text !== '' && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?\s*$/i.test(text)) {
+    cell.value = Number(text);
+    cell.formula = null;
+  } else if (/^(true|false)$/i.test(text)) {
+    cell.value = /^true$/i.test(text);
+    cell.formula = null;
+  } else {
+    cell.value = text;
+    cell.formula = null;
+  }
+}
+
+export class FakeRange extends FakeClientObject {
+  readonly format: FakeRangeFormat;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly area: () => Area,
+  ) {
+    super(ctx, 'Range');
+    this.format = new FakeRangeFormat(ctx, this);
+  }
+
+  /** `'Sheet'!$A$1:$B$2`, for names.add. */
+  absoluteReference(): string {
+    const a = this.area();
+    const abs = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+    return `${sheetPrefix(a.sheet.name)}!${abs(a.row, a.col)}:${abs(a.row + a.rows - 1, a.col + a.cols - 1)}`;
+  }
+
+  resolveArea(): Area {
+    return this.area();
+  }
+
+  private compute(prop: string): unknown {
+    const a = this.area();
+    if (prop === 'address') {
+      const start = a1(a.row, a.col);
+      const end = a1(a.row + a.rows - 1, a.col + a.cols - 1);
+      return sheetPrefix(a.sheet.name) + '!' + (start === end ? start : start + ':' + end);
+    }
+    if (prop === 'rowCount') return a.rows;
+    if (prop === 'columnCount') return a.cols;
+    const grid: unknown[][] = [];
+    for (let r = 0; r < a.rows; r++) {
+      const line: unknown[] = [];
+      for (let c = 0; c < a.cols; c++) {
+        const cell = a.sheet.mergedNonAnchor(a.row + r, a.col + c)
+          ? { value: '', formula: null, numberFormat: a.sheet.peek(a.row + r, a.col + c).numberFormat }
+          : a.sheet.peek(a.row + r, a.col + c);
+        if (prop === 'values') line.push(cell.value);
+        else if (prop === 'numberFormat') line.push(cell.numberFormat);
+        else line.push(cell.formula !== null ? cell.formula : cell.value);
+      }
+      grid.push(line);
+    }
+    return clone(grid);
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  get values(): any[][] {
+    return this.read('values');
+  }
+  set values(v: any[][]) {
+    this.queueWrite('values', v);
+  }
+  get numberFormat(): any[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(v: any[][]) {
+    this.queueWrite('numberFormat', v);
+  }
+  get formulas(): any[][] {
+    return this.read('formulas');
+  }
+  set formulas(v: any[][]) {
+    this.queueWrite('formulas', v);
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+
+  /** Range.worksheet: the sheet this range is on (resolved when used). */
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.area().sheet);
+  }
+
+  load(arg: string | string[]): this {
+    this.queueLoad(props(arg), RANGE_PROPS, (p) => this.compute(p));
+    return this;
+  }
+
+  select(): void {
+    this.ctx.enqueue(() => {
+      this.ctx.store.selection = this.compute('address') as string;
+    });
+  }
+
+  checkWritable(property: string): Area {
+    const a = this.area();
+    if (a.sheet.protected) {
+      throw new FakeOfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.', `Range.${property}`);
+    }
+    return a;
+  }
+
+  private queueWrite(property: 'values' | 'numberFormat' | 'formulas', grid: unknown[][]): void {
+    const payload = clone(grid);
+    this.ctx.enqueue(() => {
+      const a = this.checkWritable(property);
+      if (!Array.isArray(payload) || payload.length !== a.rows || payload.some((line) => !Array.isArray(line) || line.length !== a.cols)) {
+        throw new FakeOfficeError('InvalidArgument', 'The number of rows or columns in the input array does not match the size or dimensions of the range.', `Range.${property}`);
+      }
+      if (property !== 'numberFormat') {
+        for (let r = 0; r < a.rows; r++) {
+          for (let c = 0; c < a.cols; c++) {
+            const v = payload[r][c];
+            if (v !== null && v !== '' && a.sheet.mergedNonAnchor(a.row + r, a.col + c)) {
+              throw new FakeOfficeError('InvalidOperation', 'Cannot change part of a merged cell.', `Range.${property}`);
+            }
+          }
+        }
+      }
+      for (let r = 0; r < a.rows; r++) {
+        for (let c = 0; c < a.cols; c++) {
+          const cell = a.sheet.cell(a.row + r, a.col + c);
+          const v = payload[r][c];
+          if (property === 'numberFormat') {
+            if (v !== null && v !== undefined) cell.numberFormat = String(v);
+          } else {
+            assign(cell, v);
+          }
+        }
+      }
+      this.ctx.store.writes.push({ property, address: this.compute('address') as string, rows: a.rows, cols: a.cols });
+      this.ctx.addRequest(payload);
+    });
+  }
+}
+
+class FakeRangeFormat {
+  readonly fill: { color: string };
+  readonly font: { bold: boolean };
+  constructor(ctx: FakeRequestContext, range: FakeRange) {
+    const write = (apply: (cell: { bold?: boolean; fill?: string }) => void) =>
+      ctx.enqueue(() => {
+        const a = range.checkWritable('format');
+        for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) apply(a.sheet.cell(a.row + r, a.col + c));
+        ctx.store.writes.push({ property: 'format', address: '', rows: a.rows, cols: a.cols });
+      });
+    this.fill = {
+      set color(v: string) {
+        write((cell) => (cell.fill = v));
+      },
+      get color(): string {
+        return notLoaded('RangeFill', 'color');
+      },
+    };
+    this.font = {
+      set bold(v: boolean) {
+        write((cell) => (cell.bold = v));
+      },
+      get bold(): boolean {
+        return notLoaded('RangeFont', 'bold');
+      },
+    };
+  }
+}
+

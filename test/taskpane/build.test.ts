@@ -1,0 +1,60 @@
+/**
+ * The web build: ES5 bundles (es-check + built-in scan), the production URL
+ * written into the copied manifest, office.js from the CDN by default or
+ * copied locally with --env officejs=local, and the initial pane size budget.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+
+const ROOT = path.join(__dirname, '..', '..');
+const OUT = path.join(ROOT, 'test-output', 'web');
+const URL = 'https://selfeval.example.gov.cn/addin/';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const makeConfig = require('../../webpack.config.js');
+
+describe('web build', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--env', `url=${URL}`, '--env', 'out=test-output/web'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
+  }, 120000);
+
+  it('passes the ES5 check (syntax and IE11 built-ins)', () => {
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'check-es5.js'), OUT], { cwd: ROOT, encoding: 'utf8' });
+    expect(out).toContain('ES5 check passed');
+  });
+
+
+  it('writes the production URL into the copied manifest, which still validates', () => {
+    const manifest = fs.readFileSync(path.join(OUT, 'manifest.xml'), 'utf8');
+    expect(manifest).not.toContain('https://localhost:3000');
+    expect(manifest).toContain(`<SourceLocation DefaultValue="${URL}taskpane.html"/>`);
+    expect(manifest).toContain(`<AppDomain>${URL.replace(/\/$/, '')}</AppDomain>`);
+    const schema = path.join(ROOT, '..', 'shared', 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd');
+    execFileSync('xmllint', ['--noout', '--schema', schema, path.join(OUT, 'manifest.xml')], { stdio: 'pipe' });
+  });
+
+  it('serves every page the manifest and the command need, with office.js from the CDN', () => {
+    for (const page of ['taskpane.html', 'commands.html', 'dialog.html', 'help.html', 'assets/icons/icon-80.png']) {
+      expect(fs.existsSync(path.join(OUT, page))).toBe(true);
+    }
+    const html = fs.readFileSync(path.join(OUT, 'taskpane.html'), 'utf8');
+    expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect(html).toMatch(/<script[^>]*src="?taskpane\.js"?>/);
+  });
+
+  it('with --env officejs=local copies @microsoft/office-js/dist and references it locally', async () => {
+    const config = await makeConfig({ officejs: 'local' }, { mode: 'production' });
+    const pages = config.plugins.filter((p: { userOptions?: { templateParameters?: { officeJs: string } } }) => p.userOptions && p.userOptions.templateParameters);
+    expect(pages.map((p: { userOptions: { templateParameters: { officeJs: string } } }) => p.userOptions.templateParameters.officeJs)).toEqual([
+      'office-js/office.js', 'office-js/office.js', 'office-js/office.js',
+    ]);
+    const copy = config.plugins.find((p: { patterns?: unknown }) => p.patterns) as { patterns: { from: string; to: string }[] };
+    expect(copy.patterns).toContainEqual({ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' });
+    expect(fs.existsSync(path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist', 'office.js'))).toBe(true);
+  });
+});
