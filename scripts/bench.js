@@ -15,7 +15,7 @@ const ExcelJS = require('exceljs');
 
 const root = path.resolve(__dirname, '..');
 const dist = (p) => require(path.join(root, 'dist', p));
-const { readWorkbookFile, applyPlanToFile } = dist('hosts/xlsx');
+const { openWorkbookFile } = dist('hosts/xlsx');
 const { scoreWorkbook } = dist('workbook/score-workbook');
 const { evaluate, DEFAULT_SETTINGS } = dist('engine');
 
@@ -35,11 +35,11 @@ async function time(fn, runs) {
 }
 
 function ours(bytes) {
-  const read = readWorkbookFile(bytes);
-  if (!read.ok) throw new Error(read.error.message);
-  const outcome = scoreWorkbook(read.value);
+  const opened = openWorkbookFile(bytes);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const outcome = scoreWorkbook(opened.value.input);
   if (outcome.errors.length) throw new Error(outcome.errors[0].message);
-  const written = applyPlanToFile(bytes, outcome.plan);
+  const written = opened.value.apply(outcome.plan);
   if (!written.ok) throw new Error(written.error.message);
   return written.value;
 }

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { applyPlanToFile, readWorkbookFile } from '../hosts/xlsx';
+import { openWorkbookFile } from '../hosts/xlsx';
 import { CLI_TEXT, systemReason, usageMessage, type UsageProblem } from '../messages/cli';
 import { scoreWorkbook } from '../workbook/score-workbook';
 import type { FileSystem } from './file-system';
@@ -49,10 +49,10 @@ async function score(input: string, args: ParsedArgs, io: CliIo): Promise<number
   } catch (e) {
     return usage({ code: 'cannotRead', file: input, reason: reasonOf(e) }, args.json, io);
   }
-  const read = readWorkbookFile(bytes);
-  if (!read.ok) return fileProblem(read.error.code, `${input}：${read.error.message}`, args.json, io);
+  const opened = openWorkbookFile(bytes);
+  if (!opened.ok) return fileProblem(opened.error.code, `${input}：${opened.error.message}`, args.json, io);
 
-  const outcome = scoreWorkbook(read.value);
+  const outcome = scoreWorkbook(opened.value.input);
   const name = path.basename(input);
   if (outcome.errors.length > 0) {
     if (args.json) io.stdout(JSON.stringify(toJson(outcome), null, 2) + '\n');
@@ -65,7 +65,7 @@ async function score(input: string, args: ParsedArgs, io: CliIo): Promise<number
     if (await sameFile(io.fs, input, target)) return usage({ code: 'sameFile', file: target }, args.json, io);
     if (!args.force && (await io.fs.exists(target))) return usage({ code: 'outputExists', file: target }, args.json, io);
   }
-  const written = applyPlanToFile(bytes, outcome.plan);
+  const written = opened.value.apply(outcome.plan);
   if (!written.ok) return fileProblem(written.error.code, `${input}：${written.error.message}`, args.json, io);
   try {
     await replaceAtomically(io, target, written.value);

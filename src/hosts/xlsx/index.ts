@@ -29,6 +29,23 @@ export function readWorkbookFile(bytes: Uint8Array): XlsxResult<WorkbookInput> {
   return run(() => resolveContractNames(loadWorkbook(bytes)));
 }
 
+/** A workbook opened once: its contract input, and a way to apply a plan to the same bytes. */
+export interface OpenedWorkbookFile {
+  input: WorkbookInput;
+  apply(plan: WritePlan): XlsxResult<Uint8Array>;
+}
+
+/**
+ * Opens the file once for a read-score-write run (the CLI and the web page):
+ * the package is unzipped and checked a single time.
+ */
+export function openWorkbookFile(bytes: Uint8Array): XlsxResult<OpenedWorkbookFile> {
+  return run(() => {
+    const wb = loadWorkbook(bytes);
+    return { input: resolveContractNames(wb), apply: (plan: WritePlan) => run(() => applyPlan(wb, plan)) };
+  });
+}
+
 /** Applies a write plan; returns the new file's bytes. Nothing is written when any write fails. */
 export function applyPlanToFile(bytes: Uint8Array, plan: WritePlan): XlsxResult<Uint8Array> {
   return run(() => applyPlan(loadWorkbook(bytes), plan));
