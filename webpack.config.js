@@ -2,7 +2,14 @@
 'use strict';
 /**
  * Builds the Office add-in's web part into dist/web: taskpane.html, commands.html,
- * dialog.html, ES5 bundles, icons and the manifest.
+ * dialog.html, ES5 bundles, icons and the manifest; and the standalone page
+ * index.html (the same pane without office.js, for WPS / LibreOffice users),
+ * with the template and the example workbook to download.
+ *
+ * Every page carries a Content-Security-Policy: only the page's own origin
+ * ('self'); the Office pages may also load scripts from office.js's CDN host
+ * (office.js loads its host-specific scripts and strings from there). Nothing
+ * may connect anywhere else, so office.js's own telemetry is blocked too.
  *
  *   npx webpack --mode production                           office.js from Microsoft's CDN, https://localhost:3000
  *   npx webpack --mode production --env url=https://x.gov.cn/selfeval/   production URL written into manifest.xml
@@ -14,7 +21,22 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const CDN_OFFICE_JS_HOST = 'https://appsforoffice.microsoft.com';
 const LOCAL_OFFICE_JS_DIR = 'office-js';
+
+/** The pages' Content-Security-Policy; `scriptHosts` are allowed for scripts besides 'self'. */
+function contentSecurityPolicy(scriptHosts) {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'"].concat(scriptHosts).join(' '),
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 async function httpsOptions() {
   // office-addin-dev-certs installs a local CA on first use (npm run dev-server only).
@@ -29,13 +51,16 @@ module.exports = async (env = {}, argv = {}) => {
   const localOfficeJs = env.officejs === 'local';
   const officeJs = localOfficeJs ? `${LOCAL_OFFICE_JS_DIR}/office.js` : CDN_OFFICE_JS;
   const outDir = path.resolve(__dirname, env.out || 'dist/web');
+  const officeCsp = contentSecurityPolicy(localOfficeJs ? [] : [CDN_OFFICE_JS_HOST]);
+  const webCsp = contentSecurityPolicy([]);
 
-  const page = (name, chunks) =>
+  // office: the page loads office.js; the standalone page (index.html) does not.
+  const page = (name, chunks, office = true) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
       template: `./src/taskpane/${name}.html`,
       chunks,
-      templateParameters: { officeJs },
+      templateParameters: office ? { officeJs, csp: officeCsp } : { csp: webCsp },
       scriptLoading: 'blocking',
       inject: 'body',
       minify: false,
@@ -44,7 +69,10 @@ module.exports = async (env = {}, argv = {}) => {
   const copies = [
     { from: 'assets/icons', to: 'assets/icons' },
     { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+    { from: 'src/taskpane/standalone/standalone.css', to: 'standalone.css' },
     { from: 'src/taskpane/help.html', to: 'help.html' },
+    { from: 'assets/模板.xlsx', to: 'assets/模板.xlsx' },
+    { from: 'assets/示例-二工片区2023.xlsx', to: 'assets/示例-二工片区2023.xlsx' },
     {
       from: 'manifest.xml',
       to: 'manifest.xml',
@@ -69,18 +97,44 @@ module.exports = async (env = {}, argv = {}) => {
       clean: true,
       environment: { arrowFunction: false, const: false, destructuring: false, forOf: false, module: false, dynamicImport: false, optionalChaining: false, templateLiteral: false },
     },
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // The standalone page's xlsx chunk (see src/taskpane/standalone/xlsx-chunk.ts; tsconfig paths give its types).
+      alias: { 'selfeval/xlsx-chunk$': path.resolve(__dirname, 'src/taskpane/standalone/xlsx-chunk.ts') },
+    },
     module: {
       rules: [
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', transpileOnly: true } },
+          oneOf: [
+            {
+              // The xlsx host runs only in the standalone page (modern browsers: it needs TextDecoder, and
+              // its XML parser is ES2015). Compiled as ES2017 so its for…of over Maps stays correct.
+              include: path.resolve(__dirname, 'src/hosts/xlsx'),
+              use: { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', transpileOnly: true, compilerOptions: { target: 'ES2017' } } },
+            },
+            { use: { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', transpileOnly: true } } },
+          ],
         },
       ],
     },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // Keep the xlsx host's libraries in its own chunk (web-*.js: modern browsers only, skipped by check-es5).
+          webXlsx: { test: /[\\/]node_modules[\\/](saxes|xmlchars|fflate)[\\/]/, name: 'web-xlsx-lib', chunks: 'async', priority: 20, enforce: true },
+        },
+      },
+    },
     performance: { hints: false },
-    plugins: [page('taskpane', ['taskpane']), page('commands', ['commands']), page('dialog', ['dialog']), new CopyWebpackPlugin({ patterns: copies })],
+    plugins: [
+      page('taskpane', ['taskpane']),
+      page('commands', ['commands']),
+      page('dialog', ['dialog']),
+      page('index', ['taskpane'], false),
+      new CopyWebpackPlugin({ patterns: copies }),
+    ],
   };
   if (dev && process.env.WEBPACK_SERVE) {
     config.devServer = {

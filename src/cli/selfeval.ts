@@ -4,7 +4,7 @@ import { nodeFileSystem } from './node-file-system';
 import { runCli } from './run';
 
 // The thin entry (npm-check-updates style): wire the real world to runCli and set the exit code.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json sits outside rootDir; require keeps it out of the compiled tree
 const version: string = require('../../package.json').version;
 
 runCli(process.argv.slice(2), {

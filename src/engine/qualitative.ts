@@ -91,9 +91,9 @@ export function manualScoreProblem(
   weight: string,
   tier: Tier | null,
   decimals: number,
-): null | { low: string; high: string; highInclusive: boolean } {
+): null | { low: string; high: string; highInclusive: boolean; rounded: string } {
   const w = dec(weight);
   const band: Band = tier ? tierBand(tier, w) : { low: ZERO, high: w, highInclusive: true };
   const m = roundHalfUp(dec(manualScore), decimals);
-  return inBand(m, band) ? null : { low: band.low.toFixed(), high: band.high.toFixed(), highInclusive: band.highInclusive };
+  return inBand(m, band) ? null : { low: band.low.toFixed(), high: band.high.toFixed(), highInclusive: band.highInclusive, rounded: fixed(m, decimals) };
 }

@@ -83,7 +83,7 @@ export interface IndicatorScore {
   /** Qualitative default score taken from the band's top: the user should confirm it. */
   needsConfirmation: boolean;
   /** Manual score outside [0, w] or outside the tier's band. */
-  manualOutOfRange: null | { low: string; high: string; highInclusive: boolean };
+  manualOutOfRange: null | { low: string; high: string; highInclusive: boolean; rounded: string };
 }
 
 export interface ExecutionInput {

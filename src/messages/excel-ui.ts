@@ -2,7 +2,7 @@
  * Every Chinese text of the Excel task pane, the ribbon command's dialog and
  * the Excel host's errors. Texts with parameters are functions.
  */
-import type { HostError, HostErrorCode } from '../hosts/excel/host-error';
+import type { HostError, HostErrorCode } from './host-error-codes';
 
 const list = (items: string[]) => items.map((s) => '“' + s + '”').join('、');
 const sheetList = (sheets: string[]) => sheets.map((s) => "'" + s.replace(/'/g, "''") + "'").join('、');
@@ -65,9 +65,6 @@ export const UI = {
   clickToSelect: '点击可在工作表中选中该单元格',
   blankRate: '—',
   intro: '按工作簿中的五个名称（预算执行、项目支出、绩效指标、评分规则、评价结果）读取数据，计算得分并写回工作簿。',
-  standaloneTitle: '独立网页模式',
-  standalonePlaceholder: '当前不在 Excel 中运行。请选择工作簿（.xlsx）进行计算——此功能即将提供。',
-  loadingStandalone: '正在加载…',
   dialogTitle: '计算结果',
   dialogClose: '关闭',
   dialogOpenPane: '请在“开始”选项卡点“绩效自评”打开任务窗格查看逐条说明。',

@@ -6,6 +6,10 @@ import {
   errorCount, hostErrorMessage, percentText, scoredSummary, templateInserted, UI, warningCount, writtenCells,
 } from '../messages/excel-ui';
 import { type Child, clear, h } from './dom';
+
+// What the standalone chunk uses from the pane, from this one module (each module of the pane's first
+// load that another chunk imports costs the first load a module wrapper).
+export { h, UI };
 import { gradeClass, type PaneState, writtenCount } from './pane-state';
 
 export interface PaneHandlers {
@@ -18,7 +22,10 @@ export interface PaneHandlers {
   toggle(cell: string): void;
 }
 
-function on(el: HTMLElement, handler: () => void): HTMLElement {
+/** Selects a cell in the workbook; null where there is no workbook to select in (standalone page). */
+export type SelectCell = ((cell: CellAddress) => void) | null;
+
+export function on(el: HTMLElement, handler: () => void): HTMLElement {
   el.addEventListener('click', (event) => {
     event.preventDefault();
     handler();
@@ -44,7 +51,7 @@ function statusArea(state: PaneState, handlers: PaneHandlers): HTMLElement {
   return h('div', { class: 'status', role: 'status', 'aria-live': 'polite' }, children);
 }
 
-function resultCard(summary: ScoreSummary): HTMLElement {
+export function resultCard(summary: ScoreSummary): HTMLElement {
   const e = summary.execution;
   return h('section', { class: 'card result', 'aria-label': UI.total }, [
     h('div', { class: 'result__total' }, [
@@ -63,26 +70,36 @@ function resultCard(summary: ScoreSummary): HTMLElement {
   ]);
 }
 
-function issueList(title: string, issues: Issue[], kind: 'error' | 'warning', handlers: PaneHandlers): HTMLElement | null {
+/** In Excel an issue with a cell is a link that selects the cell. */
+function selectableIssue(issue: Issue, select: (cell: CellAddress) => void): HTMLElement {
+  const cell = issue.cell;
+  return cell
+    ? on(h('button', { type: 'button', class: 'issue__link', title: UI.clickToSelect }, [issue.message]), () => select(cell))
+    : h('span', null, [issue.message]);
+}
+
+/** The list of errors or warnings; `body` renders one issue. */
+export function issueList(
+  title: string,
+  issues: Issue[],
+  kind: 'error' | 'warning',
+  body: (issue: Issue) => HTMLElement,
+): HTMLElement | null {
   if (issues.length === 0) return null;
-  const items = issues.map((issue) => {
-    const cell = issue.cell;
-    const body = cell
-      ? on(h('button', { type: 'button', class: 'issue__link', title: UI.clickToSelect }, [issue.message]), () => handlers.select(cell))
-      : h('span', null, [issue.message]);
-    return h('li', { class: 'issue issue--' + kind }, [body]);
-  });
-  return h('section', { class: 'card issues' }, [
+  const items = issues.map((issue) => h('li', { class: 'issue issue--' + kind }, [body(issue)]));
+  return h('section', { class: 'card issues issues--' + kind }, [
     h('h2', null, [kind === 'warning' ? warningCount(issues.length) : title + '（' + issues.length + '）']),
     h('ul', { class: 'issues__list' }, items),
   ]);
 }
 
-function indicatorItem(ind: IndicatorResult, open: boolean, handlers: PaneHandlers): HTMLElement {
+function indicatorItem(ind: IndicatorResult, open: boolean, toggle: (cell: string) => void, select: SelectCell): HTMLElement {
   const noteId = 'note-' + ind.address.row + '-' + ind.address.col;
   return h('li', { class: 'indicator' }, [
     h('div', { class: 'indicator__row' }, [
-      on(h('button', { type: 'button', class: 'indicator__name', title: UI.clickToSelect }, [ind.name]), () => handlers.select(ind.address)),
+      select
+        ? on(h('button', { type: 'button', class: 'indicator__name', title: UI.clickToSelect }, [ind.name]), () => select(ind.address))
+        : h('span', { class: 'indicator__name', title: ind.cell }, [ind.name]),
       h('span', { class: 'indicator__rate', title: UI.indicatorRate }, [percentText(ind.rate)]),
       h('span', { class: 'indicator__score', title: UI.indicatorScore }, [ind.score + '/' + ind.weight]),
     ]),
@@ -90,13 +107,13 @@ function indicatorItem(ind: IndicatorResult, open: boolean, handlers: PaneHandle
       h('button', { type: 'button', class: 'indicator__toggle', 'data-focus': 'toggle:' + ind.cell, 'aria-expanded': open ? 'true' : 'false', 'aria-controls': noteId }, [
         (open ? '▾ ' : '▸ ') + UI.showNote,
       ]),
-      () => handlers.toggle(ind.cell),
+      () => toggle(ind.cell),
     ),
     open ? h('p', { class: 'indicator__note', id: noteId }, [ind.note]) : null,
   ]);
 }
 
-function indicatorList(summary: ScoreSummary, state: PaneState, handlers: PaneHandlers): HTMLElement {
+export function indicatorList(summary: ScoreSummary, expanded: { [cell: string]: boolean }, toggle: (cell: string) => void, select: SelectCell): HTMLElement {
   return h('section', { class: 'card indicators' }, [
     h('h2', null, [UI.indicators]),
     h('div', { class: 'indicators__head', 'aria-hidden': 'true' }, [
@@ -104,7 +121,7 @@ function indicatorList(summary: ScoreSummary, state: PaneState, handlers: PaneHa
       h('span', null, [UI.indicatorRate]),
       h('span', null, [UI.indicatorScore]),
     ]),
-    h('ul', { class: 'indicators__list' }, summary.indicators.map((ind) => indicatorItem(ind, !!state.expanded[ind.cell], handlers))),
+    h('ul', { class: 'indicators__list' }, summary.indicators.map((ind) => indicatorItem(ind, !!expanded[ind.cell], toggle, select))),
   ]);
 }
 
@@ -130,16 +147,33 @@ function templateSection(state: PaneState, handlers: PaneHandlers): HTMLElement 
   ]);
 }
 
+/**
+ * Replaces the root's content; keyboard focus stays on the control that had
+ * it (matched by data-focus), since the DOM is rebuilt on every change.
+ */
+export function rebuild(root: HTMLElement, content: HTMLElement): void {
+  const active = document.activeElement as HTMLElement | null;
+  const focusKey = active && root.contains(active) ? active.getAttribute('data-focus') : null;
+  clear(root);
+  root.appendChild(content);
+  if (focusKey) {
+    const nodes = root.querySelectorAll('[data-focus]');
+    for (let i = 0; i < nodes.length; i++) {
+      const el = nodes[i] as HTMLElement;
+      if (el.getAttribute('data-focus') === focusKey && !el.hasAttribute('disabled')) el.focus();
+    }
+  }
+}
+
 /** Renders the whole pane from its state (the DOM is rebuilt; state lives in PaneState). */
 export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHandlers): void {
   const busy = state.busy !== 'idle';
   const outcome = state.outcome;
   const summary = outcome && outcome.errors.length === 0 ? outcome.summary : null;
-  // The DOM is rebuilt: keep keyboard focus on the control that had it.
-  const active = document.activeElement as HTMLElement | null;
-  const focusKey = active && root.contains(active) ? active.getAttribute('data-focus') : null;
-  clear(root);
-  root.appendChild(
+  const select = (cell: CellAddress) => handlers.select(cell);
+  const issueBody = (issue: Issue) => selectableIssue(issue, select);
+  rebuild(
+    root,
     h('div', { class: 'pane' }, [
       h('header', { class: 'pane__header' }, [h('h1', null, [UI.title]), h('p', { class: 'intro' }, [UI.intro])]),
       h('div', { class: 'actions' }, [
@@ -157,17 +191,10 @@ export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHa
       ]),
       statusArea(state, handlers),
       summary ? resultCard(summary) : null,
-      outcome ? issueList(UI.errors, outcome.errors, 'error', handlers) : null,
-      outcome ? issueList(UI.warnings, outcome.warnings, 'warning', handlers) : null,
-      summary ? indicatorList(summary, state, handlers) : null,
+      outcome ? issueList(UI.errors, outcome.errors, 'error', issueBody) : null,
+      outcome ? issueList(UI.warnings, outcome.warnings, 'warning', issueBody) : null,
+      summary ? indicatorList(summary, state.expanded, (cell) => handlers.toggle(cell), select) : null,
       templateSection(state, handlers),
     ]),
   );
-  if (focusKey) {
-    const nodes = root.querySelectorAll('[data-focus]');
-    for (let i = 0; i < nodes.length; i++) {
-      const el = nodes[i] as HTMLElement;
-      if (el.getAttribute('data-focus') === focusKey && !el.hasAttribute('disabled')) el.focus();
-    }
-  }
 }

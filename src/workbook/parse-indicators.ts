@@ -1,4 +1,4 @@
-import { decimalCompare, decimalTimes, manualScoreProblem, type IndicatorInput, type Tier } from '../engine';
+import { decimalCompare, decimalEquals, decimalTimes, manualScoreProblem, type IndicatorInput, type Tier } from '../engine';
 import { bandText } from '../messages/notes';
 import type { CellAddress } from './address';
 import type { NameResolution } from './cells';
@@ -147,7 +147,8 @@ function parseRow(row: TableRow<IndicatorColumn>, name: string, level1: string, 
   if (manual && weight && (!qualitative || tier || actualText === '')) {
     const problem = manualScoreProblem(manual.value, weight.value, qualitative ? tier : null, decimals);
     if (problem) {
-      const text = manual.value;
+      // The band is checked on the score as it would be written (rounded to 小数位数): show that figure.
+      const text = decimalEquals(problem.rounded, manual.value) ? manual.value : `${manual.value}（按小数位数舍入为 ${problem.rounded}）`;
       if (qualitative && tier) issues.atCell('manualOutOfBand', manual.address, { text, tier: TIER_NAMES[tier], band: bandText(problem.low, problem.high, problem.highInclusive) });
       else issues.atCell('manualOutOfRange', manual.address, { text, high: problem.high });
     }

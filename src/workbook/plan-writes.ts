@@ -36,7 +36,7 @@ const EMPTY: PlannedValue = { kind: 'empty' };
  * cell that holds a formula is an error: the user's formula is never overwritten.
  */
 export function planWrites(input: PlanInput): WritePlan {
-  const { budget, summary, settings, issues } = input;
+  const { summary, settings, issues } = input;
   const rate = rateFormat(settings.decimals);
   const score = scoreFormat(settings.decimals);
   const writes: CellWrite[] = [];

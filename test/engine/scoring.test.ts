@@ -144,7 +144,7 @@ describe('人工得分', () => {
     expect(scoreIndicator(q('atLeast', '1', '0.5', '10', '5'), S()).manualDiffers).toBe(false);
   });
   test.each(['-0.01', '10.01'])('outside [0, w]: %s', (m) => {
-    expect(scoreIndicator(q('atLeast', '1', '0.5', '10', m), S()).manualOutOfRange).toEqual({ low: '0', high: '10', highInclusive: true });
+    expect(scoreIndicator(q('atLeast', '1', '0.5', '10', m), S()).manualOutOfRange).toEqual({ low: '0', high: '10', highInclusive: true, rounded: m });
   });
 });
 
@@ -207,4 +207,10 @@ describe('evaluate', () => {
     const e = evaluate({ budget: '3', actual: '2', weight: '10' }, [q('atLeast', '3', '1', '10')], S({ decimals: 3 }));
     expect([e.execution.rate, e.execution.score, e.indicators[0].rate, e.indicators[0].score, e.total]).toEqual(['0.66667', '6.667', '0.33333', '3.333', '10.000']);
   });
+});
+
+test('a manual score is checked as it would be written: rounded to 小数位数', () => {
+  // 1.58 with 小数位数 0 is written as 2, which is outside tier B [1.35, 1.8) of w = 2.25.
+  const s = scoreIndicator({ direction: 'qualitative', tier: 'B', weight: '2.25', manualScore: '1.58' }, S({ decimals: 0 }));
+  expect(s.manualOutOfRange).toEqual({ low: '1.35', high: '1.8', highInclusive: false, rounded: '2' });
 });

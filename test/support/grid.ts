@@ -341,6 +341,11 @@ const OUTPUT_HEADERS: Record<'预算执行' | '项目支出' | '绩效指标', s
   绩效指标: [['完成率', '指标完成率'], ['得分', '自评得分'], ['计算说明', '说明']],
 };
 const BUDGET_LABEL_HEADERS = ['资金项目', '项目', '资金', '类别', '资金来源'];
+/** The budget table's input columns (label, 年初, 全年, 执行, 分值) with their aliases. */
+const BUDGET_INPUT_HEADERS = [
+  ...BUDGET_LABEL_HEADERS, '年初预算数', '年初预算', '年初数', '全年预算数', '全年预算', '调整后预算数', '预算数',
+  '全年执行数', '执行数', '实际支出', '全年实际支出', '支出数', '分值', '权重', '权重分值',
+];
 /** The label cells that make a row a total row (contract: "a row whose label cell says 合计…"). */
 const TOTAL_LABEL_HEADERS: Record<'项目支出' | '绩效指标', string[]> = {
   项目支出: ['项目名称', '项目'],
@@ -375,8 +380,9 @@ export function allowedOutputs(wb: WorkbookInput): Set<string> {
     for (let r = 1; r < res.range.rows; r++) {
       const line = res.cells[r];
       const texts = line.map((c) => norm(text(c)));
-      // A row with text only in output columns (a stale result, a formula) is blank for the contract.
-      if (firstDataRow < 0 && texts.some((t, c) => t !== '' && !outCols.includes(c) && headers[c] !== '得分')) firstDataRow = r;
+      // A row is a data row when one of the budget table's input columns has content; text only in
+      // output columns (a stale result) or in the user's own columns leaves it blank for the contract.
+      if (firstDataRow < 0 && texts.some((t, c) => t !== '' && BUDGET_INPUT_HEADERS.map(norm).includes(headers[c]))) firstDataRow = r;
       if (totalCols.some((c) => TABLE_TOTAL.includes(texts[c]))) continue;
       for (const c of outCols) allowed.add(at(res, r, c));
       if (name === '预算执行') {

@@ -47,12 +47,37 @@ describe('web build', () => {
     expect(html).toMatch(/<script[^>]*src="?taskpane\.js"?>/);
   });
 
+  it('gives every page a Content-Security-Policy: own origin only, plus the office.js CDN for scripts in the Office pages', () => {
+    const csp = (page: string) => {
+      const m = /<meta http-equiv="?Content-Security-Policy"? content="([^"]*)"/.exec(fs.readFileSync(path.join(OUT, page), 'utf8'));
+      return m ? m[1] : '';
+    };
+    const office = "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+    expect(csp('taskpane.html')).toBe(office);
+    expect(csp('commands.html')).toBe(office);
+    expect(csp('dialog.html')).toBe(office);
+    expect(csp('index.html')).toBe(office.replace(' https://appsforoffice.microsoft.com', ''));
+    expect(csp('help.html')).toBe(csp('index.html'));
+  });
+
+  it('builds the standalone page without office.js, with the template and the example to download', () => {
+    const html = fs.readFileSync(path.join(OUT, 'index.html'), 'utf8');
+    expect(html).not.toContain('office.js');
+    expect(html).toMatch(/<script[^>]*src="?taskpane\.js"?>/);
+    for (const file of ['standalone.css', 'assets/模板.xlsx', 'assets/示例-二工片区2023.xlsx']) expect(fs.existsSync(path.join(OUT, file))).toBe(true);
+    expect(fs.readdirSync(OUT).filter((f) => /^web-xlsx\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
+  });
+
   it('with --env officejs=local copies @microsoft/office-js/dist and references it locally', async () => {
     const config = await makeConfig({ officejs: 'local' }, { mode: 'production' });
-    const pages = config.plugins.filter((p: { userOptions?: { templateParameters?: { officeJs: string } } }) => p.userOptions && p.userOptions.templateParameters);
-    expect(pages.map((p: { userOptions: { templateParameters: { officeJs: string } } }) => p.userOptions.templateParameters.officeJs)).toEqual([
-      'office-js/office.js', 'office-js/office.js', 'office-js/office.js',
+    type Page = { userOptions?: { filename: string; templateParameters?: { officeJs?: string; csp: string } } };
+    const pages = (config.plugins as Page[]).filter((p) => p.userOptions && p.userOptions.templateParameters);
+    const officeJs = (p: Page) => [p.userOptions!.filename, p.userOptions!.templateParameters!.officeJs];
+    expect(pages.map(officeJs)).toEqual([
+      ['taskpane.html', 'office-js/office.js'], ['commands.html', 'office-js/office.js'], ['dialog.html', 'office-js/office.js'], ['index.html', undefined],
     ]);
+    // With a local office.js the Office pages allow scripts from their own origin only.
+    for (const p of pages) expect(p.userOptions!.templateParameters!.csp).toContain("script-src 'self';");
     const copy = config.plugins.find((p: { patterns?: unknown }) => p.patterns) as { patterns: { from: string; to: string }[] };
     expect(copy.patterns).toContainEqual({ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' });
     expect(fs.existsSync(path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist', 'office.js'))).toBe(true);

@@ -111,7 +111,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   for (let index = 0; index < chunks.length; index++) {
     const chunk = chunks[index];
     const checks: NameCheck[] = [];
-    if (index === 0 && options.expected) {
+    // Every batch re-checks the names: the user can edit the workbook between two batches.
+    if (options.expected) {
       for (const name of Object.keys(options.expected)) {
         const range = context.workbook.names.getItem(name).getRange();
         range.load('address');

@@ -1,31 +1,6 @@
-/**
- * Problems that come from Excel itself (not from the workbook's data), as
- * data. The pane and the ribbon command render them with
- * `hostErrorMessage` from src/messages/excel-ui.ts.
- */
-export type HostError =
-  /** The user is typing in a cell: Excel refuses every API call until they finish. */
-  | { code: 'editMode' }
-  /** Writing to a protected sheet. `sheets` are the protected (or possibly protected) sheets. */
-  | { code: 'protectedSheet'; sheets: string[]; certain: boolean }
-  /** A sheet or name the action needs is gone. */
-  | { code: 'itemNotFound'; what: string }
-  /** Names or target cells changed between reading and writing; nothing was kept. */
-  | { code: 'changed'; name?: string; cell?: string; detail: 'nameMoved' | 'nameDeleted' | 'formula' }
-  /** A write touched part of a merged area. */
-  | { code: 'mergedCells'; range: string }
-  /** 撤销: the cells written by 计算得分 were edited since. */
-  | { code: 'undoStale'; cell: string }
-  /** 撤销 with nothing to undo. */
-  | { code: 'nothingToUndo' }
-  /** 插入模板 when some of the five names exist already. */
-  | { code: 'templateNamesExist'; names: string[] }
-  /** The Excel version lacks an API the action needs (e.g. names.add, ExcelApi 1.4). */
-  | { code: 'apiMissing'; feature: string; requirement: string }
-  /** Anything else Excel reported: its code and its (often English) message. */
-  | { code: 'unknown'; excelCode: string; excelMessage: string };
+import type { HostError } from '../../messages/host-error-codes';
 
-export type HostErrorCode = HostError['code'];
+export type { HostError, HostErrorCode } from '../../messages/host-error-codes';
 
 /** The shape of the errors office.js rejects `context.sync()` with (OfficeExtension.Error). */
 interface ExcelErrorLike {

@@ -72,7 +72,8 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
   names.load('items/name,items/type,items/value');
   await context.sync();
 
-  const byName: { [name: string]: Excel.NamedItem } = {};
+  // Keyed by the workbook's names ('__proto__' is a valid name): no prototype.
+  const byName: { [name: string]: Excel.NamedItem } = Object.create(null);
   for (const item of names.items) byName[item.name] = item;
 
   const resolutions = {} as Record<ContractName, NameResolution>;

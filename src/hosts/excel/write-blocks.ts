@@ -46,7 +46,8 @@ interface Run {
  */
 export function groupWrites(plan: WritePlan): WriteBlock[] {
   const sheets: string[] = [];
-  const bySheet: { [sheet: string]: { [key: string]: CellWrite } } = {};
+  // Keyed by sheet names, which are user text ('__proto__' is a valid sheet name): no prototype.
+  const bySheet: { [sheet: string]: { [key: string]: CellWrite } } = Object.create(null);
   for (const write of plan.writes) {
     const sheet = write.address.sheet;
     if (!bySheet[sheet]) {

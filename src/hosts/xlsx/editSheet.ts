@@ -131,7 +131,7 @@ function editRow(
       else appended.push(xml);
     }
   }
-  let startTag = updateSpans(text.slice(row.start, row.startTagEnd), writes);
+  const startTag = updateSpans(text.slice(row.start, row.startTagEnd), writes);
   if (row.selfClosing) {
     splices.push({ start: row.start, end: row.end, text: openStartTag(startTag) + appended.join('') + `</${p}row>` });
   } else {

@@ -1,6 +1,6 @@
 import { columnLetters, MAX_COLS } from '../../workbook/address';
 import { abort } from './fileError';
-import { parseCellRef, parseRowNumber } from './parseCellRef';
+import { isValidDimension, parseCellRef, parseRowNumber } from './parseCellRef';
 import { attr, closeTagStart, parseXml, SML_NS, tagStart } from './parseXml';
 import { qualifiedPrefix, type ElementSpan } from './readStyles';
 
@@ -111,7 +111,11 @@ export function locateSheet(text: string, part: string, sheet: string, targetRow
         }
         layout.rows.push(row);
       } else if (depth === 2 && local === 'sheetData') layout.sheetData = span(text, end, tag.isSelfClosing);
-      else if (depth === 2 && local === 'dimension') layout.dimension = span(text, end, tag.isSelfClosing);
+      else if (depth === 2 && local === 'dimension') {
+        const r = attr(tag, 'ref');
+        if (r !== undefined && !isValidDimension(r)) bad(r);
+        layout.dimension = span(text, end, tag.isSelfClosing);
+      }
       else if (depth === 3 && local === 'col') {
         const min = Number(attr(tag, 'min'));
         const max = Number(attr(tag, 'max'));

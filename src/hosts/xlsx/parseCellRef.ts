@@ -36,3 +36,16 @@ export function parseRowNumber(text: string): number {
   const row = Number(text);
   return row >= 1 && row <= MAX_ROWS ? row - 1 : -1;
 }
+
+/**
+ * True for a <dimension ref> that Excel could have written: `A1` or `A1:C9`
+ * (`$` allowed), every corner inside Excel's limits. The dimension is only a
+ * hint (nothing is sized from it), but one beyond XFD1048576 marks a damaged
+ * or hostile file, which is refused rather than written back still damaged.
+ */
+export function isValidDimension(ref: string): boolean {
+  const parts = ref.split(':');
+  if (parts.length > 2) return false;
+  const at = { row: 0, col: 0 };
+  return parts.every((p) => parseCellRef(p.replace(/\$/g, ''), at));
+}

@@ -1,7 +1,7 @@
 import { columnLetters, MAX_COLS } from '../../workbook/address';
 import { decodeEscapes } from './decodeEscapes';
 import { abort } from './fileError';
-import { parseCellRef, parseRowNumber } from './parseCellRef';
+import { isValidDimension, parseCellRef, parseRowNumber } from './parseCellRef';
 import { attr, parseXml, SML_NS } from './parseXml';
 
 /** One <c> element as found in a sheet part, before shared strings and styles are applied. */
@@ -81,6 +81,10 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
         if (row >= 1048576) bad(String(row + 1));
         col = -1;
       } else if (local === 'sheetData') inSheetData = true;
+      else if (local === 'dimension' && !inSheetData) {
+        const r = attr(tag, 'ref');
+        if (r !== undefined && !isValidDimension(r)) bad(r);
+      }
     },
     text(t) {
       if (collect) buffer += t;

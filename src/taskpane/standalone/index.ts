@@ -1,21 +1,194 @@
 /**
- * Standalone mode (outside Office): choose an .xlsx file and score it in the
- * browser with the xlsx host. Placeholder: the pane loads this module as a
- * separate chunk with import() and calls startStandalone(root); the
- * implementation replaces the body of this function.
+ * Standalone mode (outside Office: WPS or LibreOffice users, a reviewer
+ * without Excel): choose an .xlsx file, score it in the browser with the
+ * lossless xlsx host, and save the scored copy. Nothing leaves the machine:
+ * the file is read with FileReader and the result is offered as a Blob URL.
  */
-import { UI } from '../../messages/excel-ui';
-import { clear, h } from '../dom';
+import { cannotReadFile, unexpectedError } from '../../messages/standalone-ui';
+import type { FileScorer } from './file-scorer';
+import { renderStandalone, type StandaloneHandlers } from './render-standalone';
+import {
+  draggingChanged, fileChosen, fileFailed, initialStandaloneState, noteToggled, readProgress, scoredName, stageStarted,
+  type Stage, type StandaloneState, standaloneScored,
+} from './standalone-state';
 
-export function startStandalone(root: HTMLElement): void {
-  clear(root);
-  root.appendChild(
-    h('div', { class: 'pane' }, [
-      h('header', { class: 'pane__header' }, [h('h1', null, [UI.title])]),
-      h('section', { class: 'card standalone', id: 'standalone' }, [
-        h('h2', null, [UI.standaloneTitle]),
-        h('p', null, [UI.standalonePlaceholder]),
-      ]),
-    ]),
-  );
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface StandaloneDeps {
+  /** Loads the xlsx host and the engine (by default the 'web-xlsx' chunk). */
+  loadScorer?: () => Promise<FileScorer>;
+  /** Reads a file's bytes, reporting progress (by default FileReader). */
+  readFile?: (file: File, progress: (loaded: number, total: number) => void) => Promise<Uint8Array>;
+  /** Lets the browser paint the progress before a long synchronous step. */
+  paint?: () => Promise<void>;
+}
+
+export interface StandaloneController {
+  state(): StandaloneState;
+  /** Resolves when the current run (if any) has finished. */
+  idle(): Promise<void>;
+  choose(file: File): void;
+  score(): void;
+}
+
+function loadXlsxChunk(): Promise<FileScorer> {
+  return import(/* webpackChunkName: "web-xlsx" */ 'selfeval/xlsx-chunk').then((m) => m.fileScorer);
+}
+
+function readWithFileReader(file: File, progress: (loaded: number, total: number) => void): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => {
+      if (e.lengthComputable) progress(e.loaded, e.total);
+    };
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new FileReadFailure());
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+class FileReadFailure extends Error {}
+
+/** After the next frame has been painted (or 50 ms, in a background tab where frames stop). */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go);
+    setTimeout(go, 50);
+  });
+}
+
+function saveBlobForOldBrowsers(blob: Blob, name: string): boolean {
+  const nav = navigator as Navigator & { msSaveOrOpenBlob?: (blob: Blob, name: string) => boolean };
+  if (!nav.msSaveOrOpenBlob) return false;
+  nav.msSaveOrOpenBlob(blob, name);
+  return true;
+}
+
+/** taskpane.html opened outside Office links only taskpane.css: add the standalone rules (index.html links them itself). */
+function linkStylesheet(doc: Document): void {
+  const links = doc.getElementsByTagName('link');
+  for (let i = 0; i < links.length; i++) if (/(^|\/)standalone\.css$/.test(links[i].getAttribute('href') || '')) return;
+  const link = doc.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = 'standalone.css';
+  (doc.head || doc.documentElement).appendChild(link);
+}
+
+export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): StandaloneController {
+  const loadScorer = deps.loadScorer || loadXlsxChunk;
+  const readFile = deps.readFile || readWithFileReader;
+  const paint = deps.paint || nextPaint;
+  let state = initialStandaloneState();
+  let file: File | null = null;
+  /** The scored workbook behind state.download's object URL. */
+  let saved: { url: string; blob: Blob } | null = null;
+  let current: Promise<void> = Promise.resolve();
+
+  const set = (next: StandaloneState) => {
+    if (next === state) return;
+    state = next;
+    if (saved && (!state.download || state.download.url !== saved.url)) {
+      URL.revokeObjectURL(saved.url);
+      saved = null;
+    }
+    renderStandalone(root, state, handlers);
+  };
+
+  const step = (stage: Stage) => {
+    set(stageStarted(state, stage));
+    return paint();
+  };
+
+  const finish = (bytes: Uint8Array, scorer: FileScorer): Promise<void> => {
+    const read = scorer.read(bytes);
+    if (!read.ok) {
+      set(fileFailed(state, read.error.message));
+      return Promise.resolve();
+    }
+    return step('scoring').then(() => {
+      const outcome = scorer.score(read.value);
+      if (outcome.errors.length > 0 || !outcome.summary) {
+        set(standaloneScored(state, outcome, null));
+        return undefined;
+      }
+      return step('writing').then(() => {
+        const written = scorer.write(bytes, outcome.plan);
+        if (!written.ok) {
+          set(fileFailed(state, written.error.message));
+          return;
+        }
+        const blob = new Blob([written.value as BlobPart], { type: XLSX_TYPE });
+        saved = { url: URL.createObjectURL(blob), blob };
+        set(standaloneScored(state, outcome, { name: scoredName(file ? file.name : ''), url: saved.url }));
+      });
+    });
+  };
+
+  const handlers: StandaloneHandlers = {
+    choose(chosen: File) {
+      if (state.stage !== 'idle') return;
+      file = chosen;
+      set(fileChosen(state, chosen));
+    },
+    score() {
+      const chosen = file;
+      if (!chosen || state.stage !== 'idle') return;
+      const scorer = loadScorer(); // in parallel with reading the file
+      set(stageStarted(state, 'reading'));
+      current = readFile(chosen, (loaded, total) => set(readProgress(state, loaded, total)))
+        .then((bytes) => scorer.then((s) => step('parsing').then(() => finish(bytes, s))))
+        .then(undefined, (e) => {
+          const message = e instanceof FileReadFailure ? cannotReadFile(chosen.name) : unexpectedError(e && e.message ? e.message : String(e));
+          set(fileFailed(state, message));
+        });
+    },
+    toggle(cell: string) {
+      set(noteToggled(state, cell));
+    },
+    save() {
+      return saved !== null && state.download !== null && saveBlobForOldBrowsers(saved.blob, state.download.name);
+    },
+  };
+
+  const doc = root.ownerDocument || document;
+  linkStylesheet(doc);
+  // Dropping a file anywhere on the page chooses it (and never makes the browser navigate to the file).
+  const hasFiles = (e: DragEvent) => {
+    const types = e.dataTransfer ? e.dataTransfer.types : null;
+    if (!types) return false;
+    for (let i = 0; i < types.length; i++) if (types[i] === 'Files') return true;
+    return false;
+  };
+  doc.addEventListener('dragover', (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = state.stage === 'idle' ? 'copy' : 'none';
+    set(draggingChanged(state, state.stage === 'idle'));
+  });
+  doc.addEventListener('dragleave', (e: DragEvent) => {
+    if (!e.relatedTarget) set(draggingChanged(state, false));
+  });
+  doc.addEventListener('drop', (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    set(draggingChanged(state, false));
+    const files = e.dataTransfer ? e.dataTransfer.files : null;
+    if (files && files.length > 0) handlers.choose(files[0]);
+  });
+
+  renderStandalone(root, state, handlers);
+  // Fetch the xlsx chunk while the user picks a file (loaded once; 计算得分 then finds it ready).
+  if (!deps.loadScorer) loadScorer().then(undefined, () => undefined);
+  return {
+    state: () => state,
+    idle: () => current,
+    choose: (chosen: File) => handlers.choose(chosen),
+    score: () => handlers.score(),
+  };
 }

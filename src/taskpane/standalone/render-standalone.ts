@@ -1,0 +1,142 @@
+import { formatCell } from '../../workbook/address';
+import type { Issue } from '../../workbook/report';
+import { chosenFile, readingProgress, scoredReady, STANDALONE_UI as S, workbookErrors } from '../../messages/standalone-ui';
+import type { Child } from '../dom';
+import { h, indicatorList, issueList, on, rebuild, resultCard, UI } from '../render-pane';
+import { progressPercent, type StandaloneState } from './standalone-state';
+
+export interface StandaloneHandlers {
+  choose(file: File): void;
+  score(): void;
+  toggle(cell: string): void;
+  /** Called when 下载已评分工作簿 is clicked; returns true when it saved the file itself (old Edge/IE). */
+  save(): boolean;
+}
+
+/** Where the template and the example are in the build output (copied by webpack.config.js). */
+export const SAMPLE_FILES = { template: 'assets/模板.xlsx', example: 'assets/示例-二工片区2023.xlsx' };
+
+/**
+ * No workbook to select a cell in: the issue's cell address is set off as a
+ * label, where it occurs in the message (messages begin with it) or in front.
+ */
+export function issueWithAddress(issue: Issue): HTMLElement {
+  if (!issue.cell) return h('span', { class: 'issue__text' }, [issue.message]);
+  const address = formatCell(issue.cell);
+  const at = issue.message.indexOf(address);
+  const label = h('span', { class: 'issue__cell' }, [address]);
+  if (at < 0) return h('span', { class: 'issue__text' }, [label, ' ' + issue.message]);
+  return h('span', { class: 'issue__text' }, [issue.message.slice(0, at), label, issue.message.slice(at + address.length)]);
+}
+
+function picker(state: StandaloneState, handlers: StandaloneHandlers): HTMLElement {
+  const busy = state.stage !== 'idle';
+  const input = h('input', {
+    type: 'file',
+    id: 'file',
+    class: 'picker__input',
+    'data-focus': 'file',
+    accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    disabled: busy,
+  }) as HTMLInputElement;
+  input.addEventListener('change', () => {
+    const file = input.files && input.files[0];
+    if (file) handlers.choose(file);
+  });
+  return h('section', { class: 'card picker' + (state.dragging ? ' picker--dragging' : ''), id: 'standalone', 'aria-labelledby': 'picker-title' }, [
+    h('h2', { id: 'picker-title' }, [S.chooseTitle]),
+    h('p', { class: 'picker__hint' }, [state.dragging ? S.dropHere : S.dropHint]),
+    input,
+    h('label', { class: 'btn picker__button' + (busy ? ' btn--disabled' : ''), for: 'file' }, [S.chooseButton]),
+    h('p', { class: 'picker__file', id: 'chosen' }, [state.file ? chosenFile(state.file.name, state.file.size) : S.noFile]),
+  ]);
+}
+
+function stageText(state: StandaloneState): string {
+  switch (state.stage) {
+    case 'reading':
+      return readingProgress(state.readPercent);
+    case 'parsing':
+      return S.parsing;
+    case 'scoring':
+      return S.scoring;
+    case 'writing':
+      return S.writing;
+    case 'idle':
+      return '';
+  }
+}
+
+function progress(state: StandaloneState): HTMLElement {
+  const percent = progressPercent(state);
+  const bar = h('div', { class: 'progress__bar' });
+  // CSSOM, not a style attribute: the page's CSP has no 'unsafe-inline'.
+  bar.style.width = percent + '%';
+  return h('div', { class: 'progress', id: 'progress' }, [
+    h('p', { class: 'progress__text' }, [stageText(state)]),
+    h('div', { class: 'progress__track', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(percent), 'aria-label': stageText(state) }, [bar]),
+  ]);
+}
+
+function statusArea(state: StandaloneState): HTMLElement {
+  const children: Child[] = [];
+  if (state.stage !== 'idle') {
+    children.push(progress(state));
+  } else if (state.fileError) {
+    children.push(h('div', { class: 'message message--error', id: 'file-error' }, [h('strong', null, [S.fileErrorTitle]), h('p', null, [state.fileError])]));
+  } else if (state.outcome && state.outcome.errors.length > 0) {
+    children.push(h('p', { class: 'message message--error' }, [workbookErrors(state.outcome.errors.length)]));
+  } else if (state.outcome && state.outcome.summary && state.download) {
+    const s = state.outcome.summary;
+    children.push(h('p', { class: 'message message--success' }, [scoredReady(s.total, s.max, s.grade, state.download.name)]));
+  }
+  return h('div', { class: 'status', role: 'status', 'aria-live': 'polite' }, children);
+}
+
+function actions(state: StandaloneState, handlers: StandaloneHandlers): HTMLElement {
+  const busy = state.stage !== 'idle';
+  const score = on(
+    h('button', { type: 'button', class: 'btn btn--primary', id: 'score', 'data-focus': 'score', disabled: busy || !state.file, 'aria-busy': busy ? 'true' : 'false' }, [
+      busy ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
+      busy ? UI.scoring : S.score,
+    ]),
+    handlers.score,
+  );
+  let download: HTMLElement | null = null;
+  if (state.download && !busy) {
+    download = h('a', { class: 'btn', id: 'download', 'data-focus': 'download', href: state.download.url, download: state.download.name }, [S.download]);
+    download.addEventListener('click', (event) => {
+      if (handlers.save()) event.preventDefault();
+    });
+  }
+  return h('div', { class: 'actions' }, [score, download]);
+}
+
+function samples(): HTMLElement {
+  const link = (href: string, text: string) => h('a', { class: 'samples__link', href, download: text }, [text]);
+  return h('section', { class: 'card samples' }, [
+    h('h2', null, [S.samplesTitle]),
+    h('p', { class: 'samples__text' }, [S.samplesText]),
+    h('ul', { class: 'samples__list' }, [h('li', null, [link(SAMPLE_FILES.template, S.template)]), h('li', null, [link(SAMPLE_FILES.example, S.example)])]),
+  ]);
+}
+
+/** Renders the whole standalone page from its state, with the Excel pane's result card, issue lists and indicator list. */
+export function renderStandalone(root: HTMLElement, state: StandaloneState, handlers: StandaloneHandlers): void {
+  const outcome = state.outcome;
+  const summary = outcome && outcome.errors.length === 0 ? outcome.summary : null;
+  rebuild(
+    root,
+    h('div', { class: 'pane pane--standalone' }, [
+      h('header', { class: 'pane__header' }, [h('h1', null, [UI.title]), h('p', { class: 'intro' }, [S.intro])]),
+      picker(state, handlers),
+      actions(state, handlers),
+      statusArea(state),
+      summary ? resultCard(summary) : null,
+      outcome ? issueList(UI.errors, outcome.errors, 'error', issueWithAddress) : null,
+      outcome ? issueList(UI.warnings, outcome.warnings, 'warning', issueWithAddress) : null,
+      summary ? indicatorList(summary, state.expanded, handlers.toggle, null) : null,
+      samples(),
+    ]),
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * The standalone page's heavy part, one chunk loaded on first use: the
+ * lossless xlsx host and the scoring engine. Modern browsers only (it needs
+ * TextDecoder and its XML parser is ES2015); never loaded inside Office.
+ * Imported as 'selfeval/xlsx-chunk' (webpack alias; tsconfig paths) so that
+ * the ES5 type check of the Excel pane (tsconfig.web.json) sees only its
+ * declaration, xlsx-chunk-types.ts.
+ */
+import { applyPlanToFile, readWorkbookFile } from '../../hosts/xlsx';
+import { scoreWorkbook } from '../../workbook/score-workbook';
+import type { FileScorer } from './file-scorer';
+
+export const fileScorer: FileScorer = {
+  read: readWorkbookFile,
+  score: scoreWorkbook,
+  write(bytes, plan) {
+    return applyPlanToFile(bytes, plan);
+  },
+};

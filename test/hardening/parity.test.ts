@@ -1,0 +1,213 @@
+/**
+ * Idempotence and cross-host parity over a generated set of contract
+ * workbooks, each a real .xlsx file written by ExcelJS (test/hardening/contract-books.ts).
+ *
+ * (a) CLI path (readWorkbookFile → scoreWorkbook → applyPlanToFile): the same
+ *     input scored twice gives the same bytes, and scoring the output again
+ *     gives the output byte for byte; runCli writes exactly those bytes.
+ * (b) The same workbook in the strict office.js fake, scored through the Excel
+ *     host: the same outcome and write plan as the xlsx host, and afterwards
+ *     every cell (value and number format) equals what readAllCells reads from
+ *     the xlsx output; scoring twice leaves identical cell states.
+ * (c) Books with errors: exit 1 and no file written (CLI), no range written (fake).
+ */
+import { runCli, type CliIo } from '../../src/cli/run';
+import type { FileSystem } from '../../src/cli/file-system';
+import { EXCEL_API_1_1_ONLY, scoreInExcel } from '../../src/hosts/excel';
+import { applyPlanToFile, readAllCells, readWorkbookFile } from '../../src/hosts/xlsx';
+import { a1 } from '../../src/workbook/address';
+import { scoreWorkbook } from '../../src/workbook/score-workbook';
+import { contextFor, type FakeWorkbook } from '../fakes/office';
+import { sameBytes } from '../support/xlsx-compare';
+import { makeBook, toFake, toXlsx } from './contract-books';
+
+const BOOKS = Array.from({ length: 42 }, (_, i) => makeBook(i));
+const CAPS = { protection: true, addNames: true };
+
+type CellMap = Map<string, Map<string, [unknown, string]>>;
+
+function fakeCells(store: FakeWorkbook): CellMap {
+  const out: CellMap = new Map();
+  for (const sheet of store.sheets) {
+    const cells = new Map<string, [unknown, string]>();
+    sheet.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (cell.value !== '' || cell.numberFormat !== 'General') cells.set(a1(r, c), [cell.value, cell.numberFormat]);
+      }),
+    );
+    out.set(sheet.name, cells);
+  }
+  return out;
+}
+
+function fileCells(bytes: Uint8Array): CellMap {
+  const read = readAllCells(bytes);
+  if (!read.ok) throw new Error(read.error.message);
+  const out: CellMap = new Map();
+  read.value.forEach((cells, sheet) => {
+    const m = new Map<string, [unknown, string]>();
+    cells.forEach((cell, ref) => {
+      if (cell.value !== null || cell.numberFormat !== 'General') m.set(ref, [cell.value === null ? '' : cell.value, cell.numberFormat]);
+    });
+    out.set(sheet, m);
+  });
+  return out;
+}
+
+/** An in-memory folder for runCli. */
+function memoryIo(files: Map<string, Uint8Array>, out: string[]): CliIo {
+  const fs: FileSystem = {
+    async readFile(p) {
+      const data = files.get(p);
+      if (!data) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      return data;
+    },
+    async writeFile(p, data) {
+      files.set(p, data);
+    },
+    async rename(from, to) {
+      files.set(to, files.get(from)!);
+      files.delete(from);
+    },
+    async remove(p) {
+      files.delete(p);
+    },
+    async exists(p) {
+      return files.has(p);
+    },
+    async realPath(p) {
+      return p;
+    },
+  };
+  return { fs, stdout: (t) => out.push(t), stderr: (t) => out.push(t), version: 'test', tempTag: () => 'tag' };
+}
+
+function expectOk<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('the generated set', () => {
+  it('covers what it claims: counts 1–300, clean books and every error kind', () => {
+    const counts = new Set(BOOKS.map((b) => b.indicators));
+    expect(Math.min(...counts)).toBe(1);
+    expect(Math.max(...counts)).toBe(300);
+    expect(BOOKS.filter((b) => b.error === null).length).toBeGreaterThan(30);
+    expect(new Set(BOOKS.map((b) => b.error).filter((e) => e !== null)).size).toBe(6);
+    expect(BOOKS.some((b) => b.sheets.some((s) => s.merges.length > 0))).toBe(true);
+    const clean = BOOKS.filter((b) => b.error === null);
+    const settings = clean.map((b) => b.settings);
+    expect(settings).toContain(null);
+    expect(new Set(settings.map((s) => s?.decimals))).toEqual(new Set([undefined, 0, 2, 3]));
+    expect(new Set(settings.map((s) => s?.reverseMode))).toEqual(new Set([undefined, '偏差扣分', '比值', '零分']));
+    expect(settings.some((s) => s?.roundFirst === '是')).toBe(true);
+    expect(new Set(clean.flatMap((b) => b.kinds))).toEqual(new Set(['pct', 'amount', 'equal', 'qual', 'count']));
+    for (const header of ['指标性质', '调整后指标值', '人工得分', '责任处室']) expect(clean.some((b) => b.columns.includes(header))).toBe(true);
+    expect(clean.some((b) => !b.columns.includes('指标性质'))).toBe(true);
+    expect(new Set(clean.map((b) => b.sheets.map((s) => s.name).join('|'))).size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe.each(BOOKS.map((b) => [b.id, b] as const))('%s', (_id, book) => {
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await toXlsx(book);
+  });
+
+  if (book.error === null) {
+    it('(a) CLI path: scoring twice gives identical bytes; scoring the output again gives the output', async () => {
+      const input = expectOk(readWorkbookFile(bytes));
+      const outcome = scoreWorkbook(input);
+      expect(outcome.errors).toEqual([]);
+      const once = expectOk(applyPlanToFile(bytes, outcome.plan));
+      const again = expectOk(applyPlanToFile(bytes, scoreWorkbook(expectOk(readWorkbookFile(bytes))).plan));
+      expect(sameBytes(once, again)).toBe(true);
+
+      const rescored = scoreWorkbook(expectOk(readWorkbookFile(once)));
+      expect(rescored.errors).toEqual([]);
+      expect(rescored.plan).toEqual(outcome.plan);
+      expect(rescored.summary).toEqual(outcome.summary);
+      const twice = expectOk(applyPlanToFile(once, rescored.plan));
+      expect(sameBytes(twice, once)).toBe(true);
+
+      // The CLI itself writes exactly these bytes.
+      const files = new Map([['/w/in.xlsx', bytes]]);
+      const out: string[] = [];
+      expect(await runCli(['score', '/w/in.xlsx', '-o', '/w/out.xlsx'], memoryIo(files, out))).toBe(0);
+      expect(sameBytes(files.get('/w/out.xlsx')!, once)).toBe(true);
+      expect([...files.keys()].sort()).toEqual(['/w/in.xlsx', '/w/out.xlsx']);
+    });
+
+    it('(b) Excel host in the strict fake: same plan, same cells as the file, idempotent', async () => {
+      const fileOutcome = scoreWorkbook(expectOk(readWorkbookFile(bytes)));
+      const written = expectOk(applyPlanToFile(bytes, fileOutcome.plan));
+
+      const store = toFake(book, bytes);
+      const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+      expect(result.hostError).toBeNull();
+      expect(result.outcome!.plan).toEqual(fileOutcome.plan);
+      expect(result.outcome).toEqual(fileOutcome);
+
+      const mine = fakeCells(store);
+      const theirs = fileCells(written);
+      for (const w of fileOutcome.plan.writes) {
+        const ref = a1(w.address.row, w.address.col);
+        const fake = mine.get(w.address.sheet)!.get(ref) ?? ['', 'General'];
+        const file = theirs.get(w.address.sheet)!.get(ref) ?? ['', 'General'];
+        expect([w.address.sheet, ref, fake]).toEqual([w.address.sheet, ref, file]);
+      }
+      expect(mine).toEqual(theirs);
+
+      const after = store.dump();
+      const second = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+      expect(second.hostError).toBeNull();
+      expect(second.outcome).toEqual(fileOutcome);
+      expect(store.dump()).toEqual(after);
+    });
+  } else {
+    it('(c) errors: the CLI exits 1 and writes no file; the Excel host writes no range', async () => {
+      const outcome = scoreWorkbook(expectOk(readWorkbookFile(bytes)));
+      expect(outcome.errors.length).toBeGreaterThan(0);
+      expect(outcome.plan.writes).toEqual([]);
+      for (const e of outcome.errors) expect(e.cell !== undefined || e.name !== undefined).toBe(true);
+
+      const files = new Map([['/w/in.xlsx', bytes]]);
+      const out: string[] = [];
+      expect(await runCli(['score', '/w/in.xlsx'], memoryIo(files, out))).toBe(1);
+      expect([...files.keys()]).toEqual(['/w/in.xlsx']);
+      expect(files.get('/w/in.xlsx')).toBe(bytes);
+      expect(out.join('')).toContain('未写入');
+
+      const store = toFake(book, bytes);
+      const before = store.dump();
+      const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+      expect(result.hostError).toBeNull();
+      expect(result.outcome).toEqual(outcome);
+      expect(store.writes).toEqual([]);
+      expect(store.dump()).toEqual(before);
+    });
+  }
+});
+
+test('every clean book scores without errors and every error book reports its error', async () => {
+  const codes: Record<string, string[]> = {};
+  for (const book of BOOKS) {
+    const outcome = scoreWorkbook(expectOk(readWorkbookFile(await toXlsx(book))));
+    codes[book.id] = outcome.errors.map((e) => e.code);
+  }
+  const expected: Record<string, string[]> = {};
+  for (const book of BOOKS) {
+    expected[book.id] =
+      book.error === null
+        ? []
+        : ({
+            badTarget: ['targetUnparsable'],
+            zeroWeight: ['weightNotPositive'],
+            outputFormula: ['outputFormula'],
+            missingResults: ['nameMissing'],
+            badDecimals: ['settingBadValue'],
+            badThousands: ['badThousands'],
+          } as Record<string, string[]>)[book.error];
+  }
+  expect(codes).toEqual(expected);
+});
