@@ -1,7 +1,6 @@
 import type { Settings } from '../engine';
 import type { TableCell } from './header-table';
 import type { IssueList } from './issue-list';
-import type { BudgetModel } from './parse-budget';
 import type { Indicator } from './parse-indicators';
 import type { ProjectRow } from './parse-projects';
 import type { ResultSlot } from './parse-results';
@@ -10,7 +9,6 @@ import { breakdownRate, type Summary } from './summarize';
 import { BASIC_LABEL, PROJECT_LABEL, type ResultKey } from './vocabulary';
 
 export interface PlanInput {
-  budget: BudgetModel;
   projects: ProjectRow[];
   indicators: Indicator[];
   results: ResultSlot[];

@@ -38,7 +38,7 @@ export function scoreWorkbook(input: WorkbookInput): ScoreOutcome {
   );
   const summary = summarize({ budget, projects, indicators, evaluation, settings, executionWeight }, issues);
   if (issues.hasErrors) return failed(issues);
-  const plan = planWrites({ budget, projects, indicators, results, summary, settings, issues });
+  const plan = planWrites({ projects, indicators, results, summary, settings, issues });
   if (issues.hasErrors) return failed(issues);
   return { summary: summary.report, plan, warnings: issues.warnings, errors: [] };
 }
