@@ -32,8 +32,3 @@ export function requiredNumber(tc: TableCell | undefined, field: string, issues:
   }
   return n;
 }
-
-/** Percent-formatted number cells are ratios already; other numbers are taken as they are (amounts, weights). */
-export function plainValue(n: NumberCell): string {
-  return n.value;
-}

@@ -249,7 +249,7 @@ function readTarget(tc: TableCell, nature: Nature | null, unitColumn: string, ba
         return null;
       }
       if (natureOp) {
-        issues.atCell('targetNeedsNumber', tc.address, { text, nature: cellText(String(natureText(natureOp))) });
+        issues.atCell('targetNeedsNumber', tc.address, { text, nature: natureText(natureOp) });
         return null;
       }
       return { direction: 'qualitative', value: null, percent: false, unit: '' };
@@ -303,4 +303,3 @@ export function display(value: string, percent: boolean, unit: string): string {
   return percent ? decimalTimes(value, '100') + '%' : value + unit;
 }
 
-export type { NumberCell };
