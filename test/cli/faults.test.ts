@@ -4,44 +4,10 @@
  * temporary file remains.
  */
 import * as fs from 'fs';
-import { runCli, type CliIo } from '../../src/cli/run';
+import { runCli } from '../../src/cli/run';
 import type { FileSystem } from '../../src/cli/file-system';
+import { memoryFs, memoryIo as io } from '../support/memory-fs';
 import { EXAMPLE } from '../support/paths';
-
-/** An in-memory folder whose writes can be made to fail after `failAfter` bytes. */
-function memoryFs(files: Map<string, Uint8Array>, fault?: { failAfter: number; code: string }): FileSystem {
-  return {
-    async readFile(p) {
-      const f = files.get(p);
-      if (!f) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return f;
-    },
-    async writeFile(p, data) {
-      if (fault) {
-        files.set(p, data.subarray(0, fault.failAfter)); // the part that reached the disk
-        throw Object.assign(new Error('write failed'), { code: fault.code });
-      }
-      files.set(p, data);
-    },
-    async rename(from, to) {
-      files.set(to, files.get(from)!);
-      files.delete(from);
-    },
-    async remove(p) {
-      files.delete(p);
-    },
-    async exists(p) {
-      return files.has(p);
-    },
-    async realPath(p) {
-      return p;
-    },
-  };
-}
-
-function io(fsys: FileSystem, out: string[]): CliIo {
-  return { fs: fsys, stdout: (t) => out.push(t), stderr: (t) => out.push(t), version: 'test', tempTag: () => 'tag' };
-}
 
 const original = new Uint8Array(fs.readFileSync(EXAMPLE));
 

@@ -18,8 +18,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { strToU8, unzipSync } from 'fflate';
-import { runCli, type CliIo } from '../../src/cli/run';
-import type { FileSystem } from '../../src/cli/file-system';
+import { runCli } from '../../src/cli/run';
+import { memoryFs, memoryIo } from '../support/memory-fs';
 import { scoreInExcel } from '../../src/hosts/excel';
 import { applyPlanToFile, readAllCells, readWorkbookFile, type XlsxResult } from '../../src/hosts/xlsx';
 import type { FileErrorCode } from '../../src/messages/file-errors';
@@ -181,39 +181,13 @@ describe('<dimension> beyond Excel\'s limits', () => {
 
 // ---------------------------------------------------------------------------
 
-function memoryIo(files: Map<string, Uint8Array>, out: string[]): CliIo {
-  const fsys: FileSystem = {
-    async readFile(p) {
-      const d = files.get(p);
-      if (!d) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return d;
-    },
-    async writeFile(p, d) {
-      files.set(p, d);
-    },
-    async rename(a, b) {
-      files.set(b, files.get(a)!);
-      files.delete(a);
-    },
-    async remove(p) {
-      files.delete(p);
-    },
-    async exists(p) {
-      return files.has(p);
-    },
-    async realPath(p) {
-      return p;
-    },
-  };
-  return { fs: fsys, stdout: (t) => out.push(t), stderr: (t) => out.push(t), version: 'test', tempTag: () => 'tag' };
-}
 
 describe('100,000 indicator rows through the whole CLI pipeline', () => {
   it('scores and writes them all (no limit is hit below 2,000,000 cells per named range)', async () => {
     const n = 100_000;
     const files = new Map([['/w/大表.xlsx', bigBook(n)]]);
     const out: string[] = [];
-    const code = await runCli(['score', '/w/大表.xlsx', '--json'], memoryIo(files, out));
+    const code = await runCli(['score', '/w/大表.xlsx', '--json'], memoryIo(memoryFs(files), out));
     expect(code).toBe(0);
     const json = JSON.parse(out.join(''));
     expect(json.errors).toEqual([]);
@@ -310,7 +284,7 @@ describe('no prototype pollution anywhere', () => {
     expect(cells.ok && cells.value.get('toString')!.get('B3')!.value).toBe(1); // the unknown label's value is left alone
 
     const files = new Map([['/w/__proto__.xlsx', bytes]]);
-    expect(await runCli(['score', '/w/__proto__.xlsx', '--json'], memoryIo(files, []))).toBe(0);
+    expect(await runCli(['score', '/w/__proto__.xlsx', '--json'], memoryIo(memoryFs(files), []))).toBe(0);
 
     const all = readAllCells(bytes);
     if (!all.ok) throw new Error(all.error.message);

@@ -11,8 +11,8 @@
  *     the xlsx output; scoring twice leaves identical cell states.
  * (c) Books with errors: exit 1 and no file written (CLI), no range written (fake).
  */
-import { runCli, type CliIo } from '../../src/cli/run';
-import type { FileSystem } from '../../src/cli/file-system';
+import { runCli } from '../../src/cli/run';
+import { memoryFs, memoryIo } from '../support/memory-fs';
 import { EXCEL_API_1_1_ONLY, scoreInExcel } from '../../src/hosts/excel';
 import { applyPlanToFile, readAllCells, readWorkbookFile } from '../../src/hosts/xlsx';
 import { a1 } from '../../src/workbook/address';
@@ -54,33 +54,6 @@ function fileCells(bytes: Uint8Array): CellMap {
   return out;
 }
 
-/** An in-memory folder for runCli. */
-function memoryIo(files: Map<string, Uint8Array>, out: string[]): CliIo {
-  const fs: FileSystem = {
-    async readFile(p) {
-      const data = files.get(p);
-      if (!data) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return data;
-    },
-    async writeFile(p, data) {
-      files.set(p, data);
-    },
-    async rename(from, to) {
-      files.set(to, files.get(from)!);
-      files.delete(from);
-    },
-    async remove(p) {
-      files.delete(p);
-    },
-    async exists(p) {
-      return files.has(p);
-    },
-    async realPath(p) {
-      return p;
-    },
-  };
-  return { fs, stdout: (t) => out.push(t), stderr: (t) => out.push(t), version: 'test', tempTag: () => 'tag' };
-}
 
 function expectOk<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!r.ok) throw new Error(r.error.message);
@@ -133,7 +106,7 @@ describe.each(BOOKS.map((b) => [b.id, b] as const))('%s', (_id, book) => {
       // The CLI itself writes exactly these bytes.
       const files = new Map([['/w/in.xlsx', bytes]]);
       const out: string[] = [];
-      expect(await runCli(['score', '/w/in.xlsx', '-o', '/w/out.xlsx'], memoryIo(files, out))).toBe(0);
+      expect(await runCli(['score', '/w/in.xlsx', '-o', '/w/out.xlsx'], memoryIo(memoryFs(files), out))).toBe(0);
       expect(sameBytes(files.get('/w/out.xlsx')!, once)).toBe(true);
       expect([...files.keys()].sort()).toEqual(['/w/in.xlsx', '/w/out.xlsx']);
     });
@@ -173,7 +146,7 @@ describe.each(BOOKS.map((b) => [b.id, b] as const))('%s', (_id, book) => {
 
       const files = new Map([['/w/in.xlsx', bytes]]);
       const out: string[] = [];
-      expect(await runCli(['score', '/w/in.xlsx'], memoryIo(files, out))).toBe(1);
+      expect(await runCli(['score', '/w/in.xlsx'], memoryIo(memoryFs(files), out))).toBe(1);
       expect([...files.keys()]).toEqual(['/w/in.xlsx']);
       expect(files.get('/w/in.xlsx')).toBe(bytes);
       expect(out.join('')).toContain('未写入');
