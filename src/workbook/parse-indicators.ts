@@ -2,7 +2,7 @@ import { decimalCompare, decimalEquals, decimalTimes, manualScoreProblem, type I
 import { bandText } from '../messages/notes';
 import type { CellAddress } from './address';
 import type { NameResolution } from './cells';
-import { optionalNumber, requiredNumber, type NumberCell } from './fields';
+import { optionalNumber, requiredNumber } from './fields';
 import { readHeaderTable, type TableCell, type TableRow } from './header-table';
 import type { IssueList } from './issue-list';
 import { cellText, normalizeHeader, stripWhitespace, nfkc } from './normalize';

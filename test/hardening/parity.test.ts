@@ -13,46 +13,20 @@
  */
 import { runCli } from '../../src/cli/run';
 import { memoryFs, memoryIo } from '../support/memory-fs';
-import { EXCEL_API_1_1_ONLY, scoreInExcel } from '../../src/hosts/excel';
-import { applyPlanToFile, readAllCells, readWorkbookFile } from '../../src/hosts/xlsx';
+import { scoreInExcel } from '../../src/hosts/excel';
+import { applyPlanToFile, readWorkbookFile } from '../../src/hosts/xlsx';
 import { a1 } from '../../src/workbook/address';
 import { scoreWorkbook } from '../../src/workbook/score-workbook';
-import { contextFor, type FakeWorkbook } from '../fakes/office';
+import { contextFor } from '../fakes/office';
 import { sameBytes } from '../support/xlsx-compare';
 import { makeBook, toFake, toXlsx } from './contract-books';
+import { fakeCells, fileCells } from '../support/cell-maps';
 
 const BOOKS = Array.from({ length: 42 }, (_, i) => makeBook(i));
 const CAPS = { protection: true, addNames: true };
 
-type CellMap = Map<string, Map<string, [unknown, string]>>;
 
-function fakeCells(store: FakeWorkbook): CellMap {
-  const out: CellMap = new Map();
-  for (const sheet of store.sheets) {
-    const cells = new Map<string, [unknown, string]>();
-    sheet.cells.forEach((line, r) =>
-      line.forEach((cell, c) => {
-        if (cell.value !== '' || cell.numberFormat !== 'General') cells.set(a1(r, c), [cell.value, cell.numberFormat]);
-      }),
-    );
-    out.set(sheet.name, cells);
-  }
-  return out;
-}
 
-function fileCells(bytes: Uint8Array): CellMap {
-  const read = readAllCells(bytes);
-  if (!read.ok) throw new Error(read.error.message);
-  const out: CellMap = new Map();
-  read.value.forEach((cells, sheet) => {
-    const m = new Map<string, [unknown, string]>();
-    cells.forEach((cell, ref) => {
-      if (cell.value !== null || cell.numberFormat !== 'General') m.set(ref, [cell.value === null ? '' : cell.value, cell.numberFormat]);
-    });
-    out.set(sheet, m);
-  });
-  return out;
-}
 
 
 function expectOk<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {

@@ -2,9 +2,9 @@
 import type { RangeAddress } from '../../workbook/address';
 import { formatCell, formatRange } from '../../workbook/address';
 import type { WritePlan } from '../../workbook/plan';
-import { localAddress, parseExcelAddress, sameRange } from './excel-address';
+import { localAddress, parseExcelAddress, sameRange, spansWhole, type WholeKind } from './excel-address';
 import { type HostError, toHostError } from './host-error';
-import { holdsFormula, type RawRange } from './read-workbook';
+import { holdsFormula, queueContentBox, type RawRange, trimToContent } from './read-workbook';
 import { type PriorBlock, restoreBySheet } from './restore-blocks';
 import { chunkBlocks, type ExcelValue, groupWrites, type WriteBlock } from './write-blocks';
 
@@ -21,6 +21,13 @@ export interface Snapshot {
 export interface ApplyOptions {
   /** The contract names' addresses when they were read; re-checked in the write batch. */
   expected?: { [name: string]: RangeAddress };
+  /**
+   * Names that refer to whole columns or rows: their expected address is the trimmed one, and the
+   * check re-resolves them the same way (content box, trimmed) instead of comparing the reference.
+   */
+  whole?: { [name: string]: WholeKind };
+  /** Re-resolve whole names through Worksheet.getUsedRange(true) (ExcelApi 1.2), as the read did. */
+  usedRangeValuesOnly?: boolean;
   /** The ranges as read, used to roll back if a write batch fails half-way. */
   prior?: RawRange[];
   /** Request size budget (estimated bytes); see chunkBlocks. */
@@ -36,8 +43,22 @@ interface Queued {
 
 interface NameCheck {
   name: string;
+  /** The name's range (its address is loaded). */
   range: Excel.Range;
   expected: RangeAddress;
+  /** For a name over whole columns or rows: its kind and content box (address, values, formulas loaded). */
+  whole?: { kind: WholeKind; box: Excel.Range };
+}
+
+/** Whether the name still resolves to the range the read found. */
+function unmoved(check: NameCheck): boolean {
+  const now = parseExcelAddress(check.range.address);
+  if (!now) return false;
+  if (!check.whole) return sameRange(now, check.expected);
+  if (!spansWhole(now, check.whole.kind)) return false;
+  const box = check.whole.box;
+  const trimmed = trimToContent({ address: box.address, values: box.values, formulas: box.formulas }, check.whole.kind);
+  return trimmed !== null && sameRange(trimmed.address, check.expected);
 }
 
 /** The prior content of a block taken from the read (for rollback after a failed batch). */
@@ -116,7 +137,14 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       for (const name of Object.keys(options.expected)) {
         const range = context.workbook.names.getItem(name).getRange();
         range.load('address');
-        checks.push({ name, range, expected: options.expected[name] });
+        const check: NameCheck = { name, range, expected: options.expected[name] };
+        const kind = options.whole && options.whole[name];
+        if (kind) {
+          const box = queueContentBox(range, kind, options.usedRangeValuesOnly === true);
+          box.load('address,values,formulas');
+          check.whole = { kind, box };
+        }
+        checks.push(check);
       }
     }
     const queued: Queued[] = [];
@@ -154,8 +182,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       return { ok: false, error };
     }
     for (const check of checks) {
-      const now = parseExcelAddress(check.range.address);
-      if (!now || !sameRange(now, check.expected)) {
+      if (!unmoved(check)) {
         await restoreBySheet(context, done.concat(queued.map(loadedPrior)));
         return { ok: false, error: { code: 'changed', detail: 'nameMoved', name: check.name } };
       }

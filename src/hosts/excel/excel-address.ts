@@ -1,8 +1,51 @@
-import { a1, parseA1, type RangeAddress } from '../../workbook/address';
+import { a1, columnIndex, MAX_COLS, MAX_ROWS, parseA1, type RangeAddress } from '../../workbook/address';
+
+/** A reference to whole columns (`$A:$P`) or whole rows (`$14:$23`). */
+export type WholeKind = 'columns' | 'rows';
+
+const WHOLE_COLUMNS = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/;
+const WHOLE_ROWS = /^\$?([0-9]{1,7}):\$?([0-9]{1,7})$/;
+
+/** The cells of `A:P` / `14:23` (no sheet), or null. */
+function parseWhole(local: string): { row: number; col: number; endRow: number; endCol: number } | null {
+  let m = WHOLE_COLUMNS.exec(local);
+  if (m) {
+    const c1 = columnIndex(m[1]);
+    const c2 = columnIndex(m[2]);
+    if (c1 < 0 || c2 < 0 || c1 >= MAX_COLS || c2 >= MAX_COLS) return null;
+    return { row: 0, col: c1, endRow: MAX_ROWS - 1, endCol: c2 };
+  }
+  m = WHOLE_ROWS.exec(local);
+  if (m) {
+    const r1 = Number(m[1]) - 1;
+    const r2 = Number(m[2]) - 1;
+    if (r1 < 0 || r2 < 0 || r1 >= MAX_ROWS || r2 >= MAX_ROWS) return null;
+    return { row: r1, col: 0, endRow: r2, endCol: MAX_COLS - 1 };
+  }
+  return null;
+}
+
+/**
+ * Whether a range name's reference (NamedItem.value: `'绩效指标'!$A:$P`,
+ * `=评价结果!$14:$23`) spans whole columns or whole rows; null for anything
+ * else (`'绩效指标'!$A$3:$P$11`, constants, formulas).
+ */
+export function wholeReference(formula: string): WholeKind | null {
+  let text = formula.trim();
+  if (text.charAt(0) === '=') text = text.slice(1).trim();
+  const bang = text.lastIndexOf('!');
+  if (bang <= 0) return null;
+  const local = text.slice(bang + 1).trim();
+  if (WHOLE_COLUMNS.test(local)) return parseWhole(local) ? 'columns' : null;
+  if (WHOLE_ROWS.test(local)) return parseWhole(local) ? 'rows' : null;
+  return null;
+}
 
 /**
  * Parses the `address` Excel reports for a range: `Sheet1!A4:H9`,
- * `'预算 执行'!A4`, `'O''Brien'!$A$1:$B$2`. Null when it is not one area.
+ * `'预算 执行'!A4`, `'O''Brien'!$A$1:$B$2`, and whole columns or rows
+ * (`Sheet1!A:P`, `Sheet1!14:23`) as the full cells they cover. Null when it
+ * is not one area.
  */
 export function parseExcelAddress(address: string): RangeAddress | null {
   const bang = address.lastIndexOf('!');
@@ -11,7 +54,18 @@ export function parseExcelAddress(address: string): RangeAddress | null {
   if (sheet.charAt(0) === "'" && sheet.charAt(sheet.length - 1) === "'") {
     sheet = sheet.slice(1, -1).replace(/''/g, "'");
   }
-  const parts = address.slice(bang + 1).split(':');
+  const local = address.slice(bang + 1);
+  const whole = parseWhole(local);
+  if (whole) {
+    return {
+      sheet,
+      row: Math.min(whole.row, whole.endRow),
+      col: Math.min(whole.col, whole.endCol),
+      rows: Math.abs(whole.endRow - whole.row) + 1,
+      cols: Math.abs(whole.endCol - whole.col) + 1,
+    };
+  }
+  const parts = local.split(':');
   if (parts.length > 2) return null;
   const start = parseA1(parts[0]);
   const end = parseA1(parts[parts.length - 1]);
@@ -23,6 +77,11 @@ export function parseExcelAddress(address: string): RangeAddress | null {
     rows: Math.abs(end.row - start.row) + 1,
     cols: Math.abs(end.col - start.col) + 1,
   };
+}
+
+/** True when `address` covers every row (columns) or every column (rows) of its sheet. */
+export function spansWhole(address: RangeAddress, kind: WholeKind): boolean {
+  return kind === 'columns' ? address.row === 0 && address.rows === MAX_ROWS : address.col === 0 && address.cols === MAX_COLS;
 }
 
 /** `A4:H9` (no sheet) for Worksheet.getRange. */

@@ -8,14 +8,17 @@ import {
   type WorkbookInput,
 } from '../../workbook/cells';
 import type { Capabilities } from './capabilities';
-import { isMultiArea, parseExcelAddress } from './excel-address';
+import { isMultiArea, parseExcelAddress, type WholeKind, wholeReference } from './excel-address';
 
 /** A contract range exactly as Excel returned it (kept for rollback and for the write-time check). */
 export interface RawRange {
+  /** For a name over whole columns or rows: the trimmed range (see trimToContent). */
   address: RangeAddress;
   values: unknown[][];
   numberFormat: unknown[][];
   formulas: unknown[][];
+  /** Set when the name refers to whole columns or whole rows. */
+  whole?: WholeKind;
 }
 
 export interface ExcelRead {
@@ -55,9 +58,76 @@ function toCells(raw: RawRange): CellInput[][] {
   return rows;
 }
 
+/** True when a cell as Range.values / Range.formulas show it holds a value or a formula. */
+function holdsContent(value: unknown, formula: unknown): boolean {
+  return !(value === '' || value === null || value === undefined) || holdsFormula(formula, value);
+}
+
+/**
+ * The part of a whole-column or whole-row range that can hold content, in
+ * ExcelApi 1.1 calls (no sync): the range intersected with its sheet's used
+ * range, stretched to take in the range's first cell, across the range's full
+ * width (whole columns) or height (whole rows). The first cell keeps the
+ * intersection from ever being empty (getIntersection would fail the batch),
+ * and the box starts at the range's first row (columns) or column (rows).
+ * `valuesOnly` (ExcelApi 1.2) leaves out cells that only carry formatting.
+ */
+export function queueContentBox(range: Excel.Range, kind: WholeKind, valuesOnly: boolean): Excel.Range {
+  const sheet = range.worksheet;
+  const used = valuesOnly ? sheet.getUsedRange(true) : sheet.getUsedRange();
+  const span = used.getBoundingRect(range.getCell(0, 0));
+  return range.getIntersection(kind === 'columns' ? span.getEntireRow() : span.getEntireColumn());
+}
+
+/**
+ * Trims a loaded content box the way the xlsx host trims whole columns and
+ * rows: to the rows (columns) from the first to the last holding a value or a
+ * formula, keeping the full width (height); when none does, the first row
+ * (column) alone. Null when the box's address is not one area.
+ */
+export function trimToContent(
+  box: { address: string; values: unknown[][]; formulas: unknown[][]; numberFormat?: unknown[][] },
+  kind: WholeKind,
+): RawRange | null {
+  const at = parseExcelAddress(box.address);
+  if (!at) return null;
+  const lines = kind === 'columns' ? at.rows : at.cols;
+  const across = kind === 'columns' ? at.cols : at.rows;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < lines; i++) {
+    for (let j = 0; j < across; j++) {
+      const r = kind === 'columns' ? i : j;
+      const c = kind === 'columns' ? j : i;
+      if (holdsContent(box.values[r][c], box.formulas[r][c])) {
+        if (first < 0) first = i;
+        last = i;
+        break;
+      }
+    }
+  }
+  if (first < 0) first = last = 0;
+  const count = last - first + 1;
+  const address: RangeAddress =
+    kind === 'columns'
+      ? { sheet: at.sheet, row: at.row + first, col: at.col, rows: count, cols: at.cols }
+      : { sheet: at.sheet, row: at.row, col: at.col + first, rows: at.rows, cols: count };
+  const cut = (grid: unknown[][]) =>
+    kind === 'columns' ? grid.slice(first, first + count) : grid.map((line) => line.slice(first, first + count));
+  return {
+    address,
+    values: cut(box.values),
+    numberFormat: box.numberFormat ? cut(box.numberFormat) : [],
+    formulas: cut(box.formulas),
+    whole: kind,
+  };
+}
+
 interface Pending {
   name: ContractName;
+  /** The name's range, or for whole columns/rows its content box (queueContentBox). */
   range: Excel.Range;
+  whole: WholeKind | null;
   sheet?: Excel.Worksheet;
 }
 
@@ -65,7 +135,9 @@ interface Pending {
  * Reads the five contract names and their ranges in two syncs whatever the
  * table sizes: (1) the workbook's names, (2) every range's address, values,
  * number formats and formulas (and, with ExcelApi 1.2, its sheet's
- * protection). Excel errors propagate as thrown office.js errors.
+ * protection). A name over whole columns or rows (`'绩效指标'!$A:$P`) is read
+ * through its content box and trimmed as the xlsx host trims it. Excel errors
+ * propagate as thrown office.js errors.
  */
 export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities): Promise<ExcelRead> {
   const names = context.workbook.names;
@@ -88,8 +160,10 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
       resolutions[name] = { kind: 'multiArea', formula: String(item.value) };
     } else {
       const range = item.getRange();
-      range.load('address,values,numberFormat,formulas');
-      const entry: Pending = { name, range };
+      const whole = wholeReference(String(item.value));
+      const loaded = whole ? queueContentBox(range, whole, caps.usedRangeValuesOnly === true) : range;
+      loaded.load('address,values,numberFormat,formulas');
+      const entry: Pending = { name, range: loaded, whole };
       if (caps.protection) {
         entry.sheet = range.worksheet;
         entry.sheet.load('name');
@@ -103,24 +177,24 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
   const ranges: Partial<Record<ContractName, RawRange>> = {};
   const protectedSheets: string[] = [];
   for (const entry of pending) {
-    const address = parseExcelAddress(entry.range.address);
-    if (!address) {
+    const raw = entry.whole ? trimToContent(entry.range, entry.whole) : plainRange(entry.range);
+    if (!raw) {
       resolutions[entry.name] = { kind: 'notRange', formula: entry.range.address };
       continue;
     }
-    const raw: RawRange = {
-      address,
-      values: entry.range.values,
-      numberFormat: entry.range.numberFormat,
-      formulas: entry.range.formulas,
-    };
     ranges[entry.name] = raw;
-    resolutions[entry.name] = { kind: 'range', range: address, cells: toCells(raw) };
+    resolutions[entry.name] = { kind: 'range', range: raw.address, cells: toCells(raw) };
     if (entry.sheet && entry.sheet.protection.protected && protectedSheets.indexOf(entry.sheet.name) < 0) {
       protectedSheets.push(entry.sheet.name);
     }
   }
   return { input: resolutions, ranges, protectedSheets };
+}
+
+function plainRange(range: Excel.Range): RawRange | null {
+  const address = parseExcelAddress(range.address);
+  if (!address) return null;
+  return { address, values: range.values, numberFormat: range.numberFormat, formulas: range.formulas };
 }
 
 /** The WorkbookInput alone (2 syncs). */

@@ -4,6 +4,7 @@ import type { WorkbookInput } from '../../workbook/cells';
 import type { ScoreOutcome } from '../../workbook/report';
 import { applyPlan, type Snapshot } from './apply-plan';
 import type { Capabilities } from './capabilities';
+import type { WholeKind } from './excel-address';
 import { type HostError, toHostError } from './host-error';
 import { readWorkbook, type RawRange } from './read-workbook';
 
@@ -45,14 +46,21 @@ export async function scoreInExcel(context: Excel.RequestContext, caps: Capabili
     return { outcome, hostError: { code: 'protectedSheet', sheets: locked, certain: true }, snapshot: null };
   }
   const expected: { [name: string]: RangeAddress } = {};
+  const whole: { [name: string]: WholeKind } = {};
   const prior: RawRange[] = [];
   for (const name of Object.keys(read.ranges) as (keyof typeof read.ranges)[]) {
     const raw = read.ranges[name];
     if (!raw) continue;
     expected[name] = raw.address;
+    if (raw.whole) whole[name] = raw.whole;
     prior.push(raw);
   }
-  const applied = await applyPlan(context, outcome.plan, { expected, prior });
+  const applied = await applyPlan(context, outcome.plan, {
+    expected,
+    whole,
+    usedRangeValuesOnly: caps.usedRangeValuesOnly === true,
+    prior,
+  });
   if (!applied.ok) return { outcome, hostError: applied.error, snapshot: null };
   return { outcome, hostError: null, snapshot: applied.snapshot };
 }

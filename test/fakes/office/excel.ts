@@ -8,7 +8,7 @@
  *    (otherwise it throws PropertyNotLoaded), loaded values being the state
  *    at the point of the load in the queue.
  */
-import { a1, type RangeAddress } from '../../../src/workbook/address';
+import { a1, columnLetters, MAX_COLS, MAX_ROWS, type RangeAddress } from '../../../src/workbook/address';
 import { type FakeSheet, type FakeWorkbook, parseRef, sheetPrefix, splitAreas } from './store';
 
 export class FakeOfficeError extends Error {
@@ -351,6 +351,22 @@ export class FakeWorksheet extends FakeClientObject {
     });
   }
 
+  /** Worksheet.getUsedRange (ExcelApi 1.1; the valuesOnly argument is ExcelApi 1.2); A1 on a blank sheet. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (arguments.length > 1 || (valuesOnly !== undefined && typeof valuesOnly !== 'boolean')) {
+      throw new Error('fake: Worksheet.getUsedRange takes one optional boolean');
+    }
+    const given = arguments.length > 0 ? valuesOnly : undefined;
+    this.ctx.enqueue(() => {
+      this.resolve();
+      this.ctx.store.usedRangeCalls.push(given);
+    });
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.resolve();
+      return { sheet, ...sheet.usedArea(given === true) };
+    });
+  }
+
   activate(): void {
     this.ctx.enqueue(() => {
       this.ctx.store.activeSheet = this.resolve().name;
@@ -376,6 +392,25 @@ function resolveArea(store: FakeWorkbook, ref: RangeAddress): Area {
 }
 
 const RANGE_PROPS = ['address', 'values', 'numberFormat', 'formulas', 'rowCount', 'columnCount'];
+
+/**
+ * The most cells whose values, number formats or formulas one load may return. Excel refuses
+ * larger responses (Excel on the web: about 5 MB); a whole column alone is 1,048,576 cells.
+ */
+export const MAX_LOAD_CELLS = 1_000_000;
+
+/** `A1:P9`, or as Excel writes whole columns (`A:P`) and whole rows (`14:23`, also the whole sheet). */
+function localText(a: Area): string {
+  if (a.col === 0 && a.cols === MAX_COLS) return `${a.row + 1}:${a.row + a.rows}`;
+  if (a.row === 0 && a.rows === MAX_ROWS) return `${columnLetters(a.col)}:${columnLetters(a.col + a.cols - 1)}`;
+  const start = a1(a.row, a.col);
+  const end = a1(a.row + a.rows - 1, a.col + a.cols - 1);
+  return start === end ? start : start + ':' + end;
+}
+
+function sameSheetAreas(a: Area, b: Area, method: string): void {
+  if (a.sheet !== b.sheet) throw new FakeOfficeError('InvalidArgument', 'The ranges are on different worksheets.', `Range.${method}`);
+}
 
 /** How Excel stores a value assigned through values/formulas. */
 function assign(cell: { value: string | number | boolean; formula: string | null }, input: unknown): void {
@@ -425,15 +460,87 @@ export class FakeRange extends FakeClientObject {
     return this.area();
   }
 
+  /** A range derived from this one; the derivation is checked when the batch runs, as Excel does. */
+  private derive(area: () => Area): FakeRange {
+    const range = new FakeRange(this.ctx, area);
+    this.ctx.enqueue(() => {
+      range.resolveArea();
+    });
+    return range;
+  }
+
+  /** Range.getCell (ExcelApi 1.1): the cell at a 0-based offset from the top-left cell. */
+  getCell(row: number, column: number): FakeRange {
+    return this.derive(() => {
+      const a = this.area();
+      const r = a.row + row;
+      const c = a.col + column;
+      if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) throw new FakeOfficeError('InvalidArgument', 'The cell is outside the sheet.', 'Range.getCell');
+      return { sheet: a.sheet, row: r, col: c, rows: 1, cols: 1 };
+    });
+  }
+
+  /** Range.getBoundingRect (ExcelApi 1.1); only a range of the fake is modelled as the argument. */
+  getBoundingRect(other: FakeRange): FakeRange {
+    if (!(other instanceof FakeRange)) throw new Error('fake: Range.getBoundingRect takes a Range');
+    return this.derive(() => {
+      const a = this.area();
+      const b = other.resolveArea();
+      sameSheetAreas(a, b, 'getBoundingRect');
+      const row = Math.min(a.row, b.row);
+      const col = Math.min(a.col, b.col);
+      const bottom = Math.max(a.row + a.rows, b.row + b.rows);
+      const right = Math.max(a.col + a.cols, b.col + b.cols);
+      return { sheet: a.sheet, row, col, rows: bottom - row, cols: right - col };
+    });
+  }
+
+  /** Range.getIntersection (ExcelApi 1.1): fails the batch when the ranges do not overlap. */
+  getIntersection(other: FakeRange): FakeRange {
+    if (!(other instanceof FakeRange)) throw new Error('fake: Range.getIntersection takes a Range');
+    return this.derive(() => {
+      const a = this.area();
+      const b = other.resolveArea();
+      sameSheetAreas(a, b, 'getIntersection');
+      const row = Math.max(a.row, b.row);
+      const col = Math.max(a.col, b.col);
+      const bottom = Math.min(a.row + a.rows, b.row + b.rows);
+      const right = Math.min(a.col + a.cols, b.col + b.cols);
+      if (bottom <= row || right <= col) {
+        throw new FakeOfficeError('ItemNotFound', 'The ranges do not intersect.', 'Range.getIntersection');
+      }
+      return { sheet: a.sheet, row, col, rows: bottom - row, cols: right - col };
+    });
+  }
+
+  /** Range.getEntireRow (ExcelApi 1.1). */
+  getEntireRow(): FakeRange {
+    return this.derive(() => {
+      const a = this.area();
+      return { sheet: a.sheet, row: a.row, col: 0, rows: a.rows, cols: MAX_COLS };
+    });
+  }
+
+  /** Range.getEntireColumn (ExcelApi 1.1). */
+  getEntireColumn(): FakeRange {
+    return this.derive(() => {
+      const a = this.area();
+      return { sheet: a.sheet, row: 0, col: a.col, rows: MAX_ROWS, cols: a.cols };
+    });
+  }
+
   private compute(prop: string): unknown {
     const a = this.area();
-    if (prop === 'address') {
-      const start = a1(a.row, a.col);
-      const end = a1(a.row + a.rows - 1, a.col + a.cols - 1);
-      return sheetPrefix(a.sheet.name) + '!' + (start === end ? start : start + ':' + end);
-    }
+    if (prop === 'address') return sheetPrefix(a.sheet.name) + '!' + localText(a);
     if (prop === 'rowCount') return a.rows;
     if (prop === 'columnCount') return a.cols;
+    if (a.rows * a.cols > MAX_LOAD_CELLS) {
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (${a.rows * a.cols} cells).`,
+        `Range.${prop}`,
+      );
+    }
     const grid: unknown[][] = [];
     for (let r = 0; r < a.rows; r++) {
       const line: unknown[] = [];

@@ -3,7 +3,7 @@
  * of cells, workbook-scoped names as formula text, and counters of what the
  * code under test asked Excel to do.
  */
-import { parseA1, quoteSheet, type RangeAddress } from '../../../src/workbook/address';
+import { columnIndex, MAX_COLS, MAX_ROWS, parseA1, quoteSheet, type RangeAddress } from '../../../src/workbook/address';
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -49,6 +49,30 @@ export class FakeSheet {
     return line[col];
   }
 
+  /**
+   * Worksheet.getUsedRange: the smallest box holding every cell with a value or formula and,
+   * unless `valuesOnly`, every cell with a number format, fill or bold; A1 when there is none.
+   */
+  usedArea(valuesOnly: boolean): { row: number; col: number; rows: number; cols: number } {
+    let top = -1;
+    let bottom = -1;
+    let left = -1;
+    let right = -1;
+    this.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        const used =
+          cell.value !== '' || cell.formula !== null || (!valuesOnly && (cell.numberFormat !== 'General' || !!cell.fill || !!cell.bold));
+        if (!used) return;
+        if (top < 0 || r < top) top = r;
+        if (r > bottom) bottom = r;
+        if (left < 0 || c < left) left = c;
+        if (c > right) right = c;
+      }),
+    );
+    if (top < 0) return { row: 0, col: 0, rows: 1, cols: 1 };
+    return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+
   /** The merged area a cell belongs to but does not anchor, or null. */
   mergedNonAnchor(row: number, col: number): RangeAddress | null {
     for (const m of this.merges) {
@@ -74,6 +98,8 @@ export class FakeWorkbook {
   readonly responseSizes: number[] = [];
   selection: string | null = null;
   activeSheet: string | null = null;
+  /** The valuesOnly argument of each Worksheet.getUsedRange call that ran (undefined: not passed). */
+  readonly usedRangeCalls: (boolean | undefined)[] = [];
   private readonly hooks: { [sync: number]: ((wb: FakeWorkbook) => void)[] } = {};
 
   addSheet(name: string): FakeSheet {
@@ -177,13 +203,28 @@ export function splitAreas(body: string): string[] {
   return out;
 }
 
-/** Parses `'Sheet'!$A$1:$B$2` (quotes and $ optional). */
+/** Parses `'Sheet'!$A$1:$B$2`, whole columns `Sheet!$A:$P` and whole rows `Sheet!$14:$23` (quotes and $ optional). */
 export function parseRef(ref: string): RangeAddress | null {
   const bang = ref.lastIndexOf('!');
   if (bang <= 0) return null;
   let sheet = ref.slice(0, bang);
   if (sheet.charAt(0) === "'") sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const parts = ref.slice(bang + 1).split(':');
+  const local = ref.slice(bang + 1);
+  const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(local);
+  if (cols) {
+    const c1 = Math.min(columnIndex(cols[1]), columnIndex(cols[2]));
+    const c2 = Math.max(columnIndex(cols[1]), columnIndex(cols[2]));
+    if (c1 < 0 || c2 >= MAX_COLS) return null;
+    return { sheet, row: 0, col: c1, rows: MAX_ROWS, cols: c2 - c1 + 1 };
+  }
+  const rows = /^\$?([0-9]{1,7}):\$?([0-9]{1,7})$/.exec(local);
+  if (rows) {
+    const r1 = Math.min(Number(rows[1]), Number(rows[2])) - 1;
+    const r2 = Math.max(Number(rows[1]), Number(rows[2])) - 1;
+    if (r1 < 0 || r2 >= MAX_ROWS) return null;
+    return { sheet, row: r1, col: 0, rows: r2 - r1 + 1, cols: MAX_COLS };
+  }
+  const parts = local.split(':');
   const a = parseA1(parts[0]);
   const b = parseA1(parts[parts.length - 1]);
   if (!a || !b || parts.length > 2) return null;

@@ -5,37 +5,12 @@
  */
 import { EXCEL_API_1_1_ONLY, scoreInExcel } from '../../../src/hosts/excel';
 import { applyPlanToFile, readWorkbookFile } from '../../../src/hosts/xlsx';
-import { a1 } from '../../../src/workbook/address';
 import { scoreWorkbook } from '../../../src/workbook/score-workbook';
-import { contextFor, type FakeWorkbook } from '../../fakes/office';
-import { cellsOf, exampleBytes, exampleInFake } from './example-workbook';
+import { contextFor } from '../../fakes/office';
+import { exampleBytes, exampleInFake } from './example-workbook';
+import { fakeCells, fileCells } from '../../support/cell-maps';
 
-/** Every non-empty cell of the fake as sheet → A1 → [value, numberFormat]. */
-function fakeCells(store: FakeWorkbook): Map<string, Map<string, [unknown, string]>> {
-  const out = new Map<string, Map<string, [unknown, string]>>();
-  for (const sheet of store.sheets) {
-    const cells = new Map<string, [unknown, string]>();
-    sheet.cells.forEach((line, r) =>
-      line.forEach((cell, c) => {
-        if (cell.value !== '' || cell.numberFormat !== 'General') cells.set(a1(r, c), [cell.value, cell.numberFormat]);
-      }),
-    );
-    out.set(sheet.name, cells);
-  }
-  return out;
-}
 
-function fileCells(bytes: Uint8Array): Map<string, Map<string, [unknown, string]>> {
-  const out = new Map<string, Map<string, [unknown, string]>>();
-  cellsOf(bytes).forEach((cells, sheet) => {
-    const m = new Map<string, [unknown, string]>();
-    cells.forEach((cell, ref) => {
-      if (cell.value !== null || cell.numberFormat !== 'General') m.set(ref, [cell.value === null ? '' : cell.value, cell.numberFormat]);
-    });
-    out.set(sheet, m);
-  });
-  return out;
-}
 
 describe('Excel host parity with the xlsx host on the example workbook', () => {
   const bytes = exampleBytes();

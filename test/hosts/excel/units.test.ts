@@ -9,6 +9,9 @@ describe('Excel addresses', () => {
     ["'预算 执行'!$B$2", { sheet: '预算 执行', row: 1, col: 1, rows: 1, cols: 1 }],
     ["'O''Brien'!C3:A1", { sheet: "O'Brien", row: 0, col: 0, rows: 3, cols: 3 }],
     ['A1:B2', null],
+    ["'绩效 指标'!A:P", { sheet: '绩效 指标', row: 0, col: 0, rows: 1048576, cols: 16 }],
+    ['评价结果!14:23', { sheet: '评价结果', row: 13, col: 0, rows: 10, cols: 16384 }],
+    ['S!A:XFE', null],
   ])('parses %s', (text, expected) => {
     expect(parseExcelAddress(text)).toEqual(expected);
   });
