@@ -1,5 +1,4 @@
 import { decimalCompare, decimalEquals, decimalSum } from '../engine';
-import type { CellAddress } from './address';
 import type { NameResolution } from './cells';
 import { optionalNumber, type NumberCell } from './fields';
 import { readHeaderTable, type TableCell, type TableRow } from './header-table';
@@ -141,8 +140,4 @@ function crossCheck(model: BudgetModel, issues: IssueList): void {
       issues.atCell('executionAboveBudget', row.actual.address, { actual: row.actual.value, budget: row.budget.value });
     }
   }
-}
-
-export function rowAddress(row: BudgetRow): CellAddress | undefined {
-  return row.budget?.address ?? row.actual?.address;
 }
