@@ -1,10 +1,10 @@
 import { formatCell } from '../workbook/address';
 import type { Issue, ScoreOutcome } from '../workbook/report';
 
+/** An issue as the contract's JSON shows it; a name-level issue has cell null (its message names the name). */
 export interface JsonIssue {
   code: string;
   cell: string | null;
-  name?: string;
   message: string;
 }
 
@@ -27,14 +27,10 @@ export interface JsonResult {
   }>;
   warnings: JsonIssue[];
   errors: JsonIssue[];
-  /** Where the scored workbook was written (CLI only; absent when nothing was written). */
-  output?: string;
 }
 
 export function jsonIssue(issue: Issue): JsonIssue {
-  const out: JsonIssue = { code: issue.code, cell: issue.cell ? formatCell(issue.cell) : null, message: issue.message };
-  if (issue.name) out.name = issue.name;
-  return out;
+  return { code: issue.code, cell: issue.cell ? formatCell(issue.cell) : null, message: issue.message };
 }
 
 export function toJson(outcome: ScoreOutcome): JsonResult {

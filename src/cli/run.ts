@@ -72,8 +72,11 @@ async function score(input: string, args: ParsedArgs, io: CliIo): Promise<number
   } catch (e) {
     return usage({ code: 'cannotWrite', file: target, reason: reasonOf(e) }, args.json, io);
   }
-  if (args.json) io.stdout(JSON.stringify({ ...toJson(outcome), output: target }, null, 2) + '\n');
-  else io.stdout(renderText(outcome, name).join('\n') + '\n\n' + CLI_TEXT.written(target) + '\n');
+  // stdout carries exactly the contract's JSON; where the file went is said on stderr.
+  if (args.json) {
+    io.stdout(JSON.stringify(toJson(outcome), null, 2) + '\n');
+    io.stderr(CLI_TEXT.written(target) + '\n');
+  } else io.stdout(renderText(outcome, name).join('\n') + '\n\n' + CLI_TEXT.written(target) + '\n');
   return EXIT.scored;
 }
 

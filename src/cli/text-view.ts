@@ -1,7 +1,6 @@
 import { percentText } from '../engine';
 import { CLI_TEXT } from '../messages/cli';
 import type { ScoreOutcome } from '../workbook/report';
-import { jsonIssue } from './json-view';
 
 /** Display width in a terminal: CJK and full-width characters take two columns. */
 export function displayWidth(text: string): number {
@@ -56,11 +55,11 @@ export function renderText(outcome: ScoreOutcome, file: string): string[] {
   }
   if (outcome.warnings.length > 0) {
     lines.push('', CLI_TEXT.warningsHeading(outcome.warnings.length));
-    for (const w of outcome.warnings) lines.push('  - ' + jsonIssue(w).message);
+    for (const w of outcome.warnings) lines.push('  - ' + w.message);
   }
   if (outcome.errors.length > 0) {
     lines.push('', CLI_TEXT.errorsHeading(outcome.errors.length));
-    for (const e of outcome.errors) lines.push('  - ' + jsonIssue(e).message);
+    for (const e of outcome.errors) lines.push('  - ' + e.message);
   }
   return lines;
 }

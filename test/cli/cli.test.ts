@@ -42,14 +42,14 @@ test('--json prints exactly the contract JSON and nothing else', () => {
   const r = run(['score', input, '--json', '-o', path.join(dir, 'out.xlsx')]);
   expect(r.code).toBe(0);
   const json = JSON.parse(r.stdout);
-  expect(Object.keys(json)).toEqual(['total', 'max', 'grade', 'execution', 'rows', 'indicators', 'warnings', 'errors', 'output']);
+  expect(Object.keys(json)).toEqual(['total', 'max', 'grade', 'execution', 'rows', 'indicators', 'warnings', 'errors']);
   expect([json.total, json.max, json.grade]).toEqual(['81.53', '100', '良']);
   expect(json.execution).toEqual({ budget: '4978.49', actual: '4637.81', rate: '0.9316', score: '9.32', weight: '10' });
   expect(json.rows[0]).toEqual({ label: '基本支出', rate: '0.9824', adjustmentRate: '0.2470' });
   expect(json.indicators[0]).toMatchObject({ cell: "'绩效指标'!C4", name: '公务用车经费下降率', direction: 'atLeast', rate: '0.0000', score: '0.00', ruleScore: '0.00', weight: '8' });
   expect(Object.keys(json.indicators[0])).toEqual(['cell', 'name', 'direction', 'rate', 'score', 'ruleScore', 'weight', 'note']);
   expect(json.errors).toEqual([]);
-  expect(r.stderr).toBe('');
+  expect(r.stderr).toBe(`已写入：${path.join(dir, 'out.xlsx')}\n`); // stdout stays pure JSON
 });
 
 test('workbook errors: exit 1, every error with its cell, nothing written', () => {
@@ -114,7 +114,8 @@ test('--in-place replaces the input with the scored workbook and leaves no temp 
   const input = copyExample();
   const r = run(['score', input, '--in-place', '--json']);
   expect(r.code).toBe(0);
-  expect(JSON.parse(r.stdout).output).toBe(input);
+  expect(JSON.parse(r.stdout).total).toBe('81.53');
+  expect(r.stderr).toContain(`已写入：${input}`);
   expect(listDir()).toEqual(['自评表.xlsx']);
   expect(fs.readFileSync(input)).not.toEqual(fs.readFileSync(EXAMPLE));
   // Scoring the scored file again gives byte-identical bytes (writing policy 4).

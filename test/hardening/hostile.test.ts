@@ -187,7 +187,7 @@ describe('100,000 indicator rows through the whole CLI pipeline', () => {
     const n = 100_000;
     const files = new Map([['/w/大表.xlsx', bigBook(n)]]);
     const out: string[] = [];
-    const code = await runCli(['score', '/w/大表.xlsx', '--json'], memoryIo(memoryFs(files), out));
+    const code = await runCli(['score', '/w/大表.xlsx', '--json'], memoryIo(memoryFs(files), out, []));
     expect(code).toBe(0);
     const json = JSON.parse(out.join(''));
     expect(json.errors).toEqual([]);

@@ -36,7 +36,7 @@ export function memoryFs(files: Map<string, Uint8Array>, fault?: { failAfter: nu
   };
 }
 
-/** CliIo over a file system, collecting stdout and stderr into `out`. */
-export function memoryIo(fs: FileSystem, out: string[]): CliIo {
-  return { fs, stdout: (t) => out.push(t), stderr: (t) => out.push(t), version: 'test', tempTag: () => 'tag' };
+/** CliIo over a file system, collecting stdout into `out` and stderr into `err` (by default `out` too). */
+export function memoryIo(fs: FileSystem, out: string[], err: string[] = out): CliIo {
+  return { fs, stdout: (t) => out.push(t), stderr: (t) => err.push(t), version: 'test', tempTag: () => 'tag' };
 }
