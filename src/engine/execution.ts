@@ -1,5 +1,5 @@
 import { Dec, ZERO, ONE, dec, fixed, roundHalfUp, max, min } from './decimal';
-import { ratioForScoring, ratioPlaces } from './ratio';
+import { ratioPlaces, roundedRatio } from './ratio';
 import type { ExecutionInput, ExecutionScore, Settings } from './types';
 
 /**
@@ -16,7 +16,7 @@ export function scoreExecution(input: ExecutionInput, settings: Settings): Execu
   const rate = a.div(budget);
   // Exact (w × a) / b unless 完成率先舍入, so a half-up tie is never lost to the quotient's last digit.
   const raw = settings.roundRatesFirst
-    ? weight.times(min(ratioForScoring(rate, settings.decimals, true), ONE))
+    ? weight.times(min(roundedRatio(rate, settings.decimals), ONE))
     : a.gte(budget) ? weight : weight.times(a).div(budget);
   const score = roundHalfUp(raw, settings.decimals);
   return {

@@ -1,6 +1,6 @@
 import { Dec, ZERO, ONE, dec, fixed, roundHalfUp, max } from './decimal';
 import { manualScoreProblem } from './qualitative';
-import { ratioForScoring, ratioPlaces } from './ratio';
+import { ratioPlaces, roundedRatio } from './ratio';
 import type { IndicatorScore, QuantitativeIndicator, Rule, Settings } from './types';
 
 interface RuleOutcome {
@@ -20,7 +20,7 @@ export function scoreQuantitative(input: QuantitativeIndicator, settings: Settin
   // Rounded first only when 完成率先舍入; otherwise null and the rules use
   // exact fractions (w × a) / t, so a half-up tie is never lost to a
   // 40-digit quotient such as 0.78458333….
-  const rounded = rate !== null && settings.roundRatesFirst ? ratioForScoring(rate, places, true) : null;
+  const rounded = rate !== null && settings.roundRatesFirst ? roundedRatio(rate, places) : null;
   const outcome = ruleScore(input.direction, a, t, w, rounded, settings);
 
   const ruleScoreText = fixed(roundHalfUp(outcome.raw, places), places);

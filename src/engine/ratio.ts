@@ -6,9 +6,9 @@ export function ratioPlaces(decimals: number): number {
 }
 
 /**
- * The ratio a score is computed from: unrounded by default, or rounded first
- * when 完成率先舍入 = 是 (every score, the execution score included).
+ * The ratio as written (rounded to 2 + decimals places): what every score is
+ * computed from when 完成率先舍入 = 是; otherwise scores use exact fractions.
  */
-export function ratioForScoring(ratio: Dec, decimals: number, roundFirst: boolean): Dec {
-  return roundFirst ? roundHalfUp(ratio, ratioPlaces(decimals)) : ratio;
+export function roundedRatio(ratio: Dec, decimals: number): Dec {
+  return roundHalfUp(ratio, ratioPlaces(decimals));
 }

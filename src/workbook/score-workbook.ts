@@ -1,4 +1,4 @@
-import { decimalEquals, evaluate, type Settings } from '../engine';
+import { decimalEquals, evaluate } from '../engine';
 import type { WorkbookInput } from './cells';
 import { IssueList } from './issue-list';
 import { parseBudget } from './parse-budget';
@@ -27,7 +27,8 @@ export function scoreWorkbook(input: WorkbookInput): ScoreOutcome {
   if (issues.hasErrors || !budget || !projects || !indicators || !results) {
     return failed(issues);
   }
-  const executionWeight = resolveExecutionWeight(budget.weight?.value, settings);
+  // 分值 on the total row wins over 评分规则's 预算执行率分值 (contract §1).
+  const executionWeight = budget.weight?.value ?? settings.executionWeight;
   if (budget.weight && explicit.executionWeight && !decimalEquals(executionWeight, settings.executionWeight)) {
     issues.atCell('executionWeightConflict', budget.weight.address, { cell_value: budget.weight.value, setting: settings.executionWeight });
   }
@@ -45,9 +46,4 @@ export function scoreWorkbook(input: WorkbookInput): ScoreOutcome {
 
 function failed(issues: IssueList): ScoreOutcome {
   return { summary: null, plan: { writes: [] }, warnings: issues.warnings, errors: issues.errors };
-}
-
-/** 分值 on the total row wins over 评分规则's 预算执行率分值 (contract §1). */
-function resolveExecutionWeight(cell: string | undefined, settings: Settings): string {
-  return cell ?? settings.executionWeight;
 }

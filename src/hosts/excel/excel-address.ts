@@ -56,26 +56,23 @@ export function parseExcelAddress(address: string): RangeAddress | null {
   }
   const local = address.slice(bang + 1);
   const whole = parseWhole(local);
-  if (whole) {
-    return {
-      sheet,
-      row: Math.min(whole.row, whole.endRow),
-      col: Math.min(whole.col, whole.endCol),
-      rows: Math.abs(whole.endRow - whole.row) + 1,
-      cols: Math.abs(whole.endCol - whole.col) + 1,
-    };
-  }
+  if (whole) return spanning(sheet, { row: whole.row, col: whole.col }, { row: whole.endRow, col: whole.endCol });
   const parts = local.split(':');
   if (parts.length > 2) return null;
   const start = parseA1(parts[0]);
   const end = parseA1(parts[parts.length - 1]);
   if (!start || !end) return null;
+  return spanning(sheet, start, end);
+}
+
+/** The rectangle between two corners given in any order. */
+function spanning(sheet: string, a: { row: number; col: number }, b: { row: number; col: number }): RangeAddress {
   return {
     sheet,
-    row: Math.min(start.row, end.row),
-    col: Math.min(start.col, end.col),
-    rows: Math.abs(end.row - start.row) + 1,
-    cols: Math.abs(end.col - start.col) + 1,
+    row: Math.min(a.row, b.row),
+    col: Math.min(a.col, b.col),
+    rows: Math.abs(b.row - a.row) + 1,
+    cols: Math.abs(b.col - a.col) + 1,
   };
 }
 
