@@ -7,13 +7,13 @@
  */
 import type { CellInput, WorkbookInput } from '../../workbook/cells';
 import type { WritePlan } from '../../workbook/plan';
-import { applyPlan } from './applyPlan';
-import { FileErrorAbort, type FileError, type XlsxResult } from './fileError';
-import { loadWorkbook } from './loadWorkbook';
-import { readSheetCells } from './readSheetCells';
-import { resolveContractNames } from './resolveContractNames';
+import { applyPlan } from './apply-plan';
+import { FileErrorAbort, type FileError, type XlsxResult } from './file-error';
+import { loadWorkbook } from './load-workbook';
+import { readSheetCells } from './read-sheet-cells';
+import { resolveContractNames } from './resolve-contract-names';
 
-export type { FileError, FileErrorCode, XlsxResult } from './fileError';
+export type { FileError, FileErrorCode, XlsxResult } from './file-error';
 
 function run<T>(work: () => T): XlsxResult<T> {
   try {

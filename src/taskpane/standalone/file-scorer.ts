@@ -4,7 +4,7 @@
  * engine) is loaded with import() on first use, so neither the Excel pane
  * nor the standalone page's first load carries it.
  */
-import type { XlsxResult } from '../../hosts/xlsx/fileError';
+import type { XlsxResult } from '../../hosts/xlsx/file-error';
 import type { WorkbookInput } from '../../workbook/cells';
 import type { WritePlan } from '../../workbook/plan';
 import type { ScoreOutcome } from '../../workbook/report';

@@ -1,6 +1,6 @@
 import { deflateSync } from 'fflate';
 import { crc32 } from './crc32';
-import type { ZipEntry } from './readZipDirectory';
+import type { ZipEntry } from './read-zip-directory';
 
 /** An entry of the zip to write: either copied as stored, or new data to compress. */
 export type OutputEntry =

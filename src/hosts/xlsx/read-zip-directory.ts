@@ -1,4 +1,4 @@
-import { abort } from './fileError';
+import { abort } from './file-error';
 
 /** One entry of the zip central directory, with everything needed to read it or copy it unchanged. */
 export interface ZipEntry {

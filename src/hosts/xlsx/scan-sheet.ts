@@ -1,8 +1,8 @@
 import { columnLetters, MAX_COLS } from '../../workbook/address';
-import { decodeEscapes } from './decodeEscapes';
-import { abort } from './fileError';
-import { isValidDimension, parseCellRef, parseRowNumber } from './parseCellRef';
-import { attr, parseXml, SML_NS } from './parseXml';
+import { decodeEscapes } from './decode-escapes';
+import { abort } from './file-error';
+import { isValidDimension, parseCellRef, parseRowNumber } from './parse-cell-ref';
+import { attr, parseXml, SML_NS } from './parse-xml';
 
 /** One <c> element as found in a sheet part, before shared strings and styles are applied. */
 export interface RawCell {

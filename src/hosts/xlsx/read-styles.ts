@@ -1,6 +1,6 @@
-import { BUILTIN_NUMBER_FORMATS } from './builtinNumberFormats';
-import { attr, closeTagStart, isSml, parseXml, tagStart, type XmlTag } from './parseXml';
-import type { XmlText } from './xmlText';
+import { BUILTIN_NUMBER_FORMATS } from './builtin-number-formats';
+import { attr, closeTagStart, isSml, parseXml, tagStart, type XmlTag } from './parse-xml';
+import type { XmlText } from './xml-text';
 
 /** An element's place in the text: [start, startTagEnd) is its start tag, [start, end) the whole element. */
 export interface ElementSpan {

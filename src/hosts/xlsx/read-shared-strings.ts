@@ -1,6 +1,6 @@
-import { decodeEscapes } from './decodeEscapes';
-import { isSml, parseXml } from './parseXml';
-import type { XmlText } from './xmlText';
+import { decodeEscapes } from './decode-escapes';
+import { isSml, parseXml } from './parse-xml';
+import type { XmlText } from './xml-text';
 
 /**
  * The shared strings, each the concatenation of its <t> text (plain or rich

@@ -1,6 +1,6 @@
-import { decodeXml } from './xmlText';
-import { parseXml, PACKAGE_REL_NS, attr } from './parseXml';
-import { readPart, type Package } from './openPackage';
+import { decodeXml } from './xml-text';
+import { parseXml, PACKAGE_REL_NS, attr } from './parse-xml';
+import { readPart, type Package } from './open-package';
 
 export interface Relationship {
   id: string;

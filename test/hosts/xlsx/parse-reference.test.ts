@@ -1,4 +1,4 @@
-import { parseReference } from '../../../src/hosts/xlsx/parseReference';
+import { parseReference } from '../../../src/hosts/xlsx/parse-reference';
 
 const area = (sheet: string, top: number, left: number, bottom: number, right: number, whole = '') => ({
   sheet,
@@ -10,7 +10,7 @@ const area = (sheet: string, top: number, left: number, bottom: number, right: n
   wholeRows: whole === 'rows',
 });
 
-describe('parseReference', () => {
+describe('parse-reference', () => {
   it.each([
     ['S!$A$1:$H$9', area('S', 0, 0, 8, 7)],
     ['=S!A1', area('S', 0, 0, 0, 0)],

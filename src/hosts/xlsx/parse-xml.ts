@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { abort } from './fileError';
+import { abort } from './file-error';
 
 export type XmlParser = SaxesParser<{ xmlns: true; position: true }>;
 export type XmlTag = SaxesTagNS;

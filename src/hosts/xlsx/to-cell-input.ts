@@ -1,5 +1,5 @@
 import type { CellInput } from '../../workbook/cells';
-import type { RawCell } from './scanSheet';
+import type { RawCell } from './scan-sheet';
 
 /** Turns a raw <c> into what the contract parser reads: the shown value, its format and whether it is a formula. */
 export function toCellInput(raw: RawCell, sharedStrings: readonly string[], formats: readonly string[]): CellInput {

@@ -1,8 +1,8 @@
 import { columnLetters, MAX_COLS } from '../../workbook/address';
-import { abort } from './fileError';
-import { isValidDimension, parseCellRef, parseRowNumber } from './parseCellRef';
-import { attr, closeTagStart, parseXml, SML_NS, tagStart } from './parseXml';
-import { qualifiedPrefix, type ElementSpan } from './readStyles';
+import { abort } from './file-error';
+import { isValidDimension, parseCellRef, parseRowNumber } from './parse-cell-ref';
+import { attr, closeTagStart, parseXml, SML_NS, tagStart } from './parse-xml';
+import { qualifiedPrefix, type ElementSpan } from './read-styles';
 
 export interface CellSpan extends ElementSpan {
   col: number;

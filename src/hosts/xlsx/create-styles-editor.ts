@@ -1,9 +1,9 @@
-import { WRITER_BUILTIN_IDS } from './builtinNumberFormats';
-import type { StyleResolver } from './editSheet';
-import { formatCode, readStyles, type StylesInfo } from './readStyles';
-import { spliceText, type Splice } from './spliceText';
-import { escapeXml, openStartTag, setAttribute } from './startTag';
-import type { XmlText } from './xmlText';
+import { WRITER_BUILTIN_IDS } from './builtin-number-formats';
+import type { StyleResolver } from './edit-sheet';
+import { formatCode, readStyles, type StylesInfo } from './read-styles';
+import { spliceText, type Splice } from './splice-text';
+import { escapeXml, openStartTag, setAttribute } from './start-tag';
+import type { XmlText } from './xml-text';
 
 /** The smallest styles part Excel accepts, for a workbook that has none. */
 export const MINIMAL_STYLES =

@@ -1,6 +1,6 @@
-import { isSml, parseXml, tagStart } from './parseXml';
-import { qualifiedPrefix } from './readStyles';
-import { getAttribute, setAttribute } from './startTag';
+import { isSml, parseXml, tagStart } from './parse-xml';
+import { qualifiedPrefix } from './read-styles';
+import { getAttribute, setAttribute } from './start-tag';
 
 /** Children of <workbook> that come after <calcPr> in the schema's sequence. */
 const AFTER_CALC_PR = new Set([

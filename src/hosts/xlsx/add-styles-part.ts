@@ -1,11 +1,11 @@
-import { findEntry, readPart } from './openPackage';
-import { attr, closeTagStart, CONTENT_TYPES_NS, PACKAGE_REL_NS, parseXml, tagStart } from './parseXml';
-import { relationshipsPartName } from './readRelationships';
-import type { ZipEntry } from './readZipDirectory';
-import { escapeXml, openStartTag } from './startTag';
-import { decodeXml, encodeXml } from './xmlText';
-import type { LoadedWorkbook } from './loadWorkbook';
-import { abort } from './fileError';
+import { findEntry, readPart } from './open-package';
+import { attr, closeTagStart, CONTENT_TYPES_NS, PACKAGE_REL_NS, parseXml, tagStart } from './parse-xml';
+import { relationshipsPartName } from './read-relationships';
+import type { ZipEntry } from './read-zip-directory';
+import { escapeXml, openStartTag } from './start-tag';
+import { decodeXml, encodeXml } from './xml-text';
+import type { LoadedWorkbook } from './load-workbook';
+import { abort } from './file-error';
 
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 

@@ -1,10 +1,10 @@
 import { a1, formatCell } from '../../workbook/address';
 import type { PlannedValue } from '../../workbook/plan';
-import { encodeEscapes } from './decodeEscapes';
-import { abort } from './fileError';
-import { locateSheet, parseBox, type CellSpan, type RowSpan, type SheetLayout } from './locateSheet';
-import { spliceText, type Splice } from './spliceText';
-import { closeStartTag, escapeXml, getAttribute, openStartTag, removeAttribute, setAttribute } from './startTag';
+import { encodeEscapes } from './decode-escapes';
+import { abort } from './file-error';
+import { locateSheet, parseBox, type CellSpan, type RowSpan, type SheetLayout } from './locate-sheet';
+import { spliceText, type Splice } from './splice-text';
+import { closeStartTag, escapeXml, getAttribute, openStartTag, removeAttribute, setAttribute } from './start-tag';
 
 export interface SheetWrite {
   row: number;

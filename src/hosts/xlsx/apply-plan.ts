@@ -1,15 +1,15 @@
 import { MAX_COLS, MAX_ROWS, quoteSheet } from '../../workbook/address';
 import type { WritePlan } from '../../workbook/plan';
-import { editSheet, type SheetWrite } from './editSheet';
-import { createStylesEditor, MINIMAL_STYLES, type StylesEditor } from './createStylesEditor';
-import { setFullCalcOnLoad } from './setFullCalcOnLoad';
-import { abort } from './fileError';
-import { checkOtherSheets, findSheet, sheetEntry, sheetXml, type LoadedWorkbook } from './loadWorkbook';
-import { findEntry, rawEntryData, readPart } from './openPackage';
-import { addStylesPart } from './addStylesPart';
-import type { ZipEntry } from './readZipDirectory';
-import { DOS_EPOCH_DATE, writeZip, type OutputEntry } from './writeZip';
-import { decodeXml, encodeXml } from './xmlText';
+import { editSheet, type SheetWrite } from './edit-sheet';
+import { createStylesEditor, MINIMAL_STYLES, type StylesEditor } from './create-styles-editor';
+import { setFullCalcOnLoad } from './set-full-calc-on-load';
+import { abort } from './file-error';
+import { checkOtherSheets, findSheet, sheetEntry, sheetXml, type LoadedWorkbook } from './load-workbook';
+import { findEntry, rawEntryData, readPart } from './open-package';
+import { addStylesPart } from './add-styles-part';
+import type { ZipEntry } from './read-zip-directory';
+import { DOS_EPOCH_DATE, writeZip, type OutputEntry } from './write-zip';
+import { decodeXml, encodeXml } from './xml-text';
 
 /**
  * Applies a write plan to a loaded workbook and returns the new package

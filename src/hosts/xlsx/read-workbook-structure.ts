@@ -1,8 +1,8 @@
-import { abort } from './fileError';
-import { findEntry, readPart, type Package } from './openPackage';
-import { attr, attrNs, isSml, parseXml, REL_NS } from './parseXml';
-import { readRelationships } from './readRelationships';
-import { decodeXml } from './xmlText';
+import { abort } from './file-error';
+import { findEntry, readPart, type Package } from './open-package';
+import { attr, attrNs, isSml, parseXml, REL_NS } from './parse-xml';
+import { readRelationships } from './read-relationships';
+import { decodeXml } from './xml-text';
 
 export type SheetKind = 'worksheet' | 'chartsheet' | 'other';
 

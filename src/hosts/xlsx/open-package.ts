@@ -1,7 +1,7 @@
 import { inflateSync } from 'fflate';
 import { crc32 } from './crc32';
-import { abort } from './fileError';
-import { readZipDirectory, u16, u32, type ZipEntry } from './readZipDirectory';
+import { abort } from './file-error';
+import { readZipDirectory, u16, u32, type ZipEntry } from './read-zip-directory';
 
 /** An opened .xlsx package: its zip entries, looked up case-insensitively (OPC part names are), inflated on demand. */
 export interface Package {

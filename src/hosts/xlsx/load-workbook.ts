@@ -1,11 +1,11 @@
-import { abort } from './fileError';
-import { scanSheet } from './scanSheet';
-import { findEntry, inflateEntry, openPackage, readPart, type Package } from './openPackage';
-import { readSharedStrings } from './readSharedStrings';
-import { readStyles, xfFormats, type StylesInfo } from './readStyles';
-import { readWorkbookStructure, type SheetInfo, type WorkbookStructure } from './readWorkbookStructure';
-import { decodeXml, type XmlText } from './xmlText';
-import type { ZipEntry } from './readZipDirectory';
+import { abort } from './file-error';
+import { scanSheet } from './scan-sheet';
+import { findEntry, inflateEntry, openPackage, readPart, type Package } from './open-package';
+import { readSharedStrings } from './read-shared-strings';
+import { readStyles, xfFormats, type StylesInfo } from './read-styles';
+import { readWorkbookStructure, type SheetInfo, type WorkbookStructure } from './read-workbook-structure';
+import { decodeXml, type XmlText } from './xml-text';
+import type { ZipEntry } from './read-zip-directory';
 
 /** An opened workbook: the package, its structure, styles and shared strings, everything checked. */
 export interface LoadedWorkbook {

@@ -1,8 +1,8 @@
 import { a1 } from '../../workbook/address';
 import type { CellInput } from '../../workbook/cells';
-import { sheetXml, type LoadedWorkbook } from './loadWorkbook';
-import { scanSheet } from './scanSheet';
-import { toCellInput } from './toCellInput';
+import { sheetXml, type LoadedWorkbook } from './load-workbook';
+import { scanSheet } from './scan-sheet';
+import { toCellInput } from './to-cell-input';
 
 /** Every <c> element of every worksheet (chartsheets have none), keyed by sheet name and A1 address. */
 export function readSheetCells(wb: LoadedWorkbook): Map<string, Map<string, CellInput>> {

@@ -1,9 +1,9 @@
 import { CONTRACT_NAMES, EMPTY_CELL, type CellInput, type NameResolution, type WorkbookInput } from '../../workbook/cells';
-import { abort } from './fileError';
-import { checkOtherSheets, findSheet, sheetXml, type LoadedWorkbook } from './loadWorkbook';
-import { parseReference, type ParsedArea } from './parseReference';
-import { scanSheet } from './scanSheet';
-import { toCellInput } from './toCellInput';
+import { abort } from './file-error';
+import { checkOtherSheets, findSheet, sheetXml, type LoadedWorkbook } from './load-workbook';
+import { parseReference, type ParsedArea } from './parse-reference';
+import { scanSheet } from './scan-sheet';
+import { toCellInput } from './to-cell-input';
 
 /** The largest grid a name may resolve to (rows × columns, after clamping whole columns/rows). */
 export const MAX_RANGE_CELLS = 2_000_000;

@@ -1,4 +1,4 @@
-import { abort } from './fileError';
+import { abort } from './file-error';
 
 /** How a part's bytes were encoded, so an edited part is written back the same way. */
 export type XmlEncoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be';
