@@ -24,9 +24,13 @@ export type ContractName = (typeof CONTRACT_NAMES)[number];
 export type NameResolution =
   | { kind: 'range'; range: RangeAddress; cells: CellInput[][] }
   | { kind: 'missing' }
-  /** The name refers to a constant, a formula, a sheet-scoped only definition or a #REF!; `formula` is its text. */
+  /** The name refers to a constant, a formula or a #REF!; `formula` is its text. */
   | { kind: 'notRange'; formula: string }
-  | { kind: 'multiArea'; formula: string };
+  | { kind: 'multiArea'; formula: string }
+  /** No workbook-scoped definition, but sheet-scoped ones on these sheets (their scope is the problem, not their reference). */
+  | { kind: 'sheetScopedOnly'; sheets: string[] }
+  /** Defined more than once at workbook scope (possible in a file, never in Excel): none is taken. */
+  | { kind: 'duplicate'; formulas: string[] };
 
 /**
  * What a host read: for each contract name, what it resolves to. `cells` is a

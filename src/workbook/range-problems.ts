@@ -13,6 +13,12 @@ export function describeRangeProblem(name: string, resolution: NameResolution, i
     case 'multiArea':
       issues.atName('nameMultiArea', name, { formula: resolution.formula });
       return;
+    case 'sheetScopedOnly':
+      issues.atName('nameNotRange', name, { formula: resolution.sheets.join('、') });
+      return;
+    case 'duplicate':
+      issues.atName('nameNotRange', name, { formula: resolution.formulas.join('、') });
+      return;
     case 'range':
       return;
   }
