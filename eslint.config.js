@@ -5,9 +5,10 @@
 //   cli | taskpane  →  hosts  →  workbook  →  engine
 //
 // - src/engine imports nothing from the project but itself;
-// - src/workbook imports only engine, messages and itself;
+// - src/workbook imports only engine, itself, and messages/notes (the text of 计算说明);
 // - src/hosts/<host> imports workbook, engine, messages and its own folder (never the other host);
-// - src/messages imports nothing but engine types (and its own files);
+// - src/messages imports the engine, workbook types, and at run time only workbook/vocabulary and
+//   workbook/address (leaves: no cycle with the workbook's one import of messages/notes);
 // - src/cli never imports the task pane or the office.js host; src/taskpane never imports the CLI;
 // - decimal.js is imported only inside src/engine (one configured constructor);
 // - no eval, no new Function / Function(), no string timers.
@@ -73,7 +74,7 @@ module.exports = tseslint.config(
     files: ['src/workbook/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { regex: '^\\.\\./(?!(engine|messages)(/|$))', message: 'src/workbook 只能导入 engine、messages 和 workbook 自身。' },
+        { regex: '^\\.\\./(?!(engine|messages/notes)$)', message: 'src/workbook 只能导入 engine、workbook 自身，以及写“计算说明”用的 messages/notes。' },
       ]),
     },
   },
@@ -87,6 +88,9 @@ module.exports = tseslint.config(
     },
   })),
   {
+    // messages render the contract's data: they read the engine, the workbook's types, and at run
+    // time only the two leaf modules that import nothing back (vocabulary, address) — so the one use
+    // the other way (workbook → messages/notes, to write 计算说明) can never form a cycle.
     files: ['src/messages/**/*.ts'],
     rules: {
       'no-restricted-imports': 'off',
@@ -94,8 +98,12 @@ module.exports = tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^\\.\\./(?!engine(/|$))', message: 'src/messages 只能导入 engine 的类型和 messages 自身。' },
-            { regex: '^\\.\\./engine(/|$)', allowTypeImports: true, message: 'src/messages 只能导入 engine 的类型（import type）。' },
+            { regex: '^\\.\\./(?!(engine|workbook)(/|$))', message: 'src/messages 只能导入 engine、workbook 的类型与词表，以及 messages 自身。' },
+            {
+              regex: '^\\.\\./workbook/(?!(vocabulary|address)$)',
+              allowTypeImports: true,
+              message: 'src/messages 只能导入 workbook 的类型（import type），以及 vocabulary、address 两个模块。',
+            },
             DECIMAL,
           ],
         },

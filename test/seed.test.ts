@@ -13,6 +13,7 @@ import type { ScoreOutcome } from '../src/workbook/report';
 import { scoreWorkbook } from '../src/workbook/score-workbook';
 import { hasOpenpyxl, readWithOpenpyxl } from './support/openpyxl-cells';
 import { EXAMPLE } from './support/paths';
+import { fileErrorText } from '../src/messages/file-errors';
 
 // The report's figures (../shared/spec/scoring-rules.md, seed table).
 const SEED = {
@@ -39,7 +40,7 @@ let outcome: ScoreOutcome;
 beforeAll(() => {
   bytes = new Uint8Array(fs.readFileSync(EXAMPLE));
   const read = readWorkbookFile(bytes);
-  if (!read.ok) throw new Error(read.error.message);
+  if (!read.ok) throw new Error(fileErrorText(read.error));
   outcome = scoreWorkbook(read.value);
 });
 
@@ -71,7 +72,7 @@ describe('the written file', () => {
   let file: string;
   beforeAll(() => {
     const result = applyPlanToFile(bytes, outcome.plan);
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(fileErrorText(result.error));
     written = result.value;
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'seed-')), 'scored.xlsx');
     fs.writeFileSync(file, written);
@@ -102,7 +103,7 @@ describe('the written file', () => {
 
   test('our reader finds the report figures in the output cells', () => {
     const cells = readAllCells(written);
-    if (!cells.ok) throw new Error(cells.error.message);
+    if (!cells.ok) throw new Error(fileErrorText(cells.error));
     for (const [ref, value, format] of EXPECTED) {
       const [sheet, addr] = ref.split('!');
       const cell = cells.value.get(sheet)!.get(addr)!;
@@ -112,7 +113,7 @@ describe('the written file', () => {
 
   test('every planned write is in the file, and the plan addresses only output cells', () => {
     const cells = readAllCells(written);
-    if (!cells.ok) throw new Error(cells.error.message);
+    if (!cells.ok) throw new Error(fileErrorText(cells.error));
     const outputs = new Set(['预算执行!F', '预算执行!G', '预算执行!H', '预算执行!D', '绩效指标!L', '绩效指标!M', '绩效指标!N', '评价结果!B']);
     for (const w of outcome.plan.writes) {
       const addr = a1(w.address.row, w.address.col);

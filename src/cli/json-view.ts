@@ -1,4 +1,6 @@
+import { issueText } from '../messages/issues';
 import { formatCell } from '../workbook/address';
+import { issueCell } from '../workbook/issues';
 import type { Issue, ScoreOutcome } from '../workbook/report';
 
 /** An issue as the contract's JSON shows it; a name-level issue has cell null (its message names the name). */
@@ -30,7 +32,8 @@ export interface JsonResult {
 }
 
 export function jsonIssue(issue: Issue): JsonIssue {
-  return { code: issue.code, cell: issue.cell ? formatCell(issue.cell) : null, message: issue.message };
+  const cell = issueCell(issue);
+  return { code: issue.code, cell: cell ? formatCell(cell) : null, message: issueText(issue, 'cli') };
 }
 
 export function toJson(outcome: ScoreOutcome): JsonResult {
@@ -43,7 +46,7 @@ export function toJson(outcome: ScoreOutcome): JsonResult {
     rows: s ? s.rows.map((r) => ({ ...r })) : [],
     indicators: s
       ? s.indicators.map((i) => ({
-          cell: i.cell,
+          cell: formatCell(i.address),
           name: i.name,
           direction: i.direction,
           rate: i.rate,

@@ -1,7 +1,8 @@
 import * as path from 'path';
-import { openWorkbookFile } from '../hosts/xlsx';
+import { fileScoringHost, type FileError } from '../hosts/xlsx';
 import { CLI_TEXT, systemReason, usageMessage, type UsageProblem } from '../messages/cli';
-import { scoreWorkbook } from '../workbook/score-workbook';
+import { fileErrorText } from '../messages/file-errors';
+import { scoreThrough, type ScoringHost } from '../workbook/pipeline';
 import type { FileSystem } from './file-system';
 import { helpText } from './help';
 import { fileProblemJson, toJson } from './json-view';
@@ -42,6 +43,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return score(args.files[0], args, io);
 }
 
+/** What can stop a CLI run besides the workbook's own issues: the file itself, or where it is written. */
+type CliProblem = { kind: 'file'; error: FileError } | { kind: 'usage'; problem: UsageProblem };
+
 async function score(input: string, args: ParsedArgs, io: CliIo): Promise<number> {
   let bytes: Uint8Array;
   try {
@@ -49,35 +53,50 @@ async function score(input: string, args: ParsedArgs, io: CliIo): Promise<number
   } catch (e) {
     return usage({ code: 'cannotRead', file: input, reason: reasonOf(e) }, args.json, io);
   }
-  const opened = openWorkbookFile(bytes);
-  if (!opened.ok) return fileProblem(opened.error.code, `${input}：${opened.error.message}`, args.json, io);
-
-  const outcome = scoreWorkbook(opened.value.input);
+  const target = args.inPlace ? input : args.output ?? defaultOutput(input);
+  const file = fileScoringHost(bytes);
+  const host: ScoringHost<CliProblem, string> = {
+    async read() {
+      const read = await file.read();
+      return read.ok ? read : { ok: false, problem: { kind: 'file', error: read.problem } };
+    },
+    // The output path is checked only now: a workbook with errors is reported (exit 1) whatever the path.
+    async write(plan, outcome) {
+      if (!args.inPlace) {
+        if (await sameFile(io.fs, input, target)) return { ok: false, problem: { kind: 'usage', problem: { code: 'sameFile', file: target } } };
+        if (!args.force && (await io.fs.exists(target))) return { ok: false, problem: { kind: 'usage', problem: { code: 'outputExists', file: target } } };
+      }
+      const written = await file.write(plan, outcome);
+      if (!written.ok) return { ok: false, problem: { kind: 'file', error: written.problem } };
+      try {
+        await replaceAtomically(io, target, written.value);
+      } catch (e) {
+        return { ok: false, problem: { kind: 'usage', problem: { code: 'cannotWrite', file: target, reason: reasonOf(e) } } };
+      }
+      return { ok: true, value: target };
+    },
+  };
+  const result = await scoreThrough(host, { write: true });
+  if (result.kind === 'unreadable') return cliProblem(result.problem, input, args.json, io);
+  const { outcome } = result;
   const name = path.basename(input);
   if (outcome.errors.length > 0) {
     if (args.json) io.stdout(JSON.stringify(toJson(outcome), null, 2) + '\n');
     else io.stdout(renderText(outcome, name).join('\n') + '\n' + CLI_TEXT.notWritten + '\n');
     return EXIT.workbookErrors;
   }
-
-  const target = args.inPlace ? input : args.output ?? defaultOutput(input);
-  if (!args.inPlace) {
-    if (await sameFile(io.fs, input, target)) return usage({ code: 'sameFile', file: target }, args.json, io);
-    if (!args.force && (await io.fs.exists(target))) return usage({ code: 'outputExists', file: target }, args.json, io);
-  }
-  const written = opened.value.apply(outcome.plan);
-  if (!written.ok) return fileProblem(written.error.code, `${input}：${written.error.message}`, args.json, io);
-  try {
-    await replaceAtomically(io, target, written.value);
-  } catch (e) {
-    return usage({ code: 'cannotWrite', file: target, reason: reasonOf(e) }, args.json, io);
-  }
+  if (result.problem) return cliProblem(result.problem, input, args.json, io);
   // stdout carries exactly the contract's JSON; where the file went is said on stderr.
   if (args.json) {
     io.stdout(JSON.stringify(toJson(outcome), null, 2) + '\n');
     io.stderr(CLI_TEXT.written(target) + '\n');
   } else io.stdout(renderText(outcome, name).join('\n') + '\n\n' + CLI_TEXT.written(target) + '\n');
   return EXIT.scored;
+}
+
+function cliProblem(problem: CliProblem, input: string, json: boolean, io: CliIo): number {
+  if (problem.kind === 'usage') return usage(problem.problem, json, io);
+  return fileProblem(problem.error.code, `${input}：${fileErrorText(problem.error)}`, json, io);
 }
 
 /** `自评表.xlsx` → `自评表.scored.xlsx` beside it. */

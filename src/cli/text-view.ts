@@ -1,5 +1,6 @@
 import { percentText } from '../engine';
 import { CLI_TEXT } from '../messages/cli';
+import { issueText } from '../messages/issues';
 import type { ScoreOutcome } from '../workbook/report';
 
 /** Display width in a terminal: CJK and full-width characters take two columns. */
@@ -55,11 +56,11 @@ export function renderText(outcome: ScoreOutcome, file: string): string[] {
   }
   if (outcome.warnings.length > 0) {
     lines.push('', CLI_TEXT.warningsHeading(outcome.warnings.length));
-    for (const w of outcome.warnings) lines.push('  - ' + w.message);
+    for (const w of outcome.warnings) lines.push('  - ' + issueText(w, 'cli'));
   }
   if (outcome.errors.length > 0) {
     lines.push('', CLI_TEXT.errorsHeading(outcome.errors.length));
-    for (const e of outcome.errors) lines.push('  - ' + e.message);
+    for (const e of outcome.errors) lines.push('  - ' + issueText(e, 'cli'));
   }
   return lines;
 }

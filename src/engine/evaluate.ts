@@ -5,9 +5,15 @@ import { scoreQualitative } from './qualitative';
 import { scoreQuantitative } from './quantitative';
 import type { ExecutionInput, ExecutionScore, IndicatorInput, IndicatorScore, Settings } from './types';
 
-export interface Evaluation {
+/** An indicator's score travelling with the record it was computed for. */
+export interface Scored<T> {
+  item: T;
+  score: IndicatorScore;
+}
+
+export interface Evaluation<T> {
   execution: ExecutionScore;
-  indicators: IndicatorScore[];
+  indicators: Scored<T>[];
   /** Σ rounded indicator scores. */
   indicatorTotal: string;
   /** Rounded execution score + Σ rounded indicator scores. */
@@ -17,27 +23,35 @@ export interface Evaluation {
   /** False when 满分 is not 100. */
   weightsSumTo100: boolean;
   grade: Grade;
+  /** 0 for the best grade, up to the number of bands for the lowest. */
+  gradeLevel: number;
 }
 
 export function scoreIndicator(input: IndicatorInput, settings: Settings): IndicatorScore {
   return input.direction === 'qualitative' ? scoreQualitative(input, settings) : scoreQuantitative(input, settings);
 }
 
-/** The whole self-evaluation: every score, the total from rounded scores, 满分 and grade. */
-export function evaluate(execution: ExecutionInput, indicators: IndicatorInput[], settings: Settings): Evaluation {
+/**
+ * The whole self-evaluation: every score, the total from rounded scores, 满分
+ * and grade. Each indicator is a record of the caller's carrying its `input`;
+ * its score comes back with it.
+ */
+export function evaluate<T extends { input: IndicatorInput }>(execution: ExecutionInput, indicators: readonly T[], settings: Settings): Evaluation<T> {
   const exec = scoreExecution(execution, settings);
-  const scores = indicators.map((i) => scoreIndicator(i, settings));
-  const indicatorSum = scores.reduce((sum, s) => sum.plus(dec(s.score)), ZERO);
+  const scored = indicators.map((item) => ({ item, score: scoreIndicator(item.input, settings) }));
+  const indicatorSum = scored.reduce((sum, s) => sum.plus(dec(s.score.score)), ZERO);
   const total = indicatorSum.plus(dec(exec.score));
-  const maxScore = indicators.reduce((sum, i) => sum.plus(dec(i.weight)), dec(execution.weight));
+  const maxScore = indicators.reduce((sum, i) => sum.plus(dec(i.input.weight)), dec(execution.weight));
   const totalText = fixed(total, settings.decimals);
+  const { grade, level } = gradeForScore(totalText, settings);
   return {
     execution: exec,
-    indicators: scores,
+    indicators: scored,
     indicatorTotal: fixed(indicatorSum, settings.decimals),
     total: totalText,
     max: plain(maxScore),
     weightsSumTo100: maxScore.eq(100),
-    grade: gradeForScore(totalText, settings),
+    grade,
+    gradeLevel: level,
   };
 }

@@ -1,13 +1,16 @@
 import { dec } from './decimal';
 import type { Settings } from './types';
 
-export type Grade = '优' | '良' | '中' | '差';
+/** A grade's name, as the settings give it (the contract's default names are 优/良/中/差). */
+export type Grade = string;
 
-/** Grade bands are inclusive lower bounds on the rounded total. */
-export function gradeForScore(total: string, settings: Settings): Grade {
+/**
+ * The grade of a rounded total: the first band whose inclusive lower bound
+ * it reaches, else the lowest grade. `level` is 0 for the best grade and
+ * `grades.length` for the lowest (for display).
+ */
+export function gradeForScore(total: string, settings: Settings): { grade: Grade; level: number } {
   const t = dec(total);
-  if (t.gte(dec(settings.excellent))) return '优';
-  if (t.gte(dec(settings.good))) return '良';
-  if (t.gte(dec(settings.pass))) return '中';
-  return '差';
+  const index = settings.grades.findIndex((band) => t.gte(dec(band.min)));
+  return index < 0 ? { grade: settings.lowestGrade, level: settings.grades.length } : { grade: settings.grades[index].name, level: index };
 }

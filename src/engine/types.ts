@@ -7,13 +7,19 @@ export type Direction = 'atLeast' | 'atMost' | 'equal' | 'qualitative';
 export type ReverseMode = 'deviation' | 'ratio' | 'zero';
 export type Tier = 'A' | 'B' | 'C';
 
+/** A grade and its inclusive lower bound on the rounded total. */
+export interface GradeBand {
+  name: string;
+  min: string;
+}
+
 export interface Settings {
   /** 预算执行率分值 */
   executionWeight: string;
-  /** Inclusive lower bounds of 优, 良, 中. */
-  excellent: string;
-  good: string;
-  pass: string;
+  /** Grades from the best down, lower bounds descending (v1: 优 90, 良 80, 中 60). */
+  grades: readonly GradeBand[];
+  /** The grade below every bound (v1: 差). */
+  lowestGrade: string;
   /** 小数位数: decimals of scores; ratios get 2 more. */
   decimals: number;
   /** 反向指标超标记分 */
@@ -23,17 +29,6 @@ export interface Settings {
   /** 完成率先舍入 */
   roundRatesFirst: boolean;
 }
-
-export const DEFAULT_SETTINGS: Settings = {
-  executionWeight: '10',
-  excellent: '90',
-  good: '80',
-  pass: '60',
-  decimals: 2,
-  reverseMode: 'deviation',
-  overachievementThreshold: '0.3',
-  roundRatesFirst: false,
-};
 
 export interface QuantitativeIndicator {
   direction: 'atLeast' | 'atMost' | 'equal';

@@ -80,6 +80,12 @@ export const errorCount = (count: number) => `工作簿中有 ${count} 处错误
 
 export const warningCount = (count: number) => `${count} 条提示`;
 
+/** `错误（3）` */
+export const countedTitle = (title: string, count: number) => `${title}（${count}）`;
+
+/** The result card's execution line: `93.16%，得分 9.32 / 10`. */
+export const executionLine = (rate: string, score: string, weight: string) => `${percentText(rate)}，${UI.executionScore} ${score} / ${weight}`;
+
 /** `0.9316` → `93.16%` by moving the decimal point in the text (no binary arithmetic). */
 export const percentText = (ratio: string | null): string => {
   if (ratio === null) return UI.blankRate;

@@ -75,7 +75,10 @@ const MESSAGES: Record<FileErrorCode, (p: FileErrorParams) => string> = {
     `名称“${p.name ?? ''}”引用的区域过大（超过 200 万个单元格）。请在名称管理器中把它改为只包含表格的区域，例如 '绩效指标'!$A$3:$P$11。`,
 };
 
-/** The Chinese message for a file error. */
-export function fileErrorMessage(code: FileErrorCode, params: FileErrorParams = {}): string {
-  return MESSAGES[code](params);
+/** A problem with the file itself, as data: the code and what the message needs. */
+export type FileError = { code: FileErrorCode } & FileErrorParams;
+
+/** The Chinese message for a file error (rendered where it is shown, never when it is raised). */
+export function fileErrorText(error: FileError): string {
+  return MESSAGES[error.code](error);
 }

@@ -1,56 +1,131 @@
-import type { IssueCode } from './issue-codes';
+import { formatRange } from '../workbook/address';
+import type { FieldRef, Issue, IssueCode, IssueWithCode } from '../workbook/issues';
+import type { SettingKey } from '../workbook/vocabulary';
+import { columnHeader, MAX_DECIMALS, NO_WORDS, REVERSE_MODES, YES_WORDS } from '../workbook/vocabulary';
+import { m, messageText, type Message } from './message';
+import { tierName } from './notes';
+import { bandText, formatQuantity, ratioPercent } from './quantity';
 
-/** Parameters of a message: display strings already formatted by the caller. */
-export type MessageParams = Readonly<Record<string, string>>;
+/** Where a message is read: advice differs between the Excel pane, the web page and the command line. */
+export type IssueHost = 'excel' | 'web' | 'cli';
 
-/**
- * The Chinese text of every issue, as a function of its parameters. `cell`
- * is the rendered address (`'绩效指标'!E5`) when the issue has one; messages
- * begin with it so a reader sees where to look first.
- */
-const MESSAGES: Record<IssueCode, (p: MessageParams) => string> = {
-  nameMissing: (p) => `工作簿中没有名称“${p.name}”。请用 公式 → 名称管理器 新建该名称（范围：工作簿），或在任务窗格中点“插入模板”。`,
-  nameNotRange: (p) => `名称“${p.name}”引用的不是单元格区域（${p.formula}）。请在名称管理器中把它改为一个区域，例如 '绩效指标'!$A$3:$P$11。`,
-  nameMultiArea: (p) => `名称“${p.name}”引用了多个区域（${p.formula}）。每个名称只能引用一个连续的矩形区域。`,
-  rangeTooSmall: (p) => `名称“${p.name}”的区域 ${p.range} 太小：${p.need}。`,
-  columnMissing: (p) => `名称“${p.name}”的表头行中没有“${p.header}”列。请在表头中加入该列（也可用别名：${p.aliases}）。`,
-  columnDuplicate: (p) => `${p.cell} 的表头“${p.text}”与 ${p.other} 同为“${p.header}”列，一张表中每列只能出现一次。`,
-  valueRequired: (p) => `${p.cell} 的“${p.field}”不能为空。`,
-  notANumber: (p) => `${p.cell} 的“${p.field}”应为数字，现为“${p.text}”。`,
-  badThousands: (p) => `${p.cell} 的“${p.field}”为“${p.text}”：千分位逗号只能按三位一组（如 4,135.45）。`,
-  errorValue: (p) => `${p.cell} 的“${p.field}”是错误值 ${p.text}，请先修正该单元格的公式。`,
-  formulaWithoutValue: (p) => `${p.cell} 的“${p.field}”是公式，但文件中没有它的计算结果。请在 Excel 中打开并保存一次（或按 F9 重新计算）后再评分。`,
-  totalRowMissing: (p) => `名称“${p.name}”中没有数据行：需要一行“年度资金总额”，填写全年预算数和全年执行数。`,
-  budgetNotPositive: (p) => `${p.cell} 的全年预算数为 ${p.text}，必须大于 0 才能计算预算执行率。`,
-  weightNotPositive: (p) => `${p.cell} 的分值为 ${p.text}，指标分值必须大于 0。`,
-  weightNegative: (p) => `${p.cell} 的分值为 ${p.text}，不能为负数。`,
-  targetUnparsable: (p) => `${p.cell} 的指标值“${p.text}”无法识别。请写成“≥95%”“≤4135.45万元”“100人”等形式，或写成定性描述（如“达到预期”）。`,
-  targetNeedsNumber: (p) => `${p.cell} 的指标值“${p.text}”没有数字，但指标性质为“${p.nature}”。定量指标请填写数字；定性指标请把指标性质设为“定性”。`,
-  targetNegative: (p) => `${p.cell} 的指标值 ${p.text} 为负数，指标值不能为负数。`,
-  operatorConflict: (p) => `${p.cell} 的指标值“${p.text}”与指标性质“${p.nature}”方向不一致，请修改其中之一。`,
-  natureUnknown: (p) => `${p.cell} 的指标性质“${p.text}”无法识别，应为 ≥、≤、= 或 定性。`,
-  tierUnknown: (p) => `${p.cell} 的定性指标完成情况“${p.text}”无法归入档次。请填写“达成年度指标”“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”。`,
-  manualOutOfRange: (p) => `${p.cell} 的人工得分 ${p.text} 超出范围：应在 0 到分值 ${p.high} 之间。`,
-  manualOutOfBand: (p) => `${p.cell} 的人工得分 ${p.text} 不在“${p.tier}”档的分值区间 ${p.band} 内。`,
-  outputFormula: (p) => `${p.cell} 是输出单元格（${p.field}），但其中有公式。为不覆盖您的公式，本次未写入任何内容；请删除该公式或把它移到别处。`,
-  noIndicators: (p) => `名称“${p.name}”中没有绩效指标：表头下至少需要一行指标。`,
-  settingBadValue: (p) => `${p.cell} 的评分规则“${p.label}”取值“${p.text}”无效：${p.expected}。`,
-  settingBandsOrder: (p) => `${p.cell} 的等级分数线无效：应满足 优（${p.excellent}）> 良（${p.good}）> 中（${p.pass}）≥ 0。`,
-  settingUnknown: (p) => `${p.cell} 的评分规则“${p.text}”不认识，已忽略。`,
-  resultUnknownLabel: (p) => `${p.cell} 的评价结果项目“${p.text}”不认识，未写入。`,
-  executionWeightConflict: (p) => `${p.cell} 的分值 ${p.cell_value} 与评分规则中的预算执行率分值 ${p.setting} 不同，按单元格的 ${p.cell_value} 计分。`,
-  breakdownMismatch: (p) => `${p.cell} 的${p.measure}：${p.parts} 之和 ${p.sum}，与${p.whole} ${p.total} 不相等。`,
-  executionAboveBudget: (p) => `${p.cell} 的全年执行数 ${p.actual} 超过全年预算数 ${p.budget}。`,
-  projectSumMismatch: (p) => `项目支出明细的${p.measure}合计 ${p.sum} 与 ${p.cell} 的项目支出 ${p.total} 不相等。`,
-  percentLooksLikeRatio: (p) => `${p.cell} 的实际完成值 ${p.text} 按百分点理解为 ${p.shown}；如果您的意思是 ${p.alt}，请输入“${p.alt}”或把单元格设为百分比格式。`,
-  overachievement: (p) => `${p.cell} 完成值超出指标值较多，请说明原因，指标值是否设定偏低（实际完成值 ${p.actual}，指标值 ${p.target}，超出 ${p.threshold} 以上）。得分仍以分值 ${p.weight} 为上限。`,
-  manualDiffers: (p) => `${p.cell} 采用人工得分 ${p.manual}，按规则计算为 ${p.rule}。`,
-  qualitativeConfirm: (p) => `${p.cell} 是定性指标（${p.tier}），已暂按该档区间上限计 ${p.score} 分，请确认，或在“人工得分”中填写区间 ${p.band} 内的分数。`,
-  weightsNot100: (p) => `预算执行率分值与“${p.name}”中各指标分值之和为 ${p.max}，不是 100；满分按 ${p.max} 显示。`,
-  negativeActual: (p) => `${p.cell} 的${p.field}为负数 ${p.text}，按 0 计算。`,
-  rateUndefined: (p) => `${p.cell} 的${p.field}为 0，无法计算${p.rate}，已留空。`,
+const quote = (items: readonly string[]) => items.map((s) => '“' + s + '”').join('、');
+
+/** The column or label an issue is about, as the user reads it (the canonical header). */
+export function fieldLabel(field: FieldRef): string {
+  return field.table === 'results' ? field.label : columnHeader(field.table, field.column);
+}
+
+/** How to define a name, in the words of each host. */
+const DEFINE_NAME: Record<IssueHost, string> = {
+  excel: '请用 公式 → 名称管理器 新建该名称（范围：工作簿），或在任务窗格中点“插入模板”。',
+  web: '请在 Excel 或 WPS 中用 公式 → 名称管理器 新建该名称（范围：工作簿），或下载本页的“模板.xlsx”参照填写。',
+  cli: '请在 Excel 或 WPS 中用 公式 → 名称管理器 新建该名称（范围：工作簿），或参照随附的 assets/模板.xlsx 填写。',
 };
 
-export function issueMessage(code: IssueCode, params: MessageParams): string {
-  return MESSAGES[code](params);
+/** How to make a formula's cached result appear in the file. */
+const RECALCULATE: Record<IssueHost, string> = {
+  excel: '请按 F9 重新计算后再评分。',
+  web: '请在 Excel 或 WPS 中打开并保存一次（或按 F9 重新计算）后再选择文件评分。',
+  cli: '请在 Excel 中打开并保存一次（或按 F9 重新计算）后再评分。',
+};
+
+const EXPECTED: Record<SettingKey, string> = {
+  executionWeight: '应为不小于 0 的数字',
+  excellent: '应为不小于 0 的数字',
+  good: '应为不小于 0 的数字',
+  pass: '应为不小于 0 的数字',
+  decimals: `应为 0 到 ${MAX_DECIMALS} 的整数`,
+  reverseMode: `应为${quote(Object.keys(REVERSE_MODES)).replace(/、(?=[^、]*$)/, '或')}`,
+  overachievementThreshold: '应为百分比，例如 30%',
+  roundRatesFirst: `应为“${YES_WORDS[0]}”或“${NO_WORDS[0]}”`,
+};
+
+const NATURE_TEXT = { atLeast: '≥', atMost: '≤', equal: '=' } as const;
+
+/** A manual score as typed, and as rounded to 小数位数 when that differs. */
+const manualText = (value: string, rounded: string | null) => (rounded === null ? value : `${value}（按小数位数舍入为 ${rounded}）`);
+
+type Render<C extends IssueCode> = (issue: IssueWithCode<C>, host: IssueHost) => Message;
+
+/**
+ * The Chinese text of every issue, from its typed fields. Keyed by every
+ * code, so a code without a message fails to compile. A message about a cell
+ * begins with it, so a reader sees where to look first.
+ */
+const MESSAGES: { [C in IssueCode]: Render<C> } = {
+  nameMissing: (i, host) => m`工作簿中没有名称“${i.name}”。${DEFINE_NAME[host]}`,
+  nameNotRange: (i) => m`名称“${i.name}”引用的不是单元格区域（${i.formula}）。请在名称管理器中把它改为一个区域，例如 '绩效指标'!$A$3:$P$11。`,
+  nameMultiArea: (i) => m`名称“${i.name}”引用了多个区域（${i.formula}）。每个名称只能引用一个连续的矩形区域。`,
+  nameSheetScoped: (i) =>
+    m`名称“${i.name}”只定义在工作表 ${quote(i.sheets)} 的范围内（工作表级名称），而计分需要工作簿级名称。请在名称管理器中删除它，再以“范围：工作簿”重新定义同一区域。`,
+  nameDuplicate: (i) =>
+    m`名称“${i.name}”在工作簿范围内定义了 ${i.formulas.length} 次（${i.formulas.join('、')}），无法确定使用哪一个。请在名称管理器中只保留一个。`,
+  rangeTooSmall: (i) =>
+    m`名称“${i.name}”的区域 ${formatRange(i.range)} 太小：${i.need === 'headerRow' ? '至少需要一行表头' : '需要两列：左列为项目名称，右列为值'}。`,
+  columnMissing: (i) =>
+    m`名称“${i.name}”的表头行（第 ${i.headerRow + 1} 行）中没有“${fieldLabel(i.field)}”列。请在表头中加入该列（也可用别名：${i.aliases.join('、') || '无'}）。`,
+  headerRowElsewhere: (i) =>
+    m`名称“${i.name}”的第一行（第 ${i.headerRow + 1} 行）${i.firstRowText ? `是“${i.firstRowText}”，不是表头` : '不是表头'}，表头在第 ${i.foundRow + 1} 行。请在名称管理器中把名称“${i.name}”的区域改为从第 ${i.foundRow + 1} 行开始。`,
+  columnDuplicate: (i) => m`${i.cell} 的表头“${i.text}”与 ${i.other} 同为“${fieldLabel(i.field)}”列，一张表中每列只能出现一次。`,
+  valueRequired: (i) => m`${i.cell} 的“${fieldLabel(i.field)}”不能为空。`,
+  notANumber: (i) => m`${i.cell} 的“${fieldLabel(i.field)}”应为数字，现为“${i.text}”。`,
+  badThousands: (i) => m`${i.cell} 的“${fieldLabel(i.field)}”为“${i.text}”：千分位逗号只能按三位一组（如 4,135.45）。`,
+  errorValue: (i) => m`${i.cell} 的“${fieldLabel(i.field)}”是错误值 ${i.text}，请先修正该单元格的公式。`,
+  formulaWithoutValue: (i, host) => m`${i.cell} 的“${fieldLabel(i.field)}”是公式，但没有它的计算结果。${RECALCULATE[host]}`,
+  outputFormula: (i) =>
+    m`${i.cell} 是输出单元格（${fieldLabel(i.field)}），但其中有公式。为不覆盖您的公式，本次未写入任何内容；请删除该公式或把它移到别处。`,
+  totalRowMissing: (i) => m`名称“${i.name}”中没有数据行：需要一行“年度资金总额”，填写全年预算数和全年执行数。`,
+  budgetNotPositive: (i) => m`${i.cell} 的全年预算数为 ${i.value}，必须大于 0 才能计算预算执行率。`,
+  weightNegative: (i) => m`${i.cell} 的分值为 ${i.value}，不能为负数。`,
+  noIndicators: (i) => m`名称“${i.name}”中没有绩效指标：表头下至少需要一行指标。`,
+  weightNotPositive: (i) => m`${i.cell} 的分值为 ${i.value}，指标分值必须大于 0。`,
+  targetUnparsable: (i) =>
+    m`${i.cell} 的指标值“${i.text}”无法识别。请写成“≥95%”“≤4135.45万元”“100人”等形式，或写成定性描述（如“达到预期”）。`,
+  targetNeedsNumber: (i) =>
+    m`${i.cell} 的指标值“${i.text}”没有数字，但指标性质为“${NATURE_TEXT[i.nature]}”。定量指标请填写数字；定性指标请把指标性质设为“定性”。`,
+  targetNegative: (i) => m`${i.cell} 的指标值 ${i.text} 为负数，指标值不能为负数。`,
+  operatorConflict: (i) => m`${i.cell} 的指标值“${i.text}”与指标性质“${NATURE_TEXT[i.nature]}”方向不一致，请修改其中之一。`,
+  natureUnknown: (i) => m`${i.cell} 的指标性质“${i.text}”无法识别，应为 ≥、≤、= 或 定性。`,
+  tierUnknown: (i) =>
+    m`${i.cell} 的定性指标完成情况“${i.text}”无法归入档次。请填写“${tierName('A')}”“${tierName('B')}”或“${tierName('C')}”。`,
+  manualOutOfRange: (i) => m`${i.cell} 的人工得分 ${manualText(i.value, i.rounded)} 超出范围：应在 0 到分值 ${i.high} 之间。`,
+  manualOutOfBand: (i) => m`${i.cell} 的人工得分 ${manualText(i.value, i.rounded)} 不在“${tierName(i.tier)}”档的分值区间 ${bandText(i.band)} 内。`,
+  settingBadValue: (i) => m`${i.cell} 的评分规则“${i.label}”取值“${i.text}”无效：${EXPECTED[i.setting]}。`,
+  settingBandsOrder: (i) => m`${i.cell} 的等级分数线无效：应满足 优（${i.excellent}）> 良（${i.good}）> 中（${i.pass}）≥ 0。`,
+  settingUnknown: (i) => m`${i.cell} 的评分规则“${i.text}”不认识，已忽略。`,
+  resultUnknownLabel: (i) => m`${i.cell} 的评价结果项目“${i.text}”不认识，未写入。`,
+  resultsNoLabel: (i) =>
+    m`名称“${i.name}”中没有可识别的项目（如“总分”“评价等级”），计算结果不会写入该区域。请在左列填写约定的项目名称，右列留空由程序填写。`,
+  executionWeightConflict: (i) => m`${i.cell} 的分值 ${i.value} 与评分规则中的预算执行率分值 ${i.setting} 不同，按单元格的 ${i.value} 计分。`,
+  breakdownMismatch: (i) => m`${i.cell} 的${fieldLabel(i.measure)}：${i.parts.join(' + ')} 之和 ${i.sum}，与${i.whole} ${i.total} 不相等。`,
+  executionAboveBudget: (i) => m`${i.cell} 的全年执行数 ${i.actual} 超过全年预算数 ${i.budget}。`,
+  projectSumMismatch: (i) => m`项目支出明细的${fieldLabel(i.measure)}合计 ${i.sum} 与 ${i.cell} 的项目支出 ${i.total} 不相等。`,
+  percentLooksLikeRatio: (i) =>
+    m`${i.cell} 的实际完成值 ${i.value} 按百分点理解为 ${i.value}%；如果您的意思是 ${i.ratioPercent}%，请输入“${i.ratioPercent}%”或把单元格设为百分比格式。`,
+  overachievement: (i) =>
+    m`${i.cell} 完成值超出指标值较多，请说明原因，指标值是否设定偏低（实际完成值 ${formatQuantity(i.actual)}，指标值 ${formatQuantity(i.target)}，超出 ${ratioPercent(i.threshold)} 以上）。得分仍以分值 ${i.weight} 为上限。`,
+  manualDiffers: (i) => m`${i.cell} 采用人工得分 ${i.manual}，按规则计算为 ${i.rule}。`,
+  qualitativeConfirm: (i) =>
+    m`${i.cell} 是定性指标（${tierName(i.tier)}），已暂按该档区间上限计 ${i.score} 分，请确认，或在“人工得分”中填写区间 ${bandText(i.band)} 内的分数。`,
+  weightsNot100: (i) => m`预算执行率分值与“${i.name}”中各指标分值之和为 ${i.max}，不是 100；满分按 ${i.max} 显示。`,
+  negativeActual: (i) => m`${i.cell} 的${fieldLabel(i.field)}为负数 ${formatQuantity(i.value)}，按 0 计算。`,
+  rateUndefined: (i) => m`${i.cell} 的${fieldLabel(i.field)}为 0，无法计算${fieldLabel(i.rate)}，已留空。`,
+  outputUnderMerge: (i) =>
+    m`${i.cell} 是输出单元格，但位于合并单元格 ${i.merge} 之中，合并后只显示左上角单元格的内容，写入的结果看不到。请取消该合并，或调整名称的区域。`,
+  outputSheetProtected: (i, host) =>
+    host === 'excel'
+      ? m`${i.cell} 所在的工作表受保护，无法写入。请在“审阅 → 撤消工作表保护”后重试。`
+      : m`${i.cell} 所在的工作表“${i.cell.sheet}”设置了工作表保护：结果已写入文件，但在 Excel 中该表的单元格仍受保护，Excel 自己也不允许这样修改。如需在 Excel 中改动，请先“审阅 → 撤消工作表保护”。`,
+};
+
+/** The message of an issue as parts (cells kept as addresses), in the words of `host`. */
+export function issueMessage(issue: Issue, host: IssueHost): Message {
+  const render = MESSAGES[issue.code] as (issue: Issue, host: IssueHost) => Message;
+  return render(issue, host);
+}
+
+/** The message of an issue as plain text, cells written as `'绩效指标'!E5`. */
+export function issueText(issue: Issue, host: IssueHost): string {
+  return messageText(issueMessage(issue, host));
 }

@@ -7,6 +7,7 @@ import './polyfills';
 import { detectCapabilities } from '../hosts/excel/capabilities';
 import { scoreInExcel, type ExcelScoreResult } from '../hosts/excel/score-in-excel';
 import { errorCount, hostErrorMessage, percentText, scoredSummary, UI, warningCount, writtenCells } from '../messages/excel-ui';
+import { issueText } from '../messages/issues';
 import { scoreWorkbook } from '../workbook/score-workbook';
 import { writtenCount } from './pane-state';
 
@@ -22,7 +23,7 @@ export function dialogContent(result: ExcelScoreResult): DialogContent {
   if (!outcome) return { ok: false, lines: [UI.dialogOpenPane] };
   if (outcome.errors.length > 0) {
     // The URL carries the text: IE11 caps URLs at 2,083 characters, so one error is shown and the pane lists all.
-    const first = outcome.errors.slice(0, 1).map((e) => (e.message.length > 90 ? e.message.slice(0, 90) + "…" : e.message));
+    const first = outcome.errors.slice(0, 1).map((e) => issueText(e, 'excel')).map((text) => (text.length > 90 ? text.slice(0, 90) + '…' : text));
     return { ok: false, lines: [errorCount(outcome.errors.length)].concat(first, [UI.dialogOpenPane]) };
   }
   const s = outcome.summary;

@@ -6,3 +6,9 @@
  */
 export { scoreInExcel } from '../hosts/excel/score-in-excel';
 export { scoreWorkbook } from '../workbook/score-workbook';
+
+import { issueMessage } from '../messages/issues';
+import type { Issue } from '../workbook/issues';
+
+/** The pane's words for an issue (the message table travels with the engine, not in the first load). */
+export const renderIssue = (issue: Issue) => issueMessage(issue, 'excel');

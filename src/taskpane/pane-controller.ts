@@ -9,6 +9,7 @@ import type { CellAddress } from '../workbook/address';
 import {
   failed, initialState, inserted, type PaneAction, type PaneState, scored, started, toggled, undone, withTemplateKind,
 } from './pane-state';
+import { viewIssues } from './issue-views';
 import { type PaneHandlers, renderPane } from './render-pane';
 
 /** Excel.run, or the fake's equivalent in tests. */
@@ -57,8 +58,11 @@ export function createPane(root: HTMLElement, deps: PaneDeps): PaneController {
   const score = () =>
     act('score', () =>
       import(/* webpackChunkName: "engine", webpackPrefetch: true */ './engine-chunk')
-        .then((engine) => deps.run((context) => engine.scoreInExcel(context, deps.caps, deps.score || engine.scoreWorkbook)))
-        .then((result) => scored(state, result)),
+        .then((engine) =>
+          deps
+            .run((context) => engine.scoreInExcel(context, deps.caps, deps.score || engine.scoreWorkbook))
+            .then((result) => scored(state, result, result.outcome ? viewIssues(result.outcome, engine.renderIssue) : null)),
+        ),
     );
 
   const controller: PaneController = {

@@ -5,6 +5,7 @@ import type { ExcelScoreResult } from '../hosts/excel/score-in-excel';
 import type { TemplateKind } from '../hosts/excel/template-layout';
 import type { UndoResult } from '../hosts/excel/undo-writes';
 import type { ScoreOutcome } from '../workbook/report';
+import type { OutcomeIssues } from './issue-views';
 
 export type Busy = 'idle' | 'scoring' | 'undoing' | 'inserting';
 export type PaneAction = 'score' | 'undo' | 'insert';
@@ -13,6 +14,8 @@ export type PaneAction = 'score' | 'undo' | 'insert';
 export interface PaneState {
   busy: Busy;
   outcome: ScoreOutcome | null;
+  /** The outcome's issues with their messages (rendered by the engine chunk that scored). */
+  issues: OutcomeIssues | null;
   hostError: HostError | null;
   /** The action that failed with hostError (for 重试). */
   failedAction: PaneAction | null;
@@ -26,7 +29,7 @@ export interface PaneState {
 }
 
 export function initialState(templateKind: TemplateKind = 'blank'): PaneState {
-  return { busy: 'idle', outcome: null, hostError: null, failedAction: null, notice: null, snapshot: null, expanded: {}, templateKind };
+  return { busy: 'idle', outcome: null, issues: null, hostError: null, failedAction: null, notice: null, snapshot: null, expanded: {}, templateKind };
 }
 
 const BUSY: { [a in PaneAction]: Busy } = { score: 'scoring', undo: 'undoing', insert: 'inserting' };
@@ -40,11 +43,12 @@ export function failed(state: PaneState, action: PaneAction, error: HostError): 
 }
 
 /** After 计算得分: a new snapshot replaces the old one only when cells were written. */
-export function scored(state: PaneState, result: ExcelScoreResult): PaneState {
+export function scored(state: PaneState, result: ExcelScoreResult, issues: OutcomeIssues | null): PaneState {
   const next: PaneState = {
     ...state,
     busy: 'idle',
     outcome: result.outcome || state.outcome,
+    issues: result.outcome ? issues : state.issues,
     hostError: result.hostError,
     failedAction: result.hostError ? 'score' : null,
     expanded: result.outcome ? {} : state.expanded,
@@ -55,7 +59,7 @@ export function scored(state: PaneState, result: ExcelScoreResult): PaneState {
 
 export function undone(state: PaneState, result: UndoResult): PaneState {
   if (!result.ok) return failed(state, 'undo', result.error);
-  return { ...state, busy: 'idle', snapshot: null, outcome: null, notice: { kind: 'undone' } };
+  return { ...state, busy: 'idle', snapshot: null, outcome: null, issues: null, notice: { kind: 'undone' } };
 }
 
 export function inserted(state: PaneState, result: InsertResult): PaneState {
@@ -73,10 +77,14 @@ export function withTemplateKind(state: PaneState, templateKind: TemplateKind): 
   return { ...state, templateKind };
 }
 
-/** 优 / 良 / 中 / 差 → a CSS modifier. */
-export function gradeClass(grade: string): string {
-  const map: { [g: string]: string } = { 优: 'excellent', 良: 'good', 中: 'pass', 差: 'fail' };
-  return 'grade--' + (map[grade] || 'other');
+/**
+ * A grade's level (0 = the best) → a CSS modifier: with the default grades
+ * 优 / 良 / 中 / 差 → excellent / good / pass / fail; the lowest grade is
+ * always `fail`, whatever number of grades local rules define.
+ */
+export function gradeClass(level: number, levels: number): string {
+  if (level >= levels - 1) return 'grade--fail';
+  return 'grade--' + (['excellent', 'good', 'pass'][level] || 'pass');
 }
 
 /** Number of cells the last run wrote. */

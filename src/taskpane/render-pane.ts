@@ -1,9 +1,11 @@
-import type { CellAddress } from '../workbook/address';
-import type { IndicatorResult, Issue, ScoreSummary } from '../workbook/report';
+import { formatCell, type CellAddress } from '../workbook/address';
+import { messageText } from '../messages/message';
+import type { IndicatorResult, ScoreSummary } from '../workbook/report';
+import type { IssueView } from './issue-views';
 import type { TemplateKind } from '../hosts/excel/template-layout';
 import { isRetryable } from '../hosts/excel/host-error';
 import {
-  errorCount, hostErrorMessage, percentText, scoredSummary, templateInserted, UI, warningCount, writtenCells,
+  countedTitle, errorCount, executionLine, hostErrorMessage, percentText, scoredSummary, templateInserted, UI, warningCount, writtenCells,
 } from '../messages/excel-ui';
 import { type Child, clear, h } from './dom';
 
@@ -61,53 +63,60 @@ export function resultCard(summary: ScoreSummary): HTMLElement {
     ]),
     h('div', { class: 'result__grade' }, [
       h('span', { class: 'result__label' }, [UI.grade]),
-      h('span', { class: 'grade ' + gradeClass(summary.grade) }, [summary.grade]),
+      h('span', { class: 'grade ' + gradeClass(summary.gradeLevel, summary.gradeScale.length) }, [summary.grade]),
     ]),
     h('div', { class: 'result__execution' }, [
       h('span', { class: 'result__label' }, [UI.executionRate]),
-      h('span', null, [percentText(e.rate) + '，' + UI.executionScore + ' ' + e.score + ' / ' + e.weight]),
+      h('span', null, [executionLine(e.rate, e.score, e.weight)]),
     ]),
   ]);
 }
 
 /** In Excel an issue with a cell is a link that selects the cell. */
-function selectableIssue(issue: Issue, select: (cell: CellAddress) => void): HTMLElement {
+function selectableIssue(issue: IssueView, select: (cell: CellAddress) => void): HTMLElement {
   const cell = issue.cell;
+  const text = messageText(issue.message);
   return cell
-    ? on(h('button', { type: 'button', class: 'issue__link', title: UI.clickToSelect }, [issue.message]), () => select(cell))
-    : h('span', null, [issue.message]);
+    ? on(h('button', { type: 'button', class: 'issue__link', title: UI.clickToSelect }, [text]), () => select(cell))
+    : h('span', null, [text]);
 }
 
 /** The list of errors or warnings; `body` renders one issue. */
 export function issueList(
   title: string,
-  issues: Issue[],
+  issues: IssueView[],
   kind: 'error' | 'warning',
-  body: (issue: Issue) => HTMLElement,
+  body: (issue: IssueView) => HTMLElement,
 ): HTMLElement | null {
   if (issues.length === 0) return null;
   const items = issues.map((issue) => h('li', { class: 'issue issue--' + kind }, [body(issue)]));
   return h('section', { class: 'card issues issues--' + kind }, [
-    h('h2', null, [kind === 'warning' ? warningCount(issues.length) : title + '（' + issues.length + '）']),
+    h('h2', null, [kind === 'warning' ? warningCount(issues.length) : countedTitle(title, issues.length)]),
     h('ul', { class: 'issues__list' }, items),
   ]);
 }
 
+/** The key of an indicator in the pane's state (which notes are open) and in data-focus. */
+export function indicatorKey(ind: IndicatorResult): string {
+  return formatCell(ind.address);
+}
+
 function indicatorItem(ind: IndicatorResult, open: boolean, toggle: (cell: string) => void, select: SelectCell): HTMLElement {
   const noteId = 'note-' + ind.address.row + '-' + ind.address.col;
+  const key = indicatorKey(ind);
   return h('li', { class: 'indicator' }, [
     h('div', { class: 'indicator__row' }, [
       select
         ? on(h('button', { type: 'button', class: 'indicator__name', title: UI.clickToSelect }, [ind.name]), () => select(ind.address))
-        : h('span', { class: 'indicator__name', title: ind.cell }, [ind.name]),
+        : h('span', { class: 'indicator__name', title: key }, [ind.name]),
       h('span', { class: 'indicator__rate', title: UI.indicatorRate }, [percentText(ind.rate)]),
       h('span', { class: 'indicator__score', title: UI.indicatorScore }, [ind.score + '/' + ind.weight]),
     ]),
     on(
-      h('button', { type: 'button', class: 'indicator__toggle', 'data-focus': 'toggle:' + ind.cell, 'aria-expanded': open ? 'true' : 'false', 'aria-controls': noteId }, [
+      h('button', { type: 'button', class: 'indicator__toggle', 'data-focus': 'toggle:' + key, 'aria-expanded': open ? 'true' : 'false', 'aria-controls': noteId }, [
         (open ? '▾ ' : '▸ ') + UI.showNote,
       ]),
-      () => toggle(ind.cell),
+      () => toggle(key),
     ),
     open ? h('p', { class: 'indicator__note', id: noteId }, [ind.note]) : null,
   ]);
@@ -121,7 +130,7 @@ export function indicatorList(summary: ScoreSummary, expanded: { [cell: string]:
       h('span', null, [UI.indicatorRate]),
       h('span', null, [UI.indicatorScore]),
     ]),
-    h('ul', { class: 'indicators__list' }, summary.indicators.map((ind) => indicatorItem(ind, !!expanded[ind.cell], toggle, select))),
+    h('ul', { class: 'indicators__list' }, summary.indicators.map((ind) => indicatorItem(ind, !!expanded[indicatorKey(ind)], toggle, select))),
   ]);
 }
 
@@ -171,7 +180,7 @@ export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHa
   const outcome = state.outcome;
   const summary = outcome && outcome.errors.length === 0 ? outcome.summary : null;
   const select = (cell: CellAddress) => handlers.select(cell);
-  const issueBody = (issue: Issue) => selectableIssue(issue, select);
+  const issueBody = (issue: IssueView) => selectableIssue(issue, select);
   rebuild(
     root,
     h('div', { class: 'pane' }, [
@@ -191,8 +200,8 @@ export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHa
       ]),
       statusArea(state, handlers),
       summary ? resultCard(summary) : null,
-      outcome ? issueList(UI.errors, outcome.errors, 'error', issueBody) : null,
-      outcome ? issueList(UI.warnings, outcome.warnings, 'warning', issueBody) : null,
+      state.issues ? issueList(UI.errors, state.issues.errors, 'error', issueBody) : null,
+      state.issues ? issueList(UI.warnings, state.issues.warnings, 'warning', issueBody) : null,
       summary ? indicatorList(summary, state.expanded, (cell) => handlers.toggle(cell), select) : null,
       templateSection(state, handlers),
     ]),

@@ -16,9 +16,8 @@ export interface CellInput {
   error?: boolean;
 }
 
-/** The five workbook-scoped names of the contract (工作簿约定 v1). */
-export const CONTRACT_NAMES = ['预算执行', '项目支出', '绩效指标', '评分规则', '评价结果'] as const;
-export type ContractName = (typeof CONTRACT_NAMES)[number];
+export { CONTRACT_NAMES, type ContractName } from './vocabulary';
+import type { ContractName } from './vocabulary';
 
 /** A defined name as a host found it. */
 export type NameResolution =

@@ -1,33 +1,41 @@
 import type { CellAddress } from './address';
 import type { TableCell } from './header-table';
+import type { FieldRef } from './issues';
 import type { IssueList } from './issue-list';
 import { readNumber, type NumberValue } from './numbers';
+import type { TABLE_COLUMNS, TableKind } from './vocabulary';
 
 /** A number from a cell, with where it came from. */
 export interface NumberCell extends NumberValue {
   address: CellAddress;
 }
 
+/** The field `column` of `table`, as issues name it. */
+export function fieldOf<T extends TableKind>(table: T, column: (typeof TABLE_COLUMNS)[T][number]['key']): FieldRef {
+  return { table, column } as FieldRef;
+}
+
 /**
  * Reads an optional number: undefined when the column is absent or the cell
  * blank; null after adding an issue when the cell holds something else.
  */
-export function optionalNumber(tc: TableCell | undefined, field: string, issues: IssueList): NumberCell | undefined | null {
+export function optionalNumber(tc: TableCell | undefined, field: FieldRef, issues: IssueList): NumberCell | undefined | null {
   if (!tc) return undefined;
   const read = readNumber(tc.cell);
   if (read.kind === 'empty') return undefined;
   if (read.kind === 'invalid') {
-    issues.atCell(read.code, tc.address, { field, text: read.text });
+    if (read.code === 'formulaWithoutValue') issues.add({ code: 'formulaWithoutValue', cell: tc.address, field });
+    else issues.add({ code: read.code, cell: tc.address, field, text: read.text });
     return null;
   }
   return { ...read.number, address: tc.address };
 }
 
-/** Reads a required number: an issue when it is blank or invalid. */
-export function requiredNumber(tc: TableCell | undefined, field: string, issues: IssueList, fallback: CellAddress): NumberCell | null {
+/** Reads a required number: an issue when it is blank or invalid (one issue per cell). */
+export function requiredNumber(tc: TableCell, field: FieldRef, issues: IssueList): NumberCell | null {
   const n = optionalNumber(tc, field, issues);
   if (n === undefined) {
-    issues.atCell('valueRequired', tc ? tc.address : fallback, { field });
+    issues.add({ code: 'valueRequired', cell: tc.address, field });
     return null;
   }
   return n;

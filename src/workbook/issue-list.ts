@@ -1,35 +1,36 @@
-import { formatCell, type CellAddress } from './address';
-import type { Issue } from './report';
-import { isErrorCode, type IssueCode } from '../messages/issue-codes';
-import { issueMessage, type MessageParams } from '../messages/issues';
+import { isError, issueCell, type Issue } from './issues';
 
 /**
  * Collects every issue of a run (zod style) instead of stopping at the first.
- * The severity follows from the code; the message is rendered here, once,
- * from the code and its parameters, with the cell address as `cell`.
+ * The severity follows from the code. One cell gets at most one error: the
+ * first found for it is the one that says what to fix; a later one for the
+ * same cell can only repeat it in other words.
  */
 export class IssueList {
   readonly errors: Issue[] = [];
   readonly warnings: Issue[] = [];
+  private readonly errorCells = new Set<string>();
 
-  atCell(code: IssueCode, cell: CellAddress, params: MessageParams = {}): void {
-    this.push({ code, cell, message: issueMessage(code, { ...params, cell: formatCell(cell) }) });
-  }
-
-  atName(code: IssueCode, name: string, params: MessageParams = {}): void {
-    this.push({ code, name, message: issueMessage(code, { ...params, name }) });
-  }
-
-  general(code: IssueCode, params: MessageParams = {}): void {
-    this.push({ code, message: issueMessage(code, params) });
+  add(issue: Issue): void {
+    if (!isError(issue)) {
+      this.warnings.push(issue);
+      return;
+    }
+    const cell = issueCell(issue);
+    if (cell) {
+      const key = cell.sheet + '\u0000' + cell.row + ',' + cell.col;
+      if (this.errorCells.has(key)) return;
+      this.errorCells.add(key);
+    }
+    this.errors.push(issue);
   }
 
   get hasErrors(): boolean {
     return this.errors.length > 0;
   }
 
-  private push(issue: Omit<Issue, 'severity'>): void {
-    if (isErrorCode(issue.code)) this.errors.push({ ...issue, severity: 'error' });
-    else this.warnings.push({ ...issue, severity: 'warning' });
+  /** The number of errors so far, to tell later whether a step added any. */
+  get errorCount(): number {
+    return this.errors.length;
   }
 }

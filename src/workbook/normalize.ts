@@ -1,3 +1,5 @@
+import { PART_PREFIX } from './vocabulary';
+
 /**
  * Unicode NFKC with a fallback for hosts that lack String.prototype.normalize
  * (the IE11 webview of Office 2016): there the full-width forms and the
@@ -37,3 +39,15 @@ export function cellText(value: string | number | boolean | null): string {
   if (value === null) return '';
   return nfkc(String(value)).trim();
 }
+
+/**
+ * A budget row's label as matched against the breakdown labels: the header
+ * normalization, then a leading `其中` with whatever punctuation follows it
+ * (`其中：当年财政拨款`, `其中:`, `其中 `), as the national form writes its parts.
+ */
+export function rowLabelKey(label: string): string {
+  return normalizeHeader(label).replace(ROW_PREFIX, '');
+}
+
+/** The prefix and a separator; NFKC has already made a full-width colon `:`. */
+const ROW_PREFIX = new RegExp('^' + PART_PREFIX + '[:;,.\u3001\uff0c\uff1b\u3002]?');

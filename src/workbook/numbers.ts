@@ -53,9 +53,13 @@ export function parseNumberText(raw: string): TextNumber | 'badThousands' | null
   return { value, percent, unit: percent ? '%' : rest };
 }
 
-/** Converts a JS number from a host (an IEEE double) to its shortest exact decimal text. */
+/**
+ * A number from a host (an IEEE double) as the decimal Excel shows: rounded to
+ * 15 significant digits, Excel's own precision. A cached formula result such as
+ * 3697.3500000000004 (binary noise of 3556.47 + 140.88) is the 3697.35 on screen.
+ */
 export function numberToDecimal(n: number): string {
-  return normalizeDecimal(String(n));
+  return normalizeDecimal(n.toPrecision(15));
 }
 
 export function readNumber(cell: CellInput): NumberRead {

@@ -3,11 +3,11 @@ import { at, type TableCell } from './header-table';
 import type { IssueList } from './issue-list';
 import { cellText, normalizeHeader } from './normalize';
 import { describeRangeProblem } from './range-problems';
-import { formatRange } from './address';
-import { RESULT_LABELS, type ResultKey } from './vocabulary';
+import { RESULT_LABELS, type ResultKey, NAME } from './vocabulary';
 
 export interface ResultSlot {
   key: ResultKey;
+  /** The label as the user wrote it. */
   label: string;
   /** The value cell beside the label: the only cell written. */
   value: TableCell;
@@ -19,27 +19,29 @@ for (const r of RESULT_LABELS) for (const l of [r.label, ...r.aliases]) LABELS.s
 /** `评价结果` (required, label–value pairs): recognised labels get their value cell written. */
 export function parseResults(resolution: NameResolution, issues: IssueList): ResultSlot[] | null {
   if (resolution.kind !== 'range') {
-    describeRangeProblem('评价结果', resolution, issues);
+    describeRangeProblem(NAME.results, resolution, issues);
     return null;
   }
   const { range, cells } = resolution;
   if (range.cols < 2) {
-    issues.atName('rangeTooSmall', '评价结果', { range: formatRange(range), need: '需要两列：项目名称和结果' });
+    issues.add({ code: 'rangeTooSmall', name: NAME.results, range, need: 'labelValue' });
     return null;
   }
   const slots: ResultSlot[] = [];
-  const before = issues.errors.length;
+  const before = issues.errorCount;
   for (let r = 0; r < range.rows; r++) {
     const label = cellText(cells[r][0].value);
     if (label === '') continue;
     const key = LABELS.get(normalizeHeader(label));
     if (!key) {
-      issues.atCell('resultUnknownLabel', at(range, r, 0), { text: label });
+      issues.add({ code: 'resultUnknownLabel', cell: at(range, r, 0), text: label });
       continue;
     }
     const value = { cell: cells[r][1], address: at(range, r, 1) };
-    if (value.cell.formula) issues.atCell('outputFormula', value.address, { field: label });
+    if (value.cell.formula) issues.add({ code: 'outputFormula', cell: value.address, field: { table: 'results', label } });
     slots.push({ key, label, value });
   }
-  return issues.errors.length > before ? null : slots;
+  // Scoring without writing a single result is a surprise worth a word.
+  if (slots.length === 0) issues.add({ code: 'resultsNoLabel', name: NAME.results });
+  return issues.errorCount > before ? null : slots;
 }

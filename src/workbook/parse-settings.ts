@@ -1,10 +1,10 @@
-import { DEFAULT_SETTINGS, decimalCompare, decimalTimes, type Settings } from '../engine';
-import { formatRange, type CellAddress } from './address';
+import { decimalCompare, decimalTimes, type Settings } from '../engine';
+import type { CellAddress } from './address';
 import type { NameResolution } from './cells';
 import type { IssueList } from './issue-list';
 import { cellText, normalizeHeader } from './normalize';
 import { readNumber } from './numbers';
-import { REVERSE_MODES, SETTING_LABELS, type SettingKey } from './vocabulary';
+import { DEFAULT_SETTINGS, MAX_DECIMALS, NAME, NO_WORDS, REVERSE_MODES, SETTING_LABELS, YES_WORDS, type SettingKey } from './vocabulary';
 import { at } from './header-table';
 import { describeRangeProblem } from './range-problems';
 
@@ -14,23 +14,23 @@ export interface ParsedSettings {
   explicit: Partial<Record<SettingKey, CellAddress>>;
 }
 
-const MAX_DECIMALS = 6;
-
 const LABELS = new Map<string, SettingKey>();
 for (const s of SETTING_LABELS) for (const l of [s.label, ...s.aliases]) LABELS.set(normalizeHeader(l), s.key);
 
 /** `评分规则` (optional, label–value pairs): an unknown label warns, a bad value is an error naming the cell. */
 export function parseSettings(resolution: NameResolution, issues: IssueList): ParsedSettings {
   const settings: Settings = { ...DEFAULT_SETTINGS };
+  // The v1 keys 优 / 良 / 中 set the lower bounds of the three default grades.
+  const bounds = { excellent: DEFAULT_SETTINGS.grades[0].min, good: DEFAULT_SETTINGS.grades[1].min, pass: DEFAULT_SETTINGS.grades[2].min };
   const explicit: ParsedSettings['explicit'] = {};
   if (resolution.kind === 'missing') return { settings, explicit };
   if (resolution.kind !== 'range') {
-    describeRangeProblem('评分规则', resolution, issues);
+    describeRangeProblem(NAME.settings, resolution, issues);
     return { settings, explicit };
   }
   const { range, cells } = resolution;
   if (range.cols < 2) {
-    issues.atName('rangeTooSmall', '评分规则', { range: formatRange(range), need: '需要两列：规则名称和取值' });
+    issues.add({ code: 'rangeTooSmall', name: NAME.settings, range, need: 'labelValue' });
     return { settings, explicit };
   }
   for (let r = 0; r < range.rows; r++) {
@@ -39,12 +39,12 @@ export function parseSettings(resolution: NameResolution, issues: IssueList): Pa
     const key = LABELS.get(normalizeHeader(labelText));
     const valueAddress = at(range, r, 1);
     if (!key) {
-      issues.atCell('settingUnknown', at(range, r, 0), { text: labelText });
+      issues.add({ code: 'settingUnknown', cell: at(range, r, 0), text: labelText });
       continue;
     }
     const cell = cells[r][1];
     if (cellText(cell.value) === '') continue;
-    const bad = (expected: string) => issues.atCell('settingBadValue', valueAddress, { label: labelText, text: cellText(cell.value), expected });
+    const bad = () => issues.add({ code: 'settingBadValue', cell: valueAddress, setting: key, label: labelText, text: cellText(cell.value) });
     switch (key) {
       case 'executionWeight':
       case 'excellent':
@@ -52,16 +52,17 @@ export function parseSettings(resolution: NameResolution, issues: IssueList): Pa
       case 'pass': {
         const n = readNumber(cell);
         if (n.kind !== 'number' || decimalCompare(n.number.value, '0') < 0 || n.number.percentFormat || n.number.textPercent) {
-          bad('应为不小于 0 的数字');
+          bad();
           continue;
         }
-        settings[key] = n.number.value;
+        if (key === 'executionWeight') settings.executionWeight = n.number.value;
+        else bounds[key] = n.number.value;
         break;
       }
       case 'decimals': {
         const n = readNumber(cell);
         if (n.kind !== 'number' || !/^\d+$/.test(n.number.value) || Number(n.number.value) > MAX_DECIMALS) {
-          bad(`应为 0 到 ${MAX_DECIMALS} 的整数`);
+          bad();
           continue;
         }
         settings.decimals = Number(n.number.value);
@@ -73,7 +74,7 @@ export function parseSettings(resolution: NameResolution, issues: IssueList): Pa
           ? (REVERSE_MODES as Record<string, Settings['reverseMode']>)[modeText]
           : undefined;
         if (!mode) {
-          bad('应为“偏差扣分”“比值”或“零分”');
+          bad();
           continue;
         }
         settings.reverseMode = mode;
@@ -82,7 +83,7 @@ export function parseSettings(resolution: NameResolution, issues: IssueList): Pa
       case 'overachievementThreshold': {
         const n = readNumber(cell);
         if (n.kind !== 'number' || decimalCompare(n.number.value, '0') < 0) {
-          bad('应为百分比，例如 30%');
+          bad();
           continue;
         }
         // 30% (text or percent format) is a ratio already; a plain 30 means 30 percentage points, a plain 0.3 a ratio.
@@ -94,10 +95,10 @@ export function parseSettings(resolution: NameResolution, issues: IssueList): Pa
       case 'roundRatesFirst': {
         const v = cell.value;
         const text = normalizeHeader(cellText(v));
-        if (v === true || text === '是' || text === 'true') settings.roundRatesFirst = true;
-        else if (v === false || text === '否' || text === 'false') settings.roundRatesFirst = false;
+        if (v === true || (YES_WORDS as readonly string[]).includes(text)) settings.roundRatesFirst = true;
+        else if (v === false || (NO_WORDS as readonly string[]).includes(text)) settings.roundRatesFirst = false;
         else {
-          bad('应为“是”或“否”');
+          bad();
           continue;
         }
         break;
@@ -106,14 +107,20 @@ export function parseSettings(resolution: NameResolution, issues: IssueList): Pa
     explicit[key] = valueAddress;
   }
   // The cell to blame: 优 when 优 ≤ 良 (or 良 if only 良 was set), 中 when 良 ≤ 中 (or 良 if only 良 was set).
-  const bands = { excellent: settings.excellent, good: settings.good, pass: settings.pass };
-  if (decimalCompare(settings.excellent, settings.good) <= 0) {
+  const bands = bounds;
+  if (decimalCompare(bounds.excellent, bounds.good) <= 0) {
     const where = explicit.excellent ?? explicit.good;
-    if (where) issues.atCell('settingBandsOrder', where, bands);
-  } else if (decimalCompare(settings.good, settings.pass) <= 0) {
+    if (where) issues.add({ code: 'settingBandsOrder', cell: where, ...bands });
+  } else if (decimalCompare(bounds.good, bounds.pass) <= 0) {
     const where = explicit.pass ?? explicit.good;
-    if (where) issues.atCell('settingBandsOrder', where, bands);
+    if (where) issues.add({ code: 'settingBandsOrder', cell: where, ...bands });
   }
+  const [excellent, good, pass] = DEFAULT_SETTINGS.grades;
+  settings.grades = [
+    { name: excellent.name, min: bounds.excellent },
+    { name: good.name, min: bounds.good },
+    { name: pass.name, min: bounds.pass },
+  ];
   return { settings, explicit };
 }
 

@@ -1,16 +1,14 @@
 import type { Settings } from '../engine';
+import { fieldOf } from './fields';
 import type { TableCell } from './header-table';
+import type { FieldRef } from './issues';
 import type { IssueList } from './issue-list';
-import type { Indicator } from './parse-indicators';
-import type { ProjectRow } from './parse-projects';
 import type { ResultSlot } from './parse-results';
 import type { CellWrite, PlannedValue, WritePlan } from './plan';
 import { breakdownRate, type Summary } from './summarize';
-import { BASIC_LABEL, PROJECT_LABEL, type ResultKey } from './vocabulary';
+import { BASIC_LABEL, NO_WARNINGS, PROJECT_LABEL, type ResultKey } from './vocabulary';
 
 export interface PlanInput {
-  projects: ProjectRow[];
-  indicators: Indicator[];
   results: ResultSlot[];
   summary: Summary;
   settings: Settings;
@@ -28,6 +26,7 @@ export function scoreFormat(decimals: number): string {
 const number = (text: string): PlannedValue => ({ kind: 'number', text });
 const text = (t: string): PlannedValue => ({ kind: 'text', text: t });
 const EMPTY: PlannedValue = { kind: 'empty' };
+const ratio = (v: string | null): PlannedValue => (v === null ? EMPTY : number(v));
 
 /**
  * The exact output cells and nothing else (writing policy 2–3). An output
@@ -38,30 +37,28 @@ export function planWrites(input: PlanInput): WritePlan {
   const rate = rateFormat(settings.decimals);
   const score = scoreFormat(settings.decimals);
   const writes: CellWrite[] = [];
-  const put = (tc: TableCell | undefined, field: string, value: PlannedValue, numberFormat?: string) => {
+  const put = (tc: TableCell | undefined, field: FieldRef, value: PlannedValue, numberFormat?: string) => {
     if (!tc) return;
     if (tc.cell.formula) {
-      issues.atCell('outputFormula', tc.address, { field });
+      issues.add({ code: 'outputFormula', cell: tc.address, field });
       return;
     }
     writes.push({ address: tc.address, value, numberFormat });
   };
-  const ratio = (v: string | null) => (v === null ? EMPTY : number(v));
 
   for (const r of summary.rows) {
-    if (r.row.budget && r.row.actual) put(r.row.rateCell, '执行率', ratio(r.rate), rate);
-    if (r.row.initial && r.row.budget) put(r.row.adjustmentCell, '调整率', ratio(r.adjustment), rate);
-    if (r.row.isTotal) put(r.row.scoreCell, '得分', number(summary.report.execution.score), score);
+    if (r.row.budget && r.row.actual) put(r.row.rateCell, fieldOf('budget', 'rate'), ratio(r.rate), rate);
+    if (r.row.initial && r.row.budget) put(r.row.adjustmentCell, fieldOf('budget', 'adjustment'), ratio(r.adjustment), rate);
+    if (r.row.isTotal) put(r.row.scoreCell, fieldOf('budget', 'score'), number(summary.report.execution.score), score);
   }
-  input.projects.forEach((p, i) => {
-    if (p.budget && p.actual) put(p.rateCell, '执行率', ratio(summary.projectRates[i]), rate);
-  });
-  input.indicators.forEach((indicator, i) => {
-    const result = summary.report.indicators[i];
-    put(indicator.rateCell, '完成率', ratio(result.rate), rate);
-    put(indicator.scoreCell, '得分', number(result.score), score);
-    put(indicator.noteCell, '计算说明', text(result.note));
-  });
+  for (const p of summary.projects) {
+    if (p.row.budget && p.row.actual) put(p.row.rateCell, fieldOf('projects', 'rate'), ratio(p.result.rate), rate);
+  }
+  for (const { indicator, result } of summary.indicators) {
+    put(indicator.rateCell, fieldOf('indicators', 'rate'), ratio(result.rate), rate);
+    put(indicator.scoreCell, fieldOf('indicators', 'score'), number(result.score), score);
+    put(indicator.noteCell, fieldOf('indicators', 'note'), text(result.note));
+  }
 
   const report = summary.report;
   const values: Record<ResultKey, () => [PlannedValue, string | undefined]> = {
@@ -75,11 +72,11 @@ export function planWrites(input: PlanInput): WritePlan {
     basicRate: () => [ratio(breakdownRate(summary.rows, BASIC_LABEL)), rate],
     projectRate: () => [ratio(breakdownRate(summary.rows, PROJECT_LABEL)), rate],
     // Counted last, when every warning of the run is known.
-    warnings: () => [issues.warnings.length === 0 ? text('无') : number(String(issues.warnings.length)), undefined],
+    warnings: () => [issues.warnings.length === 0 ? text(NO_WARNINGS) : number(String(issues.warnings.length)), undefined],
   };
   for (const slot of input.results) {
     const [value, format] = values[slot.key]();
-    put(slot.value, slot.label, value, format);
+    put(slot.value, { table: 'results', label: slot.label }, value, format);
   }
   writes.sort((a, b) =>
     a.address.sheet === b.address.sheet

@@ -1,23 +1,23 @@
-import type { NameResolution } from './cells';
+import type { ContractName, NameResolution } from './cells';
 import type { IssueList } from './issue-list';
 
 /** The issue for a name that does not resolve to one range. */
-export function describeRangeProblem(name: string, resolution: NameResolution, issues: IssueList): void {
+export function describeRangeProblem(name: ContractName, resolution: NameResolution, issues: IssueList): void {
   switch (resolution.kind) {
     case 'missing':
-      issues.atName('nameMissing', name);
+      issues.add({ code: 'nameMissing', name });
       return;
     case 'notRange':
-      issues.atName('nameNotRange', name, { formula: resolution.formula });
+      issues.add({ code: 'nameNotRange', name, formula: resolution.formula });
       return;
     case 'multiArea':
-      issues.atName('nameMultiArea', name, { formula: resolution.formula });
+      issues.add({ code: 'nameMultiArea', name, formula: resolution.formula });
       return;
     case 'sheetScopedOnly':
-      issues.atName('nameNotRange', name, { formula: resolution.sheets.join('、') });
+      issues.add({ code: 'nameSheetScoped', name, sheets: resolution.sheets });
       return;
     case 'duplicate':
-      issues.atName('nameNotRange', name, { formula: resolution.formulas.join('、') });
+      issues.add({ code: 'nameDuplicate', name, formulas: resolution.formulas });
       return;
     case 'range':
       return;

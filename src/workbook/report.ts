@@ -1,24 +1,9 @@
+import type { Direction, Grade } from '../engine';
 import type { CellAddress } from './address';
+import type { Issue } from './issues';
 import type { WritePlan } from './plan';
-import type { IssueCode } from '../messages/issue-codes';
 
-export type Severity = 'error' | 'warning';
-
-/**
- * A problem found in the workbook, as data (zod style): a code, where it is,
- * and the Chinese message rendered from the code and its parameters.
- */
-export interface Issue {
-  code: IssueCode;
-  severity: Severity;
-  /** The cell the issue is about, when there is one. */
-  cell?: CellAddress;
-  /** The defined name the issue is about, when there is no single cell. */
-  name?: string;
-  message: string;
-}
-
-export type Direction = 'atLeast' | 'atMost' | 'equal' | 'qualitative';
+export type { Issue } from './issues';
 
 export interface ExecutionResult {
   budget: string;
@@ -28,15 +13,23 @@ export interface ExecutionResult {
   weight: string;
 }
 
+/** A breakdown row of 预算执行 (not the total row). */
 export interface RowResult {
   label: string;
   rate: string | null;
   adjustmentRate: string | null;
 }
 
+/** A row of 项目支出 with its 执行率 (null when a figure is missing or the budget is 0). */
+export interface ProjectResult {
+  name: string;
+  budget: string | null;
+  actual: string | null;
+  rate: string | null;
+}
+
 export interface IndicatorResult {
-  /** `'绩效指标'!C4`: the indicator's name cell. */
-  cell: string;
+  /** The indicator's name cell. */
   address: CellAddress;
   name: string;
   /** 一级 / 二级指标 after the fill-down of merged cells ('' when the table has none). */
@@ -56,11 +49,16 @@ export interface IndicatorResult {
 export interface ScoreSummary {
   total: string;
   max: string;
-  grade: string;
+  grade: Grade;
+  /** The grade's place in gradeScale: 0 for the best. */
+  gradeLevel: number;
+  /** Every grade of the rules, from the best to the lowest (`优 良 中 差` by default). */
+  gradeScale: string[];
   indicatorTotal: string;
   adjustmentRate: string | null;
   execution: ExecutionResult;
   rows: RowResult[];
+  projects: ProjectResult[];
   indicators: IndicatorResult[];
 }
 

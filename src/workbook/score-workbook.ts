@@ -9,6 +9,7 @@ import { parseSettings } from './parse-settings';
 import { planWrites } from './plan-writes';
 import type { ScoreOutcome } from './report';
 import { summarize } from './summarize';
+import { NAME } from './vocabulary';
 
 /**
  * The whole contract in one pure function: read every name, collect every
@@ -17,11 +18,11 @@ import { summarize } from './summarize';
  */
 export function scoreWorkbook(input: WorkbookInput): ScoreOutcome {
   const issues = new IssueList();
-  const { settings, explicit } = parseSettings(input['评分规则'], issues);
-  const budget = parseBudget(input['预算执行'], issues);
-  const projects = parseProjects(input['项目支出'], issues);
-  const indicators = parseIndicators(input['绩效指标'], settings.decimals, issues);
-  const results = parseResults(input['评价结果'], issues);
+  const { settings, explicit } = parseSettings(input[NAME.settings], issues);
+  const budget = parseBudget(input[NAME.budget], issues);
+  const projects = parseProjects(input[NAME.projects], issues);
+  const indicators = parseIndicators(input[NAME.indicators], settings.decimals, issues);
+  const results = parseResults(input[NAME.results], issues);
   if (budget && projects) checkProjectSums(projects, budget, issues);
 
   if (issues.hasErrors || !budget || !projects || !indicators || !results) {
@@ -30,16 +31,16 @@ export function scoreWorkbook(input: WorkbookInput): ScoreOutcome {
   // 分值 on the total row wins over 评分规则's 预算执行率分值 (contract §1).
   const executionWeight = budget.weight?.value ?? settings.executionWeight;
   if (budget.weight && explicit.executionWeight && !decimalEquals(executionWeight, settings.executionWeight)) {
-    issues.atCell('executionWeightConflict', budget.weight.address, { cell_value: budget.weight.value, setting: settings.executionWeight });
+    issues.add({ code: 'executionWeightConflict', cell: budget.weight.address, value: budget.weight.value, setting: settings.executionWeight });
   }
   const evaluation = evaluate(
     { budget: budget.total.budget.value, actual: budget.total.actual.value, weight: executionWeight },
-    indicators.map((i) => i.input),
+    indicators,
     settings,
   );
-  const summary = summarize({ budget, projects, indicators, evaluation, settings, executionWeight }, issues);
+  const summary = summarize({ budget, projects, evaluation, settings, executionWeight }, issues);
   if (issues.hasErrors) return failed(issues);
-  const plan = planWrites({ projects, indicators, results, summary, settings, issues });
+  const plan = planWrites({ results, summary, settings, issues });
   if (issues.hasErrors) return failed(issues);
   return { summary: summary.report, plan, warnings: issues.warnings, errors: [] };
 }

@@ -1,19 +1,18 @@
-import { adjustmentRateText, decimalTimes, isNegative, ratioText, type Evaluation, type Settings } from '../engine';
-import { formatCell } from './address';
+import { adjustmentRateText, isNegative, ratioText, type Evaluation, type Settings } from '../engine';
+import { indicatorNote } from '../messages/notes';
+import { fieldOf } from './fields';
 import type { IssueList } from './issue-list';
 import type { BudgetModel, BudgetRow } from './parse-budget';
-import { display, type Indicator } from './parse-indicators';
+import type { Indicator } from './parse-indicators';
 import type { ProjectRow } from './parse-projects';
-import type { ScoreSummary } from './report';
-import { bandText, indicatorNote } from '../messages/notes';
-import { BASIC_LABEL, PROJECT_LABEL, TIER_NAMES } from './vocabulary';
-import { normalizeHeader } from './normalize';
+import type { IndicatorResult, ProjectResult, ScoreSummary } from './report';
+import { rowLabelKey } from './normalize';
+import { BASIC_LABEL, PROJECT_LABEL, NAME } from './vocabulary';
 
 export interface SummaryInput {
   budget: BudgetModel;
   projects: ProjectRow[];
-  indicators: Indicator[];
-  evaluation: Evaluation;
+  evaluation: Evaluation<Indicator>;
   settings: Settings;
   executionWeight: string;
 }
@@ -25,72 +24,71 @@ export interface RowRates {
   adjustment: string | null;
 }
 
+/** A project with its rate, for the plan and the result. */
+export interface ProjectRates {
+  row: ProjectRow;
+  result: ProjectResult;
+}
+
+/** An indicator with its result, for the plan. */
+export interface IndicatorOutcome {
+  indicator: Indicator;
+  result: IndicatorResult;
+}
+
 export interface Summary {
   report: ScoreSummary;
   rows: RowRates[];
-  projectRates: Array<string | null>;
+  projects: ProjectRates[];
+  indicators: IndicatorOutcome[];
 }
 
 /**
  * Turns the engine's evaluation into the figures written and reported, and
- * raises the issues that depend on scores: manual scores out of range (errors),
- * overachievement, manual differences, qualitative confirmations, weights.
+ * raises the issues that depend on scores: overachievement, manual
+ * differences, qualitative confirmations, weights.
  */
 export function summarize(input: SummaryInput, issues: IssueList): Summary {
-  const { budget, indicators, evaluation, settings } = input;
+  const { budget, evaluation, settings } = input;
   const d = settings.decimals;
   const rows = budget.rows.map((row) => rowRates(row, d, issues));
-  const projectRates = input.projects.map((p) => (p.budget && p.actual ? ratioText(floorZero(p.actual.value), p.budget.value, d) : null));
+  const projects = input.projects.map((row) => ({ row, result: projectResult(row, d) }));
 
   if (isNegative(budget.total.actual.value)) {
-    issues.atCell('negativeActual', budget.total.actual.address, { field: '全年执行数', text: budget.total.actual.value });
+    issues.add({ code: 'negativeActual', cell: budget.total.actual.address, field: fieldOf('budget', 'actual'), value: { value: budget.total.actual.value, percent: false, unit: '' } });
   }
 
-  const results = indicators.map((indicator, i) => {
-    const s = evaluation.indicators[i];
+  const indicators = evaluation.indicators.map(({ item: indicator, score: s }) => {
     const input = indicator.input;
-    const show = (v: string) => display(v, indicator.percent, indicator.unit);
-    const cellRef = indicator.address;
-    if (s.overachieved && indicator.target !== null && s.effectiveActual !== null) {
-      issues.atCell('overachievement', indicator.actualAddress, {
-        actual: show(s.effectiveActual),
-        target: show(indicator.target),
-        threshold: decimalTimes(settings.overachievementThreshold, '100') + '%',
-        weight: input.weight,
-      });
+    const target = indicator.target;
+    const actual = target && s.effectiveActual !== null ? { ...target, value: s.effectiveActual } : null;
+    if (s.overachieved && target && actual) {
+      issues.add({ code: 'overachievement', cell: indicator.actualAddress, actual, target, threshold: settings.overachievementThreshold, weight: input.weight });
     }
     if (s.manualDiffers && indicator.manualAddress) {
-      issues.atCell('manualDiffers', indicator.manualAddress, { manual: s.score, rule: s.ruleScore });
+      issues.add({ code: 'manualDiffers', cell: indicator.manualAddress, manual: s.score, rule: s.ruleScore });
     }
-    let tierName: string | undefined;
-    let band: string | undefined;
-    if (s.rule.kind === 'qualitative') {
-      tierName = TIER_NAMES[s.rule.tier];
-      band = bandText(s.rule.bandLow, s.rule.bandHigh, s.rule.highInclusive);
-      if (s.needsConfirmation) issues.atCell('qualitativeConfirm', indicator.actualAddress, { tier: tierName, score: s.score, band });
+    if (s.rule.kind === 'qualitative' && s.needsConfirmation) {
+      const band = { low: s.rule.bandLow, high: s.rule.bandHigh, highInclusive: s.rule.highInclusive };
+      issues.add({ code: 'qualitativeConfirm', cell: indicator.actualAddress, tier: s.rule.tier, score: s.score, band });
     }
     const note = indicatorNote({
       rule: s.rule,
       direction: input.direction,
-      target: indicator.target === null ? '' : show(indicator.target),
-      actual: s.effectiveActual === null ? '' : show(s.effectiveActual),
-      targetFigure: indicator.target === null ? '' : display(indicator.target, indicator.percent, ''),
-      actualFigure: s.effectiveActual === null ? '' : display(s.effectiveActual, indicator.percent, ''),
+      target,
+      actual,
       weight: input.weight,
       ruleScore: s.ruleScore,
       score: s.score,
-      rate: s.rate === null ? null : decimalTimes(s.rate, '100') + '%',
+      rate: s.rate,
       adjusted: indicator.adjusted,
       negativeActual: s.negativeActual,
       manual: input.manualScore !== null,
       roundRatesFirst: settings.roundRatesFirst,
-      tierName,
-      band,
       actualText: indicator.actualText,
     });
-    return {
-      cell: formatCell(cellRef),
-      address: cellRef,
+    const result: IndicatorResult = {
+      address: indicator.address,
       name: indicator.name,
       level1: indicator.level1,
       level2: indicator.level2,
@@ -101,17 +99,20 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
       weight: input.weight,
       note,
     };
+    return { indicator, result };
   });
 
-  if (!evaluation.weightsSumTo100) issues.atName('weightsNot100', '绩效指标', { max: evaluation.max });
+  if (!evaluation.weightsSumTo100) issues.add({ code: 'weightsNot100', name: NAME.indicators, max: evaluation.max });
 
-  const total = rows.find((r) => r.row.isTotal)!;
+  const total = rows.find((r) => r.row.isTotal);
   const report: ScoreSummary = {
     total: evaluation.total,
     max: evaluation.max,
     grade: evaluation.grade,
+    gradeLevel: evaluation.gradeLevel,
+    gradeScale: [...settings.grades.map((g) => g.name), settings.lowestGrade],
     indicatorTotal: evaluation.indicatorTotal,
-    adjustmentRate: total.adjustment,
+    adjustmentRate: total ? total.adjustment : null,
     execution: {
       budget: budget.total.budget.value,
       actual: budget.total.actual.value,
@@ -120,13 +121,19 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
       weight: input.executionWeight,
     },
     rows: rows.filter((r) => !r.row.isTotal).map((r) => ({ label: r.row.label, rate: r.rate, adjustmentRate: r.adjustment })),
-    indicators: results,
+    projects: projects.map((p) => p.result),
+    indicators: indicators.map((i) => i.result),
   };
-  return { report, rows, projectRates };
+  return { report, rows, projects, indicators };
 }
 
 function floorZero(value: string): string {
   return isNegative(value) ? '0' : value;
+}
+
+function projectResult(row: ProjectRow, decimals: number): ProjectResult {
+  const rate = row.budget && row.actual ? ratioText(floorZero(row.actual.value), row.budget.value, decimals) : null;
+  return { name: row.name, budget: row.budget?.value ?? null, actual: row.actual?.value ?? null, rate };
 }
 
 function rowRates(row: BudgetRow, decimals: number, issues: IssueList): RowRates {
@@ -134,20 +141,24 @@ function rowRates(row: BudgetRow, decimals: number, issues: IssueList): RowRates
   let adjustment: string | null = null;
   if (row.budget && row.actual) {
     rate = ratioText(floorZero(row.actual.value), row.budget.value, decimals);
-    if (rate === null && row.rateCell) issues.atCell('rateUndefined', row.budget.address, { field: '全年预算数', rate: '执行率' });
+    if (rate === null && row.rateCell) {
+      issues.add({ code: 'rateUndefined', cell: row.budget.address, field: fieldOf('budget', 'budget'), rate: fieldOf('budget', 'rate') });
+    }
     if (!row.isTotal && isNegative(row.actual.value)) {
-      issues.atCell('negativeActual', row.actual.address, { field: '全年执行数', text: row.actual.value });
+      issues.add({ code: 'negativeActual', cell: row.actual.address, field: fieldOf('budget', 'actual'), value: { value: row.actual.value, percent: false, unit: '' } });
     }
   }
   if (row.initial && row.budget) {
     adjustment = adjustmentRateText(row.initial.value, row.budget.value, decimals);
-    if (adjustment === null && row.adjustmentCell) issues.atCell('rateUndefined', row.initial.address, { field: '年初预算数', rate: '调整率' });
+    if (adjustment === null && row.adjustmentCell) {
+      issues.add({ code: 'rateUndefined', cell: row.initial.address, field: fieldOf('budget', 'initial'), rate: fieldOf('budget', 'adjustment') });
+    }
   }
   return { row, rate, adjustment };
 }
 
 /** The 执行率 of the 基本支出 / 项目支出 rows, for 评价结果. */
 export function breakdownRate(rows: RowRates[], label: typeof BASIC_LABEL | typeof PROJECT_LABEL): string | null {
-  const key = normalizeHeader(label);
+  const key = rowLabelKey(label);
   return rows.find((r) => !r.row.isTotal && r.row.key === key)?.rate ?? null;
 }

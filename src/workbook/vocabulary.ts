@@ -1,20 +1,44 @@
+import type { Settings } from '../engine';
+
+/** The five workbook-scoped names of the contract (工作簿约定 v1). */
+export const CONTRACT_NAMES = ['预算执行', '项目支出', '绩效指标', '评分规则', '评价结果'] as const;
+export type ContractName = (typeof CONTRACT_NAMES)[number];
+
+/** The names by role, for code that means one of them. */
+export const NAME = {
+  budget: '预算执行',
+  projects: '项目支出',
+  indicators: '绩效指标',
+  settings: '评分规则',
+  results: '评价结果',
+} as const satisfies Record<string, ContractName>;
+
 /**
  * The contract's header vocabulary as data (工作簿约定 v1). Each column has a
  * canonical header and aliases; `output` columns are the ones we write.
  * Matching goes through normalizeHeader, so the texts here are written as a
  * user would see them.
  */
-export interface ColumnSpec<K extends string> {
+export interface ColumnSpec<K extends string, R extends boolean = boolean> {
   key: K;
   header: string;
   aliases: readonly string[];
-  required: boolean;
+  required: R;
   output: boolean;
 }
 
-function col<K extends string>(key: K, header: string, aliases: string[], flags: { required?: boolean; output?: boolean } = {}): ColumnSpec<K> {
-  return { key, header, aliases, required: flags.required ?? false, output: flags.output ?? false };
+/** A column; `required: true` is kept as a literal type so a table's required columns are known to the compiler. */
+function col<K extends string, R extends boolean = false>(
+  key: K,
+  header: string,
+  aliases: string[],
+  flags: { required?: R; output?: boolean } = {},
+): ColumnSpec<K, R> {
+  return { key, header, aliases, required: (flags.required ?? false) as R, output: flags.output ?? false };
 }
+
+/** The keys of a table's required columns: `RequiredKey<typeof INDICATOR_COLUMNS>` is 'name' | 'target' | …. */
+export type RequiredKey<S extends readonly ColumnSpec<string>[]> = Extract<S[number], { required: true }>['key'];
 
 export const BUDGET_COLUMNS = [
   col('label', '资金项目', ['项目', '资金', '类别', '资金来源'], { required: true }),
@@ -56,6 +80,19 @@ export type BudgetColumn = (typeof BUDGET_COLUMNS)[number]['key'];
 export type ProjectColumn = (typeof PROJECT_COLUMNS)[number]['key'];
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number]['key'];
 
+export const TABLE_COLUMNS = { budget: BUDGET_COLUMNS, projects: PROJECT_COLUMNS, indicators: INDICATOR_COLUMNS } as const;
+export type TableKind = keyof typeof TABLE_COLUMNS;
+
+/** The canonical header of a column, as messages name it (`全年执行数`). */
+export function columnHeader(table: TableKind, key: string): string {
+  const specs: readonly ColumnSpec<string>[] = TABLE_COLUMNS[table];
+  const spec = specs.find((c) => c.key === key);
+  return spec ? spec.header : key;
+}
+
+/** The label of the budget table's total row when it has none of its own (the canonical one). */
+export const BUDGET_TOTAL_LABEL = '年度资金总额';
+
 /** Labels of the budget table's total row; without one, the first data row is the total. */
 export const BUDGET_TOTAL_LABELS = ['年度资金总额', '合计', '总计', '资金总额', '部门整体支出', '预算总额'];
 
@@ -68,6 +105,9 @@ export const BREAKDOWNS: ReadonlyArray<{ whole: string | null; parts: readonly s
   { whole: '基本支出', parts: ['人员经费', '公用经费'] },
   { whole: null, parts: ['当年财政拨款', '上年结转资金', '其他资金'] },
 ];
+
+/** Written before a breakdown part in the national form (`其中：当年财政拨款`); not part of its label. */
+export const PART_PREFIX = '其中';
 
 export const BASIC_LABEL = '基本支出';
 export const PROJECT_LABEL = '项目支出';
@@ -95,6 +135,28 @@ export const SETTING_LABELS: ReadonlyArray<{ key: SettingKey; label: string; ali
 
 export const REVERSE_MODES = { 偏差扣分: 'deviation', 比值: 'ratio', 零分: 'zero' } as const;
 
+/** Values of a yes/no setting (完成率先舍入); the first of each is the one messages suggest. */
+export const YES_WORDS = ['是', 'true'] as const;
+export const NO_WORDS = ['否', 'false'] as const;
+
+/** The largest 小数位数. */
+export const MAX_DECIMALS = 6;
+
+/** The contract's default settings (评分规则 absent or blank): v1 scoring. */
+export const DEFAULT_SETTINGS: Settings = {
+  executionWeight: '10',
+  grades: [
+    { name: '优', min: '90' },
+    { name: '良', min: '80' },
+    { name: '中', min: '60' },
+  ],
+  lowestGrade: '差',
+  decimals: 2,
+  reverseMode: 'deviation',
+  overachievementThreshold: '0.3',
+  roundRatesFirst: false,
+};
+
 export type ResultKey =
   | 'executionRate'
   | 'executionScore'
@@ -106,6 +168,9 @@ export type ResultKey =
   | 'basicRate'
   | 'projectRate'
   | 'warnings';
+
+/** Written to 提示 when the run has no warning (else the number of warnings). */
+export const NO_WARNINGS = '无';
 
 export const RESULT_LABELS: ReadonlyArray<{ key: ResultKey; label: string; aliases: readonly string[] }> = [
   { key: 'executionRate', label: '预算执行率', aliases: [] },

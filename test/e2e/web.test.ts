@@ -20,6 +20,7 @@ import { exampleWith } from '../support/fixtures';
 import { hasOpenpyxl, readWithOpenpyxl } from '../support/openpyxl-cells';
 import { EXAMPLE, ROOT } from '../support/paths';
 import { buildFakeOffice, buildWeb, chromiumAvailable, foreignRequests, launchChromium, serve, watch, type PageLog } from './support/browser';
+import { fileErrorText } from '../../src/messages/file-errors';
 
 const OUT = path.join(ROOT, 'test-output', 'e2e');
 const WEB = path.join(OUT, 'web');
@@ -31,7 +32,7 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 const exampleBytes = new Uint8Array(fs.readFileSync(EXAMPLE));
 const exampleRead = readWorkbookFile(exampleBytes);
-if (!exampleRead.ok) throw new Error(exampleRead.error.message);
+if (!exampleRead.ok) throw new Error(fileErrorText(exampleRead.error));
 const expected = scoreWorkbook(exampleRead.value);
 const INDICATOR_SCORES = ['0.00/8', '12.00/12', '9.42/12', '8.00/8', '9.99/10', '15.00/15', '7.80/15', '10.00/10'];
 
@@ -80,7 +81,7 @@ suite('pages in Chromium', () => {
     origin = server.origin;
     closeServer = server.close;
     const cells = readAllCells(exampleBytes);
-    if (!cells.ok) throw new Error(cells.error.message);
+    if (!cells.ok) throw new Error(fileErrorText(cells.error));
     const data = { sheets: Array.from(cells.value, ([sheet, m]) => [sheet, Array.from(m)]), names: EXAMPLE_NAMES, excelApi: 1.4 };
     fakeOfficeJs = `window.__selfevalFakeData = ${JSON.stringify(data)};\n` + fs.readFileSync(path.join(FAKE, 'fake-office.js'), 'utf8');
   }, 120000);
@@ -127,12 +128,12 @@ suite('pages in Chromium', () => {
 
     // Byte for byte what the xlsx host writes in Node.
     const inNode = applyPlanToFile(exampleBytes, expected.plan);
-    if (!inNode.ok) throw new Error(inNode.error.message);
+    if (!inNode.ok) throw new Error(fileErrorText(inNode.error));
     expect(Buffer.compare(Buffer.from(bytes), Buffer.from(inNode.value))).toBe(0);
 
     // Every output cell, read back with our reader…
     const cells = readAllCells(bytes);
-    if (!cells.ok) throw new Error(cells.error.message);
+    if (!cells.ok) throw new Error(fileErrorText(cells.error));
     expect(expected.plan.writes.length).toBeGreaterThan(40);
     for (const w of expected.plan.writes) {
       const [value, format] = plannedCell(w);

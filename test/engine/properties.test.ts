@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, evaluate, scoreExecution, scoreIndicator, type Settings } from '../../src/engine';
+import { evaluate, scoreExecution, scoreIndicator, type Settings } from '../../src/engine';
+import { DEFAULT_SETTINGS } from '../../src/workbook/vocabulary';
 import { add, cmp, div, fixedHalfUp, maxQ, minQ, mul, parse, q, roundHalfUpQ, sub, type Q } from '../support/rational';
 
 /** Decimal strings with up to `places` decimals in [0, maxInt], built from integers (never from float arithmetic). */
@@ -108,10 +109,10 @@ describe('engine against exact rational arithmetic', () => {
           const s = S(st);
           const e = evaluate(
             { budget: '100', actual: '93.16', weight: '10' },
-            rows.map(([t, a, w]) => ({ direction: 'atLeast' as const, target: t, actual: a, weight: w, manualScore: null })),
+            rows.map(([t, a, w]) => ({ input: { direction: 'atLeast' as const, target: t, actual: a, weight: w, manualScore: null } })),
             s,
           );
-          const sum = e.indicators.reduce((acc, i) => add(acc, parse(i.score)), parse(e.execution.score));
+          const sum = e.indicators.reduce((acc, i) => add(acc, parse(i.score.score)), parse(e.execution.score));
           expect(e.total).toBe(fixedHalfUp(sum, s.decimals));
           const total = parse(e.total);
           const grade = cmp(total, q(90n)) >= 0 ? '优' : cmp(total, q(80n)) >= 0 ? '良' : cmp(total, q(60n)) >= 0 ? '中' : '差';

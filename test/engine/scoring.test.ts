@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, evaluate, scoreIndicator, scoreExecution, gradeForScore, type Settings, type IndicatorInput } from '../../src/engine';
+import { evaluate, scoreIndicator, scoreExecution, gradeForScore, type Settings, type IndicatorInput } from '../../src/engine';
+import { DEFAULT_SETTINGS } from '../../src/workbook/vocabulary';
 
 const S = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 const q = (direction: 'atLeast' | 'atMost' | 'equal', target: string, actual: string, weight: string, manualScore: string | null = null): IndicatorInput => ({
@@ -174,10 +175,17 @@ describe('等级 (grade)', () => {
   test.each([
     ['100.00', '优'], ['90.00', '优'], ['89.99', '良'], ['80.00', '良'], ['79.99', '中'], ['60.00', '中'], ['59.99', '差'], ['0.00', '差'],
   ])('%s → %s', (total, grade) => {
-    expect(gradeForScore(total, S())).toBe(grade);
+    expect(gradeForScore(total, S()).grade).toBe(grade);
   });
   test('bands come from settings', () => {
-    expect(gradeForScore('85', S({ excellent: '85' }))).toBe('优');
+    const grades = [{ name: '优', min: '85' }, { name: '良', min: '80' }, { name: '中', min: '60' }];
+    expect(gradeForScore('85', S({ grades }))).toEqual({ grade: '优', level: 0 });
+  });
+  test('names and number of grades come from settings; the lowest grade is below every bound', () => {
+    const local = S({ grades: [{ name: '好', min: '95' }, { name: '较好', min: '85' }, { name: '一般', min: '60' }], lowestGrade: '差' });
+    expect(['95', '94.99', '85', '60', '59.99'].map((t) => gradeForScore(t, local))).toEqual([
+      { grade: '好', level: 0 }, { grade: '较好', level: 1 }, { grade: '较好', level: 1 }, { grade: '一般', level: 2 }, { grade: '差', level: 3 },
+    ]);
   });
 });
 
@@ -193,19 +201,19 @@ describe('evaluate', () => {
       q('atLeast', '100', '52', '15'),
       q('atLeast', '0.95', '0.99', '10'),
     ];
-    const e = evaluate({ budget: '4978.49', actual: '4637.81', weight: '10' }, indicators, S());
-    expect(e.indicators.map((i) => i.score)).toEqual(['0.00', '12.00', '9.42', '8.00', '9.99', '15.00', '7.80', '10.00']);
+    const e = evaluate({ budget: '4978.49', actual: '4637.81', weight: '10' }, indicators.map((input) => ({ input })), S());
+    expect(e.indicators.map((i) => i.score.score)).toEqual(['0.00', '12.00', '9.42', '8.00', '9.99', '15.00', '7.80', '10.00']);
     expect([e.execution.score, e.indicatorTotal, e.total, e.max, e.grade, e.weightsSumTo100]).toEqual(['9.32', '72.21', '81.53', '100', '良', true]);
   });
 
   test('weights not adding to 100', () => {
-    const e = evaluate({ budget: '1', actual: '1', weight: '10' }, [q('atLeast', '1', '1', '80')], S());
+    const e = evaluate({ budget: '1', actual: '1', weight: '10' }, [{ input: q('atLeast', '1', '1', '80') }], S());
     expect([e.max, e.weightsSumTo100, e.total]).toEqual(['90', false, '90.00']);
   });
 
   test('小数位数 3 rounds scores to 3 and rates to 5 places', () => {
-    const e = evaluate({ budget: '3', actual: '2', weight: '10' }, [q('atLeast', '3', '1', '10')], S({ decimals: 3 }));
-    expect([e.execution.rate, e.execution.score, e.indicators[0].rate, e.indicators[0].score, e.total]).toEqual(['0.66667', '6.667', '0.33333', '3.333', '10.000']);
+    const e = evaluate({ budget: '3', actual: '2', weight: '10' }, [{ input: q('atLeast', '3', '1', '10') }], S({ decimals: 3 }));
+    expect([e.execution.rate, e.execution.score, e.indicators[0].score.rate, e.indicators[0].score.score, e.total]).toEqual(['0.66667', '6.667', '0.33333', '3.333', '10.000']);
   });
 });
 

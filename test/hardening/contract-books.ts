@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { a1, parseA1 } from '../../src/workbook/address';
 import { readAllCells } from '../../src/hosts/xlsx';
 import { FakeWorkbook, workbookFromCells } from '../fakes/office';
+import { fileErrorText } from '../../src/messages/file-errors';
 
 export type CellValue = string | number | { formula: string; result: number } | null;
 
@@ -415,7 +416,7 @@ export async function toXlsx(model: BookModel): Promise<Uint8Array> {
 /** The same workbook in the strict office.js fake: cells as the xlsx host reads them, the five names, the merges. */
 export function toFake(model: BookModel, bytes: Uint8Array): FakeWorkbook {
   const cells = readAllCells(bytes);
-  if (!cells.ok) throw new Error(`${model.id}: ${cells.error.message}`);
+  if (!cells.ok) throw new Error(`${model.id}: ${fileErrorText(cells.error)}`);
   const store = workbookFromCells(cells.value, model.names.map((n) => ({ name: n.name, formula: '=' + n.ref })));
   for (const sheet of model.sheets) {
     const fake = store.findSheet(sheet.name) ?? store.addSheet(sheet.name);

@@ -30,6 +30,7 @@ import { CLI } from '../support/paths';
 import { bookParts, definedName, worksheetXml, zipParts } from '../support/xlsx-build';
 import { storedZip } from '../support/xlsx-zip';
 import { bigBook } from './big-book';
+import { fileErrorText } from '../../src/messages/file-errors';
 
 const CJK = /[\u4e00-\u9fff]/;
 const PLAN: WritePlan = { writes: [{ address: { sheet: '评价', row: 1, col: 1 }, value: { kind: 'number', text: '1' } }] };
@@ -42,8 +43,8 @@ function expectError(bytes: Uint8Array, code: FileErrorCode, part?: string): str
     if (r.ok) continue;
     expect(r.error.code).toBe(code);
     if (part !== undefined) expect(r.error.part).toBe(part);
-    expect(r.error.message).toMatch(CJK);
-    message = r.error.message;
+    expect(fileErrorText(r.error)).toMatch(CJK);
+    message = fileErrorText(r.error);
   }
   return message;
 }
@@ -134,7 +135,7 @@ describe('XML: no DOCTYPE, no entity is ever resolved', () => {
     const bytes = withPart(name, text);
     expect(readWorkbookFile(bytes).ok).toBe(true);
     const written = applyPlanToFile(bytes, PLAN);
-    if (!written.ok) throw new Error(written.error.message);
+    if (!written.ok) throw new Error(fileErrorText(written.error));
     expect(new TextDecoder().decode(unzipSync(written.value)[name])).toBe(text);
   });
 
@@ -287,7 +288,7 @@ describe('no prototype pollution anywhere', () => {
     expect(await runCli(['score', '/w/__proto__.xlsx', '--json'], memoryIo(memoryFs(files), []))).toBe(0);
 
     const all = readAllCells(bytes);
-    if (!all.ok) throw new Error(all.error.message);
+    if (!all.ok) throw new Error(fileErrorText(all.error));
     const store = workbookFromCells(all.value, [
       { name: '预算执行', formula: "='__proto__'!$A$1:$E$2" },
       { name: '绩效指标', formula: '=constructor!$A$1:$G$3' },

@@ -38,23 +38,26 @@ test('eslint src: no errors', async () => {
 const CASES: [string, string, string | null][] = [
   // engine imports nothing from the project but itself
   ['src/engine/probe.ts', "import { a1 } from '../workbook/address';\nexport const x = a1;", 'no-restricted-imports'],
-  ['src/engine/probe.ts', "import type { IssueCode } from '../messages/issue-codes';\nexport type X = IssueCode;", 'no-restricted-imports'],
+  ['src/engine/probe.ts', "import type { IssueHost } from '../messages/issues';\nexport type X = IssueHost;", 'no-restricted-imports'],
   ['src/engine/probe.ts', "import { Dec } from './decimal';\nimport Decimal from 'decimal.js';\nexport const x = [Dec, Decimal];", null],
-  // workbook: engine, messages, itself
-  ['src/workbook/probe.ts', "import { evaluate } from '../engine';\nimport { ERROR_CODES } from '../messages/issue-codes';\nexport const x = [evaluate, ERROR_CODES];", null],
+  // workbook: engine, itself, and messages/notes only (the text of 计算说明)
+  ['src/workbook/probe.ts', "import { evaluate } from '../engine';\nimport { indicatorNote } from '../messages/notes';\nexport const x = [evaluate, indicatorNote];", null],
+  ['src/workbook/probe.ts', "import { issueText } from '../messages/issues';\nexport const x = issueText;", 'no-restricted-imports'],
   ['src/workbook/probe.ts', "import { readWorkbookFile } from '../hosts/xlsx';\nexport const x = readWorkbookFile;", 'no-restricted-imports'],
   ['src/workbook/probe.ts', "import { runCli } from '../cli/run';\nexport const x = runCli;", 'no-restricted-imports'],
   ['src/workbook/probe.ts', "import Decimal from 'decimal.js';\nexport const x = Decimal;", 'no-restricted-imports'],
   // hosts: workbook, engine, messages, their own folder; never the other host
-  ['src/hosts/xlsx/probe.ts', "import { a1 } from '../../workbook/address';\nimport { fileErrorMessage } from '../../messages/file-errors';\nimport { crc32 } from './crc32';\nexport const x = [a1, fileErrorMessage, crc32];", null],
+  ['src/hosts/xlsx/probe.ts', "import { a1 } from '../../workbook/address';\nimport { fileErrorText } from '../../messages/file-errors';\nimport { crc32 } from './crc32';\nexport const x = [a1, fileErrorText, crc32];", null],
   ['src/hosts/xlsx/probe.ts', "import { scoreInExcel } from '../excel';\nexport const x = scoreInExcel;", 'no-restricted-imports'],
   ['src/hosts/excel/probe.ts', "import { readWorkbookFile } from '../xlsx';\nexport const x = readWorkbookFile;", 'no-restricted-imports'],
   ['src/hosts/excel/probe.ts', "import { runCli } from '../../cli/run';\nexport const x = runCli;", 'no-restricted-imports'],
   ['src/hosts/excel/probe.ts', "import { x as y } from '../../taskpane/pane-state';\nexport const x = y;", 'no-restricted-imports'],
-  // messages: engine types only
-  ['src/messages/probe.ts', "import type { Rule } from '../engine';\nexport type X = Rule;", null],
-  ['src/messages/probe.ts', "import { evaluate } from '../engine';\nexport const x = evaluate;", '@typescript-eslint/no-restricted-imports'],
-  ['src/messages/probe.ts', "import type { Issue } from '../workbook/report';\nexport type X = Issue;", '@typescript-eslint/no-restricted-imports'],
+  // messages: the engine, workbook types, and at run time only workbook/vocabulary and workbook/address
+  ['src/messages/probe.ts', "import type { Rule } from '../engine';\nimport { decimalTimes } from '../engine';\nexport type X = Rule;\nexport const y = decimalTimes;", null],
+  ['src/messages/probe.ts', "import type { Issue } from '../workbook/issues';\nimport { columnHeader } from '../workbook/vocabulary';\nimport { formatCell } from '../workbook/address';\nexport type X = Issue;\nexport const y = [columnHeader, formatCell];", null],
+  ['src/messages/probe.ts', "import { scoreWorkbook } from '../workbook/score-workbook';\nexport const x = scoreWorkbook;", '@typescript-eslint/no-restricted-imports'],
+  ['src/messages/probe.ts', "import { readWorkbookFile } from '../hosts/xlsx';\nexport const x = readWorkbookFile;", '@typescript-eslint/no-restricted-imports'],
+  ['src/messages/probe.ts', "import Decimal from 'decimal.js';\nexport const x = Decimal;", '@typescript-eslint/no-restricted-imports'],
   // cli and task pane
   ['src/cli/probe.ts', "import { scoreInExcel } from '../hosts/excel';\nexport const x = scoreInExcel;", 'no-restricted-imports'],
   ['src/taskpane/probe.ts', "import { runCli } from '../cli/run';\nexport const x = runCli;", 'no-restricted-imports'],

@@ -21,6 +21,7 @@ import { contextFor } from '../fakes/office';
 import { sameBytes } from '../support/xlsx-compare';
 import { makeBook, toFake, toXlsx } from './contract-books';
 import { fakeCells, fileCells } from '../support/cell-maps';
+import { fileErrorText, type FileError } from '../../src/messages/file-errors';
 
 const BOOKS = Array.from({ length: 42 }, (_, i) => makeBook(i));
 const CAPS = { protection: true, addNames: true };
@@ -29,8 +30,8 @@ const CAPS = { protection: true, addNames: true };
 
 
 
-function expectOk<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
+function expectOk<T>(r: { ok: true; value: T } | { ok: false; error: FileError }): T {
+  if (!r.ok) throw new Error(fileErrorText(r.error));
   return r.value;
 }
 
@@ -116,7 +117,7 @@ describe.each(BOOKS.map((b) => [b.id, b] as const))('%s', (_id, book) => {
       const outcome = scoreWorkbook(expectOk(readWorkbookFile(bytes)));
       expect(outcome.errors.length).toBeGreaterThan(0);
       expect(outcome.plan.writes).toEqual([]);
-      for (const e of outcome.errors) expect(e.cell !== undefined || e.name !== undefined).toBe(true);
+      for (const e of outcome.errors) expect('cell' in e || 'name' in e).toBe(true);
 
       const files = new Map([['/w/in.xlsx', bytes]]);
       const out: string[] = [];

@@ -1,6 +1,7 @@
 import { readAllCells } from '../../src/hosts/xlsx';
 import { a1 } from '../../src/workbook/address';
 import type { FakeWorkbook } from '../fakes/office';
+import { fileErrorText } from '../../src/messages/file-errors';
 
 /** Every non-empty cell as sheet → A1 → [value, numberFormat]; empty is '' as Excel shows it. */
 export type CellMap = Map<string, Map<string, [unknown, string]>>;
@@ -23,7 +24,7 @@ export function fakeCells(store: FakeWorkbook): CellMap {
 /** A file's cells as our reader sees them, in the same shape as fakeCells. */
 export function fileCells(bytes: Uint8Array): CellMap {
   const read = readAllCells(bytes);
-  if (!read.ok) throw new Error(read.error.message);
+  if (!read.ok) throw new Error(fileErrorText(read.error));
   const out: CellMap = new Map();
   read.value.forEach((cells, sheet) => {
     const m = new Map<string, [unknown, string]>();

@@ -3,6 +3,7 @@ import { applyPlanToFile } from '../../src/hosts/xlsx';
 import type { CellWrite } from '../../src/workbook/plan';
 import { parseA1 } from '../../src/workbook/address';
 import { EXAMPLE } from './paths';
+import { fileErrorText } from '../../src/messages/file-errors';
 
 /**
  * The example workbook with some cells changed, written with our own xlsx
@@ -18,6 +19,6 @@ export function exampleWith(cells: Record<string, number | string | null>): Uint
     };
   });
   const result = applyPlanToFile(new Uint8Array(fs.readFileSync(EXAMPLE)), { writes });
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(fileErrorText(result.error));
   return result.value;
 }

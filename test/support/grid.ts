@@ -9,8 +9,9 @@
  */
 import type { CellInput, ContractName, NameResolution, WorkbookInput } from '../../src/workbook/cells';
 import type { Issue, ScoreOutcome } from '../../src/workbook/report';
+import { issueText } from '../../src/messages/issues';
 import type { CellWrite } from '../../src/workbook/plan';
-import { ERROR_CODES, WARNING_CODES } from '../../src/messages/issue-codes';
+import { ERROR_CODES, WARNING_CODES } from '../../src/workbook/issues';
 import { scoreWorkbook } from '../../src/workbook/score-workbook';
 
 // ---------------------------------------------------------------------------
@@ -296,8 +297,11 @@ export function setIndicators(wb: WorkbookInput, rows: CellSpec[][], header: Cel
 export type Where = [code: string, where: string | null];
 
 export function where(issue: Issue): Where {
-  return [issue.code, issue.cell ? render(issue.cell) : issue.name ?? null];
+  return [issue.code, 'cell' in issue ? render(issue.cell) : 'name' in issue ? issue.name : null];
 }
+
+/** The message a user reads on the command line. */
+export const msg = (issue: Issue): string => issueText(issue, 'cli');
 
 export const errorsOf = (o: ScoreOutcome): Where[] => o.errors.map(where);
 export const warningsOf = (o: ScoreOutcome): Where[] => o.warnings.map(where);
@@ -434,16 +438,23 @@ export function checkInvariants(wb: WorkbookInput, outcome: ScoreOutcome): void 
   } else if (outcome.summary === null) problems.push('no errors but no summary');
 
   for (const issue of outcome.errors) {
-    if (issue.severity !== 'error' || !(ERROR_CODES as readonly string[]).includes(issue.code)) problems.push(`${issue.code} listed as an error`);
+    if (!(ERROR_CODES as readonly string[]).includes(issue.code)) problems.push(`${issue.code} listed as an error`);
   }
   for (const issue of outcome.warnings) {
-    if (issue.severity !== 'warning' || !(WARNING_CODES as readonly string[]).includes(issue.code)) problems.push(`${issue.code} listed as a warning`);
+    if (!(WARNING_CODES as readonly string[]).includes(issue.code)) problems.push(`${issue.code} listed as a warning`);
   }
   for (const issue of [...outcome.errors, ...outcome.warnings]) {
-    if (!CJK.test(issue.message)) problems.push(`${issue.code}: message not Chinese: ${issue.message}`);
-    if (issue.cell && !issue.message.includes(render(issue.cell))) problems.push(`${issue.code}: message does not name ${render(issue.cell)}: ${issue.message}`);
-    if (!issue.cell && issue.name && !issue.message.includes(issue.name)) problems.push(`${issue.code}: message does not name ${issue.name}`);
+    // Every host's words: Chinese, naming the cell (or the name when there is no single cell).
+    for (const host of ['cli', 'web', 'excel'] as const) {
+      const message = issueText(issue, host);
+      if (!CJK.test(message)) problems.push(`${issue.code}: message not Chinese: ${message}`);
+      if ('cell' in issue && !message.includes(render(issue.cell))) problems.push(`${issue.code}: message does not name ${render(issue.cell)}: ${message}`);
+      if ('name' in issue && !message.includes(issue.name)) problems.push(`${issue.code}: message does not name ${issue.name}`);
+    }
   }
+  // One cell, one error.
+  const errorCells = outcome.errors.filter((i) => 'cell' in i).map((i) => where(i)[1]);
+  if (new Set(errorCells).size !== errorCells.length) problems.push(`a cell has two errors: ${errorCells.join(', ')}`);
 
   const allowed = allowedOutputs(wb);
   const seen = new Set<string>();

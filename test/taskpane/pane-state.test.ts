@@ -5,8 +5,9 @@ import { gradeClass, initialState, started, toggled, writtenCount } from '../../
 import { percentText } from '../../src/messages/excel-ui';
 
 describe('pane state', () => {
-  it('maps grades to colour classes', () => {
-    expect(['优', '良', '中', '差', '?'].map(gradeClass)).toEqual(['grade--excellent', 'grade--good', 'grade--pass', 'grade--fail', 'grade--other']);
+  it('maps grade levels to colour classes; the lowest grade is always the failing colour', () => {
+    expect([0, 1, 2, 3].map((level) => gradeClass(level, 4))).toEqual(['grade--excellent', 'grade--good', 'grade--pass', 'grade--fail']);
+    expect([0, 1, 2].map((level) => gradeClass(level, 3))).toEqual(['grade--excellent', 'grade--good', 'grade--fail']);
   });
 
   it('clears a previous problem when an action starts', () => {
@@ -34,7 +35,7 @@ describe('pane state', () => {
 
 describe('ribbon dialog content', () => {
   it('tells the user to open the pane when the workbook has errors', () => {
-    const issue = { code: 'valueRequired' as const, severity: 'error' as const, message: "'绩效指标'!J4 的“分值”不能为空。" };
+    const issue = { code: 'valueRequired' as const, cell: { sheet: '绩效指标', row: 3, col: 9 }, field: { table: 'indicators' as const, column: 'weight' as const } };
     const content = dialogContent({ outcome: { summary: null, plan: { writes: [] }, warnings: [], errors: [issue, issue] }, hostError: null, snapshot: null });
     expect(content.ok).toBe(false);
     expect(content.lines[0]).toBe('工作簿中有 2 处错误，未写入任何内容。');

@@ -2,6 +2,7 @@
  * §1–2 cross-checks: warnings naming the cells; scoring goes on.
  */
 import { AMOUNT, appendRows, errorsOf, fmt, score, seedWorkbook, setCell, warningsOf, writesOf } from '../support/grid';
+import { issueText } from '../../src/messages/issues';
 
 const a = (v: number) => fmt(v, AMOUNT);
 const seed = score(seedWorkbook());
@@ -13,7 +14,7 @@ describe('预算执行 breakdowns', () => {
     const outcome = score(wb);
     expect(errorsOf(outcome)).toEqual([]);
     expect(warningsOf(outcome)).toEqual([['breakdownMismatch', "'预算执行'!B5"]]);
-    const message = outcome.warnings[0].message;
+    const message = issueText(outcome.warnings[0], 'cli');
     expect(message).toContain('基本支出');
     expect(message).toContain('项目支出');
     expect(message).toContain('4134.49');
@@ -35,7 +36,7 @@ describe('预算执行 breakdowns', () => {
     setCell(wb, '预算执行', 'C8', a(140));
     const outcome = score(wb);
     expect(warningsOf(outcome)).toEqual([['breakdownMismatch', "'预算执行'!C6"]]);
-    expect(outcome.warnings[0].message).toContain('人员经费');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('人员经费');
   });
 
   test('a check runs only where all parts are present', () => {
@@ -56,7 +57,7 @@ describe('预算执行 breakdowns', () => {
     setCell(wb, '预算执行', 'C12', a(78));
     const outcome = score(wb);
     expect(warningsOf(outcome)).toEqual([['breakdownMismatch', "'预算执行'!C5"]]);
-    expect(outcome.warnings[0].message).toContain('当年财政拨款');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('当年财政拨款');
   });
 
   test('breakdown labels are matched after normalisation (spaces, full-width)', () => {
@@ -71,8 +72,8 @@ describe('预算执行 breakdowns', () => {
     setCell(wb, '预算执行', 'D7', a(3600));
     const outcome = score(wb);
     expect(warningsOf(outcome)).toEqual([['executionAboveBudget', "'预算执行'!D7"]]);
-    expect(outcome.warnings[0].message).toContain('3600');
-    expect(outcome.warnings[0].message).toContain('3556.47');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('3600');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('3556.47');
   });
 
   test('execution above budget on the total row: a warning, and the execution score is capped at its weight', () => {
@@ -122,8 +123,8 @@ describe('项目支出 sums', () => {
     setCell(wb, '项目支出', 'B13', a(470));
     const outcome = score(wb);
     expect(warningsOf(outcome)).toEqual([['projectSumMismatch', "'预算执行'!C9"]]);
-    expect(outcome.warnings[0].message).toContain('1281.33');
-    expect(outcome.warnings[0].message).toContain('1281.14');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('1281.33');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('1281.14');
     expect(outcome.summary!.total).toBe(seed.summary!.total);
   });
 
@@ -147,6 +148,7 @@ describe('项目支出 sums', () => {
     const outcome = score(wb);
     expect(errorsOf(outcome)).toEqual([]);
     expect(warningsOf(outcome)).toEqual([]);
-    expect(outcome.summary).toEqual(seed.summary);
+    // Every figure is the same; only the project list (the result view's per-project rates) is empty.
+    expect(outcome.summary).toEqual({ ...seed.summary, projects: [] });
   });
 });

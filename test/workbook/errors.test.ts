@@ -4,7 +4,7 @@
  * produced here by at least one case (checked in afterAll); every WARNING_CODE too.
  */
 import type { WorkbookInput } from '../../src/workbook/cells';
-import { ERROR_CODES, WARNING_CODES } from '../../src/messages/issue-codes';
+import { ERROR_CODES, WARNING_CODES } from '../../src/workbook/issues';
 import {
   AMOUNT,
   BUDGET_HEADER,
@@ -14,6 +14,7 @@ import {
   errorsOf,
   fmt,
   fx,
+  msg,
   multiArea,
   notRange,
   range,
@@ -50,6 +51,13 @@ const ERROR_CASES: Array<[string, Edit, Where[]]> = [
   ['绩效指标 refers to a constant', (wb) => { wb['绩效指标'] = notRange('=100'); }, [['nameNotRange', '绩效指标']]],
   ['项目支出 (optional) refers to #REF!', (wb) => { wb['项目支出'] = notRange('=#REF!'); }, [['nameNotRange', '项目支出']]],
   ['评分规则 refers to a formula', (wb) => { wb['评分规则'] = notRange('=OFFSET(A1,0,0)'); }, [['nameNotRange', '评分规则']]],
+  ['绩效指标 defined only at sheet scope', (wb) => { wb['绩效指标'] = { kind: 'sheetScopedOnly', sheets: ['项目1'] }; }, [['nameSheetScoped', '绩效指标']]],
+  ['预算执行 defined twice at workbook scope', (wb) => { wb['预算执行'] = { kind: 'duplicate', formulas: ["'预算执行'!$A$4:$H$9", "'预算执行'!$A$4:$H$8"] }; }, [['nameDuplicate', '预算执行']]],
+  ['绩效指标 starts at a title row above its header', (wb) => {
+    const res = wb['绩效指标'];
+    if (res.kind !== 'range') throw new Error('range expected');
+    wb['绩效指标'] = { ...res, range: { ...res.range, row: res.range.row - 1, rows: res.range.rows + 1 }, cells: [[fmt('2023年度绩效指标', 'General')], ...res.cells] };
+  }, [['headerRowElsewhere', '绩效指标']]],
   ['评价结果 spans two areas', (wb) => { wb['评价结果'] = multiArea("'评价结果'!$A$14:$B$18,'评价结果'!$A$20:$B$23"); }, [['nameMultiArea', '评价结果']]],
   ['预算执行 spans two areas', (wb) => { wb['预算执行'] = multiArea("'预算执行'!$A$4:$H$5,'预算执行'!$A$7:$H$9"); }, [['nameMultiArea', '预算执行']]],
   ['评价结果 has one column', (wb) => { wb['评价结果'] = range('评价结果', 'A14', [['总分'], ['评价等级']]); }, [['rangeTooSmall', '评价结果']]],
@@ -117,10 +125,9 @@ describe('each error, with its cell or name; nothing written', () => {
     expect(outcome.summary).toBeNull();
     expect(outcome.plan.writes).toEqual([]);
     for (const e of outcome.errors) {
-      expect(e.severity).toBe('error');
-      expect(e.message).toMatch(/[\u4e00-\u9fff]/);
-      // The message starts with the rendered cell, or names the cell or name somewhere.
-      expect(e.message).toContain(e.cell ? expected.find((w) => w[0] === e.code)![1]! : e.name!);
+      expect(msg(e)).toMatch(/[\u4e00-\u9fff]/);
+      // The message names the cell, or the name when there is no single cell.
+      expect(msg(e)).toContain('cell' in e ? expected.find((w) => w[0] === e.code)![1]! : e.name);
     }
   });
 });
@@ -128,6 +135,7 @@ describe('each error, with its cell or name; nothing written', () => {
 const WARNING_CASES: Array<[string, Edit, Where[]]> = [
   ['unknown 评分规则 label', (wb) => appendRows(wb, '评分规则', [['备注', 'x']]), [['settingUnknown', E('A12')]]],
   ['unknown 评价结果 label', (wb) => appendRows(wb, '评价结果', [['评价人', '张三']]), [['resultUnknownLabel', E('A24')]]],
+  ['评价结果 without a single recognised label', (wb) => replaceRange(wb, '评价结果', '评价结果', 'A14', [['评价人', null]]), [['resultUnknownLabel', E('A14')], ['resultsNoLabel', '评价结果']]],
   ['分值 cell differs from 预算执行率分值', cellAt('评分规则', 'B4', 12), [['executionWeightConflict', B('E5')]]],
   ['基本 + 项目 ≠ total', cellAt('预算执行', 'B9', fmt(1170, AMOUNT)), [['breakdownMismatch', B('B5')]]],
   ['execution above budget', cellAt('预算执行', 'D8', fmt(150, AMOUNT)), [['executionAboveBudget', B('D8')]]],

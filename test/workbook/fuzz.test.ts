@@ -76,7 +76,7 @@ test(`random contract workbooks (${RUNS} cases): never throws, every issue has a
       for (const e of edits) apply(wb, e);
       const outcome = scoreWorkbook(wb);
       for (const issue of [...outcome.errors, ...outcome.warnings]) {
-        expect(issue.cell !== undefined || issue.name !== undefined).toBe(true);
+        expect('cell' in issue || 'name' in issue).toBe(true);
       }
       checkInvariants(wb, outcome);
       if (outcome.errors.length === 0) {

@@ -13,10 +13,12 @@ import {
   ref,
   score,
   seedWorkbook,
+  render,
   setCell,
   warningsOf,
   writesOf,
 } from '../support/grid';
+import { issueText } from '../../src/messages/issues';
 
 const seed = score(seedWorkbook());
 
@@ -109,7 +111,7 @@ describe('header aliases', () => {
     const outcome = score(wb);
     const sheet = TABLES[table].sheet;
     expect(errorsOf(outcome)).toEqual([['columnDuplicate', ref(sheet, col + String(TABLES[table].row))]]);
-    expect(outcome.errors[0].message).toContain(ref(sheet, headerCell(table, canonical)));
+    expect(issueText(outcome.errors[0], 'cli')).toContain(ref(sheet, headerCell(table, canonical)));
     expect(outcome.plan.writes).toEqual([]);
   });
 });
@@ -165,7 +167,7 @@ describe('header normalisation', () => {
     setCell(wb, '预算执行', 'C4', '全年预算数(万元)(元)');
     const outcome = score(wb);
     expect(errorsOf(outcome)).toEqual([['columnMissing', '预算执行']]);
-    expect(outcome.errors[0].message).toContain('全年预算数');
+    expect(issueText(outcome.errors[0], 'cli')).toContain('全年预算数');
   });
 
   test('a leading group is not dropped: (万元)全年执行数 is not the 全年执行数 column', () => {
@@ -189,7 +191,7 @@ describe('columns are found by header, never by position', () => {
     expect(writes["'绩效指标'!E6"]).toEqual({ kind: 'number', text: '0.7848', format: '0.00%' });
     expect(writes["'绩效指标'!D6"]).toEqual({ kind: 'number', text: '9.42', format: '0.00' });
     expect(writes["'绩效指标'!C6"].kind).toBe('text');
-    expect(outcome.summary!.indicators[2].cell).toBe("'绩效指标'!N6");
+    expect(render(outcome.summary!.indicators[2].address)).toBe("'绩效指标'!N6");
   });
 
   test('a table need not start in column A or row 1 of its sheet', () => {
@@ -241,7 +243,7 @@ describe('duplicate headers', () => {
     setCell(wb, '绩效指标', 'H3', '实际值'); // 年中监控值 → 实际值, left of 实际完成值 (I3)
     const outcome = score(wb);
     expect(errorsOf(outcome)).toEqual([['columnDuplicate', "'绩效指标'!I3"]]);
-    expect(outcome.errors[0].message).toContain("'绩效指标'!H3");
+    expect(issueText(outcome.errors[0], 'cli')).toContain("'绩效指标'!H3");
     expect(outcome.summary).toBeNull();
   });
 

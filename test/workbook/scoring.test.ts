@@ -21,6 +21,7 @@ import {
   warningsOf,
   writesOf,
 } from '../support/grid';
+import { issueText } from '../../src/messages/issues';
 
 const ROW = 10;
 const INDEX = 6;
@@ -204,8 +205,8 @@ describe('定性 (qualitative) tiers', () => {
 
   test('the out-of-band message names the tier and the band', () => {
     const { outcome } = odd({ 实际完成值: '部分达成年度指标并具有一定效果', 人工得分: 7 });
-    expect(outcome.errors[0].message).toContain('部分达成年度指标并具有一定效果');
-    expect(outcome.errors[0].message).toContain('[5, 6.66)');
+    expect(issueText(outcome.errors[0], 'cli')).toContain('部分达成年度指标并具有一定效果');
+    expect(issueText(outcome.errors[0], 'cli')).toContain('[5, 6.66)');
   });
 
   test('a blank actual with 人工得分 scores the manual score', () => {
@@ -230,8 +231,8 @@ describe('人工得分 on quantitative indicators', () => {
     const { outcome, ind } = run({ 指标值: '≥100人', 实际完成值: 52, 人工得分: 12 });
     expect(errorsOf(outcome)).toEqual([]);
     expect(warningsOf(outcome)).toEqual([['manualDiffers', `'绩效指标'!K${ROW}`]]);
-    expect(outcome.warnings[0].message).toContain('12.00');
-    expect(outcome.warnings[0].message).toContain('7.80');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('12.00');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('7.80');
     expect(ind).toMatchObject({ score: '12.00', ruleScore: '7.80' });
     expect(outcome.summary!.total).toBe('85.73');
   });
@@ -271,7 +272,7 @@ describe('overachievement', () => {
     const { outcome, ind } = run({ 指标值: target, 实际完成值: actual });
     expect(errorsOf(outcome)).toEqual([]);
     expect(warningsOf(outcome)).toEqual(warned ? [['overachievement', `'绩效指标'!I${ROW}`]] : []);
-    if (warned) expect(outcome.warnings[0].message).toContain(MESSAGE);
+    if (warned) expect(issueText(outcome.warnings[0], 'cli')).toContain(MESSAGE);
     expect(ind!.score).toBe('15.00');
   });
 
@@ -293,7 +294,7 @@ describe('weights', () => {
     const { outcome } = run({ 指标值: '≥100人', 实际完成值: 52, 分值: 20 });
     expect(errorsOf(outcome)).toEqual([]);
     expect(warningsOf(outcome)).toEqual([['weightsNot100', '绩效指标']]);
-    expect(outcome.warnings[0].message).toContain('105');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('105');
     expect(outcome.summary!.max).toBe('105');
     expect(writesOf(outcome)["'评价结果'!B18"]).toEqual({ kind: 'number', text: '105', format: '0.00' });
     expect(writesOf(outcome)["'评价结果'!B23"]).toEqual({ kind: 'number', text: '1' });

@@ -20,6 +20,7 @@ import {
   warningsOf,
   writesOf,
 } from '../support/grid';
+import { issueText } from '../../src/messages/issues';
 
 const seed = score(seedWorkbook());
 
@@ -54,7 +55,7 @@ describe('评分规则 labels', () => {
     const outcome = withSetting('预算执行率分值', 15);
     expect(errorsOf(outcome)).toEqual([]);
     expect(warningsOf(outcome)).toEqual([['executionWeightConflict', "'预算执行'!E5"]]);
-    expect(outcome.warnings[0].message).toContain('15');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('15');
     expect(outcome.summary!.execution).toMatchObject({ weight: '10', score: '9.32' });
     expect(outcome.summary!.total).toBe('81.53');
   });
@@ -154,7 +155,7 @@ describe('评分规则 bad values are errors naming the value cell', () => {
   ] as const)('%s = %s', (label, value) => {
     const outcome = withSetting(label, value);
     expect(errorsOf(outcome)).toEqual([['settingBadValue', `'评价结果'!B${SETTING_ROW[label]}`]]);
-    expect(outcome.errors[0].message).toContain(label);
+    expect(issueText(outcome.errors[0], 'cli')).toContain(label);
     expect(outcome.plan.writes).toEqual([]);
   });
 

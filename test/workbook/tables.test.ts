@@ -15,6 +15,7 @@ import {
   indicator,
   pct,
   range,
+  render,
   replaceRange,
   score,
   seedWorkbook,
@@ -58,7 +59,7 @@ describe('绩效指标 total rows are skipped and never written', () => {
     const outcome = score(wb);
     expect(errorsOf(outcome)).toEqual([]);
     expect(outcome.summary!.total).toBe('81.53');
-    expect(outcome.summary!.indicators.map((i) => i.cell)).toEqual([4, 5, 6, 7, 9, 10, 11, 12].map((r) => `'绩效指标'!C${r}`));
+    expect(outcome.summary!.indicators.map((i) => render(i.address))).toEqual([4, 5, 6, 7, 9, 10, 11, 12].map((r) => `'绩效指标'!C${r}`));
     expect(Object.keys(writesOf(outcome)).filter((k) => k.endsWith('!M8'))).toEqual([]);
   });
 });
@@ -90,7 +91,7 @@ describe('blank rows are skipped', () => {
     const outcome = score(wb);
     expect(errorsOf(outcome)).toEqual([]);
     expect(outcome.summary!.total).toBe('81.53');
-    expect(outcome.summary!.indicators.map((i) => i.cell)).toEqual([4, 6, 7, 8, 9, 10, 11, 12].map((r) => `'绩效指标'!C${r}`));
+    expect(outcome.summary!.indicators.map((i) => render(i.address))).toEqual([4, 6, 7, 8, 9, 10, 11, 12].map((r) => `'绩效指标'!C${r}`));
     expect(Object.keys(writesOf(outcome)).filter((k) => /!(L|M|N)5$/.test(k) && k.startsWith("'绩效指标'"))).toEqual([]);
   });
 

@@ -7,6 +7,7 @@
 import type { IndicatorResult } from '../../src/workbook/report';
 import type { ScoreOutcome } from '../../src/workbook/report';
 import { type CellSpec, errorsOf, fmt, pct, replaceIndicator, score, seedWorkbook, warningsOf } from '../support/grid';
+import { issueText } from '../../src/messages/issues';
 
 const ROW = 10;
 const INDEX = 6;
@@ -124,13 +125,13 @@ describe('numbers and units of the target', () => {
   ])('"%s" has digits but fits no pattern: an error on the target cell', (target) => {
     const { outcome } = run({ 指标值: target, 实际完成值: 52 });
     expect(errorsOf(outcome)).toEqual([['targetUnparsable', "'绩效指标'!E10"]]);
-    expect(outcome.errors[0].message).toContain(target.normalize('NFKC'));
+    expect(issueText(outcome.errors[0], 'cli')).toContain(target.normalize('NFKC'));
   });
 
   test.each([['12,5'], ['≥12,5人']])('"%s": thousands separators only in groups of three — the message says so', (target) => {
     const { outcome } = run({ 指标值: target, 实际完成值: 52 });
     expect(errorsOf(outcome)).toEqual([['badThousands', "'绩效指标'!E10"]]);
-    expect(outcome.errors[0].message).toContain('三位一组');
+    expect(issueText(outcome.errors[0], 'cli')).toContain('三位一组');
   });
 
   test('a negative target is an error on its cell', () => {
@@ -159,7 +160,7 @@ describe('qualitative targets', () => {
   test.each([['≥'], ['≤'], ['=']])('no digit under 指标性质 %s is an error on the target cell', (nature) => {
     const { outcome } = run({ 指标性质: nature, 指标值: '达到预期', 实际完成值: '达成' });
     expect(errorsOf(outcome)).toEqual([['targetNeedsNumber', "'绩效指标'!E10"]]);
-    expect(outcome.errors[0].message).toContain(nature);
+    expect(issueText(outcome.errors[0], 'cli')).toContain(nature);
   });
 });
 
@@ -278,8 +279,8 @@ describe('actual values under a percentage target (≥95%)', () => {
 
   test('the percentLooksLikeRatio message shows both readings', () => {
     const { outcome } = run({ 指标值: '≥95%', 实际完成值: 0.99 });
-    expect(outcome.warnings[0].message).toContain('0.99%');
-    expect(outcome.warnings[0].message).toContain('99%');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('0.99%');
+    expect(issueText(outcome.warnings[0], 'cli')).toContain('99%');
   });
 
   test('a plain number ≤ 1.5 under a non-percentage target raises nothing', () => {

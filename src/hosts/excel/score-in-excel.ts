@@ -1,14 +1,14 @@
 /// <reference types="office-js" />
 import type { RangeAddress } from '../../workbook/address';
-import type { WorkbookInput } from '../../workbook/cells';
+import { scoreThrough, type Scorer, type ScoringHost } from '../../workbook/pipeline';
 import type { ScoreOutcome } from '../../workbook/report';
 import { applyPlan, type Snapshot } from './apply-plan';
 import type { Capabilities } from './capabilities';
 import type { WholeKind } from './excel-address';
 import { type HostError, toHostError } from './host-error';
-import { readWorkbook, type RawRange } from './read-workbook';
+import { type ExcelRead, readWorkbook, type RawRange } from './read-workbook';
 
-export type Scorer = (input: WorkbookInput) => ScoreOutcome;
+export type { Scorer } from '../../workbook/pipeline';
 
 /**
  * What one 计算得分 produced: the outcome (null when Excel failed before
@@ -22,45 +22,50 @@ export interface ExcelScoreResult {
 }
 
 /**
- * 计算得分 inside one Excel.run: read (2 syncs), score (pure), write (1 sync).
- * Nothing is written when the outcome has errors, when a target sheet is
- * protected, or when the workbook changed between read and write.
+ * The open workbook as a host of the scoring pipeline: read (2 syncs), then
+ * write (1 sync) with the names re-checked in the same batch. Nothing is
+ * written when a target sheet is protected or the workbook changed between
+ * read and write.
  */
+export function excelScoringHost(context: Excel.RequestContext, caps: Capabilities): ScoringHost<HostError, Snapshot | null> {
+  let read: ExcelRead | null = null;
+  return {
+    async read() {
+      try {
+        read = await readWorkbook(context, caps);
+      } catch (e) {
+        return { ok: false, problem: toHostError(e, { what: '名称' }) };
+      }
+      return { ok: true, value: read.input };
+    },
+    async write(plan) {
+      if (!read || plan.writes.length === 0) return { ok: true, value: null };
+      const targetSheets: string[] = [];
+      for (const write of plan.writes) {
+        if (targetSheets.indexOf(write.address.sheet) < 0) targetSheets.push(write.address.sheet);
+      }
+      const protectedSheets = read.protectedSheets;
+      const locked = targetSheets.filter((sheet) => protectedSheets.indexOf(sheet) >= 0);
+      if (locked.length > 0) return { ok: false, problem: { code: 'protectedSheet', sheets: locked, certain: true } };
+      const expected: { [name: string]: RangeAddress } = {};
+      const whole: { [name: string]: WholeKind } = {};
+      const prior: RawRange[] = [];
+      for (const name of Object.keys(read.ranges) as (keyof typeof read.ranges)[]) {
+        const raw = read.ranges[name];
+        if (!raw) continue;
+        expected[name] = raw.address;
+        if (raw.whole) whole[name] = raw.whole;
+        prior.push(raw);
+      }
+      const applied = await applyPlan(context, plan, { expected, whole, usedRangeValuesOnly: caps.usedRangeValuesOnly === true, prior });
+      return applied.ok ? { ok: true, value: applied.snapshot } : { ok: false, problem: applied.error };
+    },
+  };
+}
+
+/** 计算得分 inside one Excel.run: the pipeline over the open workbook. */
 export async function scoreInExcel(context: Excel.RequestContext, caps: Capabilities, score: Scorer): Promise<ExcelScoreResult> {
-  let read;
-  try {
-    read = await readWorkbook(context, caps);
-  } catch (e) {
-    return { outcome: null, hostError: toHostError(e, { what: '名称' }), snapshot: null };
-  }
-  const outcome = score(read.input);
-  if (outcome.errors.length > 0 || outcome.plan.writes.length === 0) {
-    return { outcome, hostError: null, snapshot: null };
-  }
-  const targetSheets: string[] = [];
-  for (const write of outcome.plan.writes) {
-    if (targetSheets.indexOf(write.address.sheet) < 0) targetSheets.push(write.address.sheet);
-  }
-  const locked = targetSheets.filter((sheet) => read.protectedSheets.indexOf(sheet) >= 0);
-  if (locked.length > 0) {
-    return { outcome, hostError: { code: 'protectedSheet', sheets: locked, certain: true }, snapshot: null };
-  }
-  const expected: { [name: string]: RangeAddress } = {};
-  const whole: { [name: string]: WholeKind } = {};
-  const prior: RawRange[] = [];
-  for (const name of Object.keys(read.ranges) as (keyof typeof read.ranges)[]) {
-    const raw = read.ranges[name];
-    if (!raw) continue;
-    expected[name] = raw.address;
-    if (raw.whole) whole[name] = raw.whole;
-    prior.push(raw);
-  }
-  const applied = await applyPlan(context, outcome.plan, {
-    expected,
-    whole,
-    usedRangeValuesOnly: caps.usedRangeValuesOnly === true,
-    prior,
-  });
-  if (!applied.ok) return { outcome, hostError: applied.error, snapshot: null };
-  return { outcome, hostError: null, snapshot: applied.snapshot };
+  const result = await scoreThrough(excelScoringHost(context, caps), { write: true, score });
+  if (result.kind === 'unreadable') return { outcome: null, hostError: result.problem, snapshot: null };
+  return { outcome: result.outcome, hostError: result.problem, snapshot: result.written };
 }

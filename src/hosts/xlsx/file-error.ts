@@ -1,20 +1,11 @@
-import { fileErrorMessage, type FileErrorCode, type FileErrorParams } from '../../messages/file-errors';
+import type { FileError, FileErrorCode, FileErrorParams } from '../../messages/file-errors';
 
-export type { FileErrorCode } from '../../messages/file-errors';
-
-/** A problem with the file itself, as data: a code, the Chinese message, and the package part when there is one. */
-export interface FileError {
-  code: FileErrorCode;
-  message: string;
-  part?: string;
-}
+export type { FileError, FileErrorCode } from '../../messages/file-errors';
 
 export type XlsxResult<T> = { ok: true; value: T } | { ok: false; error: FileError };
 
 export function fileError(code: FileErrorCode, params: FileErrorParams = {}): FileError {
-  const error: FileError = { code, message: fileErrorMessage(code, params) };
-  if (params.part !== undefined) error.part = params.part;
-  return error;
+  return { ...params, code };
 }
 
 export function ok<T>(value: T): XlsxResult<T> {

@@ -6,6 +6,7 @@
  * in the browser: bytes in, bytes out, no file system.
  */
 import type { CellInput, WorkbookInput } from '../../workbook/cells';
+import type { ScoringHost } from '../../workbook/pipeline';
 import type { WritePlan } from '../../workbook/plan';
 import { applyPlan } from './apply-plan';
 import { FileErrorAbort, type FileError, type XlsxResult } from './file-error';
@@ -54,4 +55,25 @@ export function applyPlanToFile(bytes: Uint8Array, plan: WritePlan): XlsxResult<
 /** Every cell of every worksheet, by sheet name and A1 address (for tests and diffing). */
 export function readAllCells(bytes: Uint8Array): XlsxResult<Map<string, Map<string, CellInput>>> {
   return run(() => readSheetCells(loadWorkbook(bytes)));
+}
+
+/**
+ * The file host for the pipeline (scoreThrough): reads the workbook once and
+ * writes the plan into the same bytes, giving the new file's bytes.
+ */
+export function fileScoringHost(bytes: Uint8Array): ScoringHost<FileError, Uint8Array> {
+  let opened: OpenedWorkbookFile | null = null;
+  return {
+    async read() {
+      const result = openWorkbookFile(bytes);
+      if (!result.ok) return { ok: false, problem: result.error };
+      opened = result.value;
+      return { ok: true, value: result.value.input };
+    },
+    async write(plan) {
+      // The pipeline writes only after a successful read; the fallback opens the bytes again.
+      const result = opened ? opened.apply(plan) : applyPlanToFile(bytes, plan);
+      return result.ok ? { ok: true, value: result.value } : { ok: false, problem: result.error };
+    },
+  };
 }

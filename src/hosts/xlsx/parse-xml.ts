@@ -19,6 +19,9 @@ export const CONTENT_TYPES_NS = 'http://schemas.openxmlformats.org/package/2006/
 
 class NotWellFormed extends Error {}
 
+/** How many XML parts have been parsed in this process (for the test that every host parses a workbook once). */
+export const xmlParses = { count: 0 };
+
 export interface XmlHandlers {
   /** `end` is the index just past the start tag's `>` in the text. */
   open?(tag: XmlTag, end: number): void;
@@ -55,6 +58,7 @@ export function attrNs(tag: XmlTag, namespaces: Set<string>, local: string): str
  * Handlers may throw a FileErrorAbort to stop.
  */
 export function parseXml(text: string, part: string, handlers: XmlHandlers): void {
+  xmlParses.count++;
   const parser = new SaxesParser({ xmlns: true, position: true }) as XmlParser;
   parser.on('doctype', () => abort('xmlDoctype', { part }));
   parser.on('error', () => {

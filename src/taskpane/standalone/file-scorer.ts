@@ -1,19 +1,19 @@
 /**
  * What the standalone page needs from the xlsx chunk, as types only: the
- * chunk itself (xlsx-chunk.ts: the lossless xlsx host and the scoring
- * engine) is loaded with import() on first use, so neither the Excel pane
- * nor the standalone page's first load carries it.
+ * chunk itself (xlsx-chunk.ts: the lossless xlsx host, the scoring engine and
+ * the message table) is loaded with import() on first use, so neither the
+ * Excel pane nor the standalone page's first load carries it.
  */
-import type { XlsxResult } from '../../hosts/xlsx/file-error';
-import type { WorkbookInput } from '../../workbook/cells';
-import type { WritePlan } from '../../workbook/plan';
-import type { ScoreOutcome } from '../../workbook/report';
+import type { FileError } from '../../messages/file-errors';
+import type { ScoringHost, scoreThrough } from '../../workbook/pipeline';
+import type { RenderIssue } from '../issue-views';
 
 export interface FileScorer {
-  /** Reads the cells of the workbook's five names, or says what is wrong with the file. */
-  read(bytes: Uint8Array): XlsxResult<WorkbookInput>;
-  /** Scores them (pure): the outcome lists workbook errors, if any, with their cells. */
-  score(input: WorkbookInput): ScoreOutcome;
-  /** Applies the plan to the same bytes: the scored workbook, or why it could not be written. */
-  write(bytes: Uint8Array, plan: WritePlan): XlsxResult<Uint8Array>;
+  /** The file host over the chosen file's bytes: reads once, writes the plan into the same bytes. */
+  host(bytes: Uint8Array): ScoringHost<FileError, Uint8Array>;
+  /** Scores through the host (the pipeline every host runs). */
+  scoreThrough: typeof scoreThrough;
+  /** The page's words for an issue and for a problem with the file. */
+  renderIssue: RenderIssue;
+  fileErrorText(error: FileError): string;
 }

@@ -5,6 +5,7 @@
  * the file is read with FileReader and the result is offered as a Blob URL.
  */
 import { cannotReadFile, unexpectedError } from '../../messages/standalone-ui';
+import { viewIssues } from '../issue-views';
 import type { FileScorer } from './file-scorer';
 import { renderStandalone, type StandaloneHandlers } from './render-standalone';
 import {
@@ -105,30 +106,26 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
     return paint();
   };
 
-  const finish = (bytes: Uint8Array, scorer: FileScorer): Promise<void> => {
-    const read = scorer.read(bytes);
-    if (!read.ok) {
-      set(fileFailed(state, read.error.message));
-      return Promise.resolve();
-    }
-    return step('scoring').then(() => {
-      const outcome = scorer.score(read.value);
-      if (outcome.errors.length > 0 || !outcome.summary) {
-        set(standaloneScored(state, outcome, null));
-        return undefined;
+  const finish = (bytes: Uint8Array, scorer: FileScorer): Promise<void> =>
+    scorer.scoreThrough(scorer.host(bytes), { write: true, stage: step }).then((result) => {
+      if (result.kind === 'unreadable') {
+        set(fileFailed(state, scorer.fileErrorText(result.problem)));
+        return;
       }
-      return step('writing').then(() => {
-        const written = scorer.write(bytes, outcome.plan);
-        if (!written.ok) {
-          set(fileFailed(state, written.error.message));
-          return;
-        }
-        const blob = new Blob([written.value as BlobPart], { type: XLSX_TYPE });
-        saved = { url: URL.createObjectURL(blob), blob };
-        set(standaloneScored(state, outcome, { name: scoredName(file ? file.name : ''), url: saved.url }));
-      });
+      const { outcome } = result;
+      const issues = viewIssues(outcome, scorer.renderIssue);
+      if (result.problem) {
+        set(fileFailed(state, scorer.fileErrorText(result.problem)));
+        return;
+      }
+      if (outcome.errors.length > 0 || !outcome.summary || !result.written) {
+        set(standaloneScored(state, outcome, issues, null));
+        return;
+      }
+      const blob = new Blob([result.written as BlobPart], { type: XLSX_TYPE });
+      saved = { url: URL.createObjectURL(blob), blob };
+      set(standaloneScored(state, outcome, issues, { name: scoredName(file ? file.name : ''), url: saved.url }));
     });
-  };
 
   const handlers: StandaloneHandlers = {
     choose(chosen: File) {

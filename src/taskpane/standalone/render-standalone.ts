@@ -1,5 +1,5 @@
-import { formatCell } from '../../workbook/address';
-import type { Issue } from '../../workbook/report';
+import { formatCell, formatRange } from '../../workbook/address';
+import type { IssueView } from '../issue-views';
 import { chosenFile, readingProgress, scoredReady, STANDALONE_UI as S, workbookErrors } from '../../messages/standalone-ui';
 import type { Child } from '../dom';
 import { h, indicatorList, issueList, on, rebuild, resultCard, UI } from '../render-pane';
@@ -14,19 +14,19 @@ export interface StandaloneHandlers {
 }
 
 /** Where the template and the example are in the build output (copied by webpack.config.js). */
-export const SAMPLE_FILES = { template: 'assets/模板.xlsx', example: 'assets/示例-二工片区2023.xlsx' };
+export const SAMPLE_FILES = { template: 'assets/' + S.template, example: 'assets/' + S.example };
 
 /**
- * No workbook to select a cell in: the issue's cell address is set off as a
- * label, where it occurs in the message (messages begin with it) or in front.
+ * No workbook to select a cell in: the cells a message names are set off as
+ * labels where the message names them (messages begin with their cell).
  */
-export function issueWithAddress(issue: Issue): HTMLElement {
-  if (!issue.cell) return h('span', { class: 'issue__text' }, [issue.message]);
-  const address = formatCell(issue.cell);
-  const at = issue.message.indexOf(address);
-  const label = h('span', { class: 'issue__cell' }, [address]);
-  if (at < 0) return h('span', { class: 'issue__text' }, [label, ' ' + issue.message]);
-  return h('span', { class: 'issue__text' }, [issue.message.slice(0, at), label, issue.message.slice(at + address.length)]);
+export function issueWithAddress(issue: IssueView): HTMLElement {
+  const parts = issue.message.map((part) => {
+    if (typeof part === 'string') return part;
+    if ('cell' in part) return h('span', { class: 'issue__cell' }, [formatCell(part.cell)]);
+    return formatRange(part.range);
+  });
+  return h('span', { class: 'issue__text' }, parts);
 }
 
 function picker(state: StandaloneState, handlers: StandaloneHandlers): HTMLElement {
@@ -133,8 +133,8 @@ export function renderStandalone(root: HTMLElement, state: StandaloneState, hand
       actions(state, handlers),
       statusArea(state),
       summary ? resultCard(summary) : null,
-      outcome ? issueList(UI.errors, outcome.errors, 'error', issueWithAddress) : null,
-      outcome ? issueList(UI.warnings, outcome.warnings, 'warning', issueWithAddress) : null,
+      state.issues ? issueList(UI.errors, state.issues.errors, 'error', issueWithAddress) : null,
+      state.issues ? issueList(UI.warnings, state.issues.warnings, 'warning', issueWithAddress) : null,
       summary ? indicatorList(summary, state.expanded, handlers.toggle, null) : null,
       samples(),
     ]),

@@ -1,4 +1,5 @@
 import type { ScoreOutcome } from '../../workbook/report';
+import type { OutcomeIssues } from '../issue-views';
 
 /** What the page is doing: reading the file, parsing the workbook, scoring, writing the scored copy. */
 export type Stage = 'idle' | 'reading' | 'parsing' | 'scoring' | 'writing';
@@ -11,6 +12,8 @@ export interface StandaloneState {
   readPercent: number;
   /** The last run's outcome (result, warnings, workbook errors), or null. */
   outcome: ScoreOutcome | null;
+  /** The outcome's issues with their messages. */
+  issues: OutcomeIssues | null;
   /** A problem with the file itself (not an xlsx, encrypted, …): the Chinese message. */
   fileError: string | null;
   /** The scored workbook, ready to save; null on errors. */
@@ -22,16 +25,16 @@ export interface StandaloneState {
 }
 
 export function initialStandaloneState(): StandaloneState {
-  return { file: null, stage: 'idle', readPercent: 0, outcome: null, fileError: null, download: null, expanded: {}, dragging: false };
+  return { file: null, stage: 'idle', readPercent: 0, outcome: null, issues: null, fileError: null, download: null, expanded: {}, dragging: false };
 }
 
 /** A new file: the previous result and download no longer apply. */
 export function fileChosen(state: StandaloneState, file: { name: string; size: number }): StandaloneState {
-  return { ...state, file: { name: file.name, size: file.size }, stage: 'idle', readPercent: 0, outcome: null, fileError: null, download: null, expanded: {}, dragging: false };
+  return { ...state, file: { name: file.name, size: file.size }, stage: 'idle', readPercent: 0, outcome: null, issues: null, fileError: null, download: null, expanded: {}, dragging: false };
 }
 
 export function stageStarted(state: StandaloneState, stage: Stage): StandaloneState {
-  const fresh = stage === 'reading' ? { outcome: null, fileError: null, download: null, expanded: {}, readPercent: 0 } : {};
+  const fresh = stage === 'reading' ? { outcome: null, issues: null, fileError: null, download: null, expanded: {}, readPercent: 0 } : {};
   return { ...state, ...fresh, stage };
 }
 
@@ -41,12 +44,17 @@ export function readProgress(state: StandaloneState, loaded: number, total: numb
 }
 
 export function fileFailed(state: StandaloneState, message: string): StandaloneState {
-  return { ...state, stage: 'idle', fileError: message, outcome: null, download: null };
+  return { ...state, stage: 'idle', fileError: message, outcome: null, issues: null, download: null };
 }
 
 /** Scored: with the download when the workbook had no errors and the scored copy was written. */
-export function standaloneScored(state: StandaloneState, outcome: ScoreOutcome, download: { name: string; url: string } | null): StandaloneState {
-  return { ...state, stage: 'idle', outcome, fileError: null, download, expanded: {} };
+export function standaloneScored(
+  state: StandaloneState,
+  outcome: ScoreOutcome,
+  issues: OutcomeIssues,
+  download: { name: string; url: string } | null,
+): StandaloneState {
+  return { ...state, stage: 'idle', outcome, issues, fileError: null, download, expanded: {} };
 }
 
 export function noteToggled(state: StandaloneState, cell: string): StandaloneState {

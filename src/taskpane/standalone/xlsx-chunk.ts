@@ -6,14 +6,15 @@
  * the ES5 type check of the Excel pane (tsconfig.web.json) sees only its
  * declaration, xlsx-chunk-types.ts.
  */
-import { applyPlanToFile, readWorkbookFile } from '../../hosts/xlsx';
-import { scoreWorkbook } from '../../workbook/score-workbook';
+import { fileScoringHost } from '../../hosts/xlsx';
+import { fileErrorText } from '../../messages/file-errors';
+import { issueMessage } from '../../messages/issues';
+import { scoreThrough } from '../../workbook/pipeline';
 import type { FileScorer } from './file-scorer';
 
 export const fileScorer: FileScorer = {
-  read: readWorkbookFile,
-  score: scoreWorkbook,
-  write(bytes, plan) {
-    return applyPlanToFile(bytes, plan);
-  },
+  host: fileScoringHost,
+  scoreThrough,
+  renderIssue: (issue) => issueMessage(issue, 'web'),
+  fileErrorText,
 };

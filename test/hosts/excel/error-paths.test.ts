@@ -2,6 +2,7 @@
  * Every Excel error path gives its Chinese message and leaves the workbook
  * exactly as it was.
  */
+import { issueText } from '../../../src/messages/issues';
 import { EXCEL_API_1_1_ONLY, scoreInExcel } from '../../../src/hosts/excel';
 import { hostErrorMessage } from '../../../src/messages/excel-ui';
 import { scoreWorkbook } from '../../../src/workbook/score-workbook';
@@ -108,8 +109,8 @@ describe('Excel error paths', () => {
     const before = store.dump();
     const result = await score(store);
     expect(result.hostError).toBeNull();
-    expect(result.outcome!.errors.map((e) => [e.code, e.name])).toEqual([[code, '评分规则']]);
-    expect(result.outcome!.errors[0].message).toContain('评分规则');
+    expect(result.outcome!.errors.map((e) => [e.code, 'name' in e ? e.name : null])).toEqual([[code, '评分规则']]);
+    expect(issueText(result.outcome!.errors[0], 'excel')).toContain('评分规则');
     expect(store.writes).toEqual([]);
     expect(store.dump()).toEqual(before);
   });

@@ -2,6 +2,7 @@
  * Sync budget at 8 and 2,000 indicators, 撤销本次计算, and 插入模板 followed
  * by 计算得分 on an empty workbook.
  */
+import { issueText } from '../../../src/messages/issues';
 import { type HostError, insertTemplate, scoreInExcel, templateLayout, undoWrites } from '../../../src/hosts/excel';
 import { chunkBlocks, groupWrites } from '../../../src/hosts/excel/write-blocks';
 import { hostErrorMessage } from '../../../src/messages/excel-ui';
@@ -113,7 +114,7 @@ describe('插入模板', () => {
     const before = store.dump();
     const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
     expect(result.outcome!.errors.length).toBeGreaterThan(0);
-    expect(result.outcome!.errors.every((e) => e.message.length > 0)).toBe(true);
+    expect(result.outcome!.errors.every((e) => issueText(e, 'excel').length > 0)).toBe(true);
     expect(store.dump()).toEqual(before);
   });
 

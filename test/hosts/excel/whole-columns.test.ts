@@ -19,6 +19,7 @@ import { contextFor, FakeOfficeError, type FakeWorkbook, workbookFromCells } fro
 import { parseRef } from '../../fakes/office/store';
 import { cellsOf, EXAMPLE_NAMES, exampleBytes } from './example-workbook';
 import { fakeCells, fileCells } from '../../support/cell-maps';
+import { fileErrorText } from '../../../src/messages/file-errors';
 
 type Kind = 'fixed' | 'columns' | 'rows';
 
@@ -121,7 +122,7 @@ async function toXlsx(book: Book): Promise<Uint8Array> {
 /** The same workbook in the strict fake, loaded from what the xlsx host reads. */
 function toFake(bytes: Uint8Array, book: Book): FakeWorkbook {
   const cells = readAllCells(bytes);
-  if (!cells.ok) throw new Error(cells.error.message);
+  if (!cells.ok) throw new Error(fileErrorText(cells.error));
   const store = workbookFromCells(cells.value, book.names);
   for (const sheet of book.sheets) if (!store.findSheet(sheet.name)) store.addSheet(sheet.name);
   return store;

@@ -6,6 +6,7 @@ import type { CellInput } from '../../../src/workbook/cells';
 import type { CellWrite, PlannedValue } from '../../../src/workbook/plan';
 import { bookParts, buildXlsx, REL, SML, worksheetXml, zipParts, type BookSpec } from '../../support/xlsx-build';
 import { sameBytes } from '../../support/xlsx-compare';
+import { fileErrorText } from '../../../src/messages/file-errors';
 
 const num = (text: string): PlannedValue => ({ kind: 'number', text });
 const txt = (text: string): PlannedValue => ({ kind: 'text', text });
@@ -19,7 +20,7 @@ function write(sheet: string, ref: string, value: PlannedValue, numberFormat?: s
 
 function apply(bytes: Uint8Array, ...writes: CellWrite[]): Uint8Array {
   const r = applyPlanToFile(bytes, { writes });
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  if (!r.ok) throw new Error(`${r.error.code}: ${fileErrorText(r.error)}`);
   return r.value;
 }
 
@@ -29,7 +30,7 @@ function part(bytes: Uint8Array, name: string): string {
 
 function cellsOf(bytes: Uint8Array, sheet = 'S'): Map<string, CellInput> {
   const r = readAllCells(bytes);
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(fileErrorText(r.error));
   return r.value.get(sheet)!;
 }
 
@@ -89,7 +90,7 @@ describe('cells', () => {
     for (const ref of ['A1', 'B2', 'C1', 'D1', 'D2']) {
       const r = applyPlanToFile(bytes, { writes: [write('S', 'E1', num('1')), write('S', ref, num('1'))] });
       expect([ref, !r.ok && r.error.code]).toEqual([ref, 'formulaCell']);
-      expect(!r.ok && r.error.message).toContain(`'S'!${ref}`);
+      expect(!r.ok && fileErrorText(r.error)).toContain(`'S'!${ref}`);
     }
   });
 

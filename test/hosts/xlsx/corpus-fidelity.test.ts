@@ -15,6 +15,7 @@ import {
   unzipEntries,
   type OpenpyxlDump,
 } from '../../support/xlsx-compare';
+import { fileErrorText } from '../../../src/messages/file-errors';
 
 type Cells = Map<string, Map<string, CellInput>>;
 
@@ -37,7 +38,7 @@ const TEXT = ' 良 <&> "引号" ';
 
 function mustRead(bytes: Uint8Array): Cells {
   const r = readAllCells(bytes);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  if (!r.ok) throw new Error(`${r.error.code}: ${fileErrorText(r.error)}`);
   return r.value;
 }
 
@@ -81,7 +82,7 @@ function buildCase(file: string): Case {
     const plan = { writes };
     const result = applyPlanToFile(before, plan);
     if (!result.ok && result.error.code === 'formulaCell' && ref) continue;
-    if (!result.ok) throw new Error(`${file}: ${result.error.code} ${result.error.message}`);
+    if (!result.ok) throw new Error(`${file}: ${result.error.code} ${fileErrorText(result.error)}`);
     const expected: Case['expected'] = new Map();
     for (const w of writes) {
       const key = a1(w.address.row, w.address.col);

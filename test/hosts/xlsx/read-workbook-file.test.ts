@@ -1,16 +1,17 @@
 import { readAllCells, readWorkbookFile } from '../../../src/hosts/xlsx';
 import { EMPTY_CELL, type CellInput, type NameResolution } from '../../../src/workbook/cells';
 import { buildXlsx, definedName, REL, SML, worksheetXml, zipParts, bookParts } from '../../support/xlsx-build';
+import { fileErrorText } from '../../../src/messages/file-errors';
 
 function cells(bytes: Uint8Array, sheet = 'S'): Map<string, CellInput> {
   const result = readAllCells(bytes);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(fileErrorText(result.error));
   return result.value.get(sheet)!;
 }
 
 function names(bytes: Uint8Array) {
   const result = readWorkbookFile(bytes);
-  if (!result.ok) throw new Error(result.error.code + ' ' + result.error.message);
+  if (!result.ok) throw new Error(result.error.code + ' ' + fileErrorText(result.error));
   return result.value;
 }
 
@@ -106,7 +107,7 @@ describe('positions', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe('badDimension');
-        expect(r.error.message).toContain(ref);
+        expect(fileErrorText(r.error)).toContain(ref);
       }
     }
     const row = readAllCells(buildXlsx({ sheets: [{ name: 'S', rows: '<row r="1048577"><c><v>1</v></c></row>' }] }));

@@ -1,0 +1,173 @@
+import type { Tier } from '../engine';
+import type { CellAddress, RangeAddress } from './address';
+import type { ContractName } from './cells';
+import type { Operator } from './target';
+import type { BudgetColumn, IndicatorColumn, ProjectColumn, SettingKey } from './vocabulary';
+
+/**
+ * Every problem the contract parser finds, as data (zod style): a code, where
+ * it is — a structured cell address, or the defined name when there is no
+ * single cell — and the typed fields its message needs. Nothing here is text
+ * for a user: each host renders the message from these fields at its edge
+ * (src/messages/issues.ts), in its own words.
+ */
+
+/** A column of a contract table, or a label of 评价结果 (the user's own text), named in a message. */
+export type FieldRef =
+  | { table: 'budget'; column: BudgetColumn }
+  | { table: 'projects'; column: ProjectColumn }
+  | { table: 'indicators'; column: IndicatorColumn }
+  | { table: 'results'; label: string };
+
+/** A figure as a message shows it: a ratio shown as a percentage, or an amount with its unit. */
+export interface Quantity {
+  value: string;
+  percent: boolean;
+  unit: string;
+}
+
+/** A score interval: [low, high] or [low, high). */
+export interface Band {
+  low: string;
+  high: string;
+  highInclusive: boolean;
+}
+
+type At = { cell: CellAddress };
+type OnName = { name: ContractName };
+
+export type Issue =
+  // Names and ranges
+  | ({ code: 'nameMissing' } & OnName)
+  | ({ code: 'nameNotRange'; formula: string } & OnName)
+  | ({ code: 'nameMultiArea'; formula: string } & OnName)
+  | ({ code: 'nameSheetScoped'; sheets: string[] } & OnName)
+  | ({ code: 'nameDuplicate'; formulas: string[] } & OnName)
+  | ({ code: 'rangeTooSmall'; range: RangeAddress; need: 'headerRow' | 'labelValue' } & OnName)
+  // Header tables: `headerRow` is the 0-based sheet row taken as the header row
+  | ({ code: 'columnMissing'; field: FieldRef; aliases: readonly string[]; headerRow: number } & OnName)
+  | ({ code: 'headerRowElsewhere'; headerRow: number; foundRow: number; firstRowText: string } & OnName)
+  | ({ code: 'columnDuplicate'; text: string; field: FieldRef; other: CellAddress } & At)
+  // Cell values
+  | ({ code: 'valueRequired'; field: FieldRef } & At)
+  | ({ code: 'notANumber'; field: FieldRef; text: string } & At)
+  | ({ code: 'badThousands'; field: FieldRef; text: string } & At)
+  | ({ code: 'errorValue'; field: FieldRef; text: string } & At)
+  | ({ code: 'formulaWithoutValue'; field: FieldRef } & At)
+  | ({ code: 'outputFormula'; field: FieldRef } & At)
+  // 预算执行
+  | ({ code: 'totalRowMissing' } & OnName)
+  | ({ code: 'budgetNotPositive'; value: string } & At)
+  | ({ code: 'weightNegative'; value: string } & At)
+  // 绩效指标
+  | ({ code: 'noIndicators' } & OnName)
+  | ({ code: 'weightNotPositive'; value: string } & At)
+  | ({ code: 'targetUnparsable'; text: string } & At)
+  | ({ code: 'targetNeedsNumber'; text: string; nature: Operator } & At)
+  | ({ code: 'targetNegative'; text: string } & At)
+  | ({ code: 'operatorConflict'; text: string; nature: Operator } & At)
+  | ({ code: 'natureUnknown'; text: string } & At)
+  | ({ code: 'tierUnknown'; text: string } & At)
+  /** `rounded`: the value after rounding to 小数位数 when that differs from what was typed. */
+  | ({ code: 'manualOutOfRange'; value: string; rounded: string | null; high: string } & At)
+  | ({ code: 'manualOutOfBand'; value: string; rounded: string | null; tier: Tier; band: Band } & At)
+  // 评分规则
+  | ({ code: 'settingBadValue'; setting: SettingKey; label: string; text: string } & At)
+  | ({ code: 'settingBandsOrder'; excellent: string; good: string; pass: string } & At)
+  // Warnings
+  | ({ code: 'settingUnknown'; text: string } & At)
+  | ({ code: 'resultUnknownLabel'; text: string } & At)
+  | ({ code: 'resultsNoLabel' } & OnName)
+  | ({ code: 'executionWeightConflict'; value: string; setting: string } & At)
+  | ({ code: 'breakdownMismatch'; measure: FieldRef; parts: readonly string[]; sum: string; whole: string; total: string } & At)
+  | ({ code: 'executionAboveBudget'; actual: string; budget: string } & At)
+  | ({ code: 'projectSumMismatch'; measure: FieldRef; sum: string; total: string } & At)
+  /** A plain number under a percentage target, read as points: `value` 0.99 → 0.99%, or meant as `ratioPercent` 99%. */
+  | ({ code: 'percentLooksLikeRatio'; value: string; ratioPercent: string } & At)
+  /** `threshold` is 偏离度预警阈值 as a ratio. */
+  | ({ code: 'overachievement'; actual: Quantity; target: Quantity; threshold: string; weight: string } & At)
+  | ({ code: 'manualDiffers'; manual: string; rule: string } & At)
+  | ({ code: 'qualitativeConfirm'; tier: Tier; score: string; band: Band } & At)
+  | ({ code: 'weightsNot100'; max: string } & OnName)
+  | ({ code: 'negativeActual'; field: FieldRef; value: Quantity } & At)
+  | ({ code: 'rateUndefined'; field: FieldRef; rate: FieldRef } & At)
+  /** An output cell inside a merged range whose top-left is another cell: the value would not show. */
+  | ({ code: 'outputUnderMerge'; merge: RangeAddress } & At)
+  /** An output cell on a protected sheet (Excel would refuse the same edit). */
+  | ({ code: 'outputSheetProtected' } & At);
+
+export type IssueCode = Issue['code'];
+export type IssueWithCode<C extends IssueCode> = Extract<Issue, { code: C }>;
+
+/** Errors stop writing; every other code is a warning, reported with the result. */
+export const ERROR_CODES = [
+  'nameMissing',
+  'nameNotRange',
+  'nameMultiArea',
+  'nameSheetScoped',
+  'nameDuplicate',
+  'rangeTooSmall',
+  'columnMissing',
+  'headerRowElsewhere',
+  'columnDuplicate',
+  'valueRequired',
+  'notANumber',
+  'badThousands',
+  'errorValue',
+  'formulaWithoutValue',
+  'outputFormula',
+  'totalRowMissing',
+  'budgetNotPositive',
+  'weightNegative',
+  'noIndicators',
+  'weightNotPositive',
+  'targetUnparsable',
+  'targetNeedsNumber',
+  'targetNegative',
+  'operatorConflict',
+  'natureUnknown',
+  'tierUnknown',
+  'manualOutOfRange',
+  'manualOutOfBand',
+  'settingBadValue',
+  'settingBandsOrder',
+] as const satisfies readonly IssueCode[];
+
+export const WARNING_CODES = [
+  'settingUnknown',
+  'resultUnknownLabel',
+  'resultsNoLabel',
+  'executionWeightConflict',
+  'breakdownMismatch',
+  'executionAboveBudget',
+  'projectSumMismatch',
+  'percentLooksLikeRatio',
+  'overachievement',
+  'manualDiffers',
+  'qualitativeConfirm',
+  'weightsNot100',
+  'negativeActual',
+  'rateUndefined',
+  'outputUnderMerge',
+  'outputSheetProtected',
+] as const satisfies readonly IssueCode[];
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** Compile-time check: every code is listed as an error or a warning, none as both. */
+type Unlisted = Exclude<IssueCode, ErrorCode | WarningCode>;
+type Both = Extract<ErrorCode, WarningCode>;
+const _everyCodeListed: [Unlisted, Both] extends [never, never] ? true : never = true;
+void _everyCodeListed;
+
+const ERRORS: ReadonlySet<string> = new Set(ERROR_CODES);
+
+export function isError(issue: Issue): boolean {
+  return ERRORS.has(issue.code);
+}
+
+/** Where an issue is, for sorting and display: its cell, or null for a name-level issue. */
+export function issueCell(issue: Issue): CellAddress | null {
+  return 'cell' in issue ? issue.cell : null;
+}
