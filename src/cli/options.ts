@@ -1,23 +1,64 @@
+import { OPTION_TEXT, valuePlaceholder, type OptionText } from '../messages/cli';
+import { filePath, type ValueType } from './value-types';
+
 /**
- * Every option as data (npm-check-updates style): the same array parses
- * argv, prints --help and is listed in the README.
+ * One option, as data (npm-check-updates' cli-options style): the same table
+ * parses argv (src/cli/parse-args.ts), prints --help (help.ts) and writes the
+ * README's option table (option-table-markdown.ts). Its text is
+ * OPTION_TEXT[name] in src/messages/cli.ts; which commands take it is said
+ * once, in each command's entry (commands.ts), because a command is the unit
+ * a feature adds.
  */
 export interface OptionSpec {
-  name: 'output' | 'in-place' | 'json' | 'force' | 'help' | 'version';
+  /** The long name: `output` is `--output`; the parsed value's key is its camelCase (`in-place` → `inPlace`). */
+  name: string;
+  /** One letter: `o` is `-o`. */
   short?: string;
-  /** Placeholder of the option's argument; absent for flags. */
-  arg?: string;
-  description: string;
+  /** How the argument is read and checked; absent for a flag (false unless given). */
+  value?: ValueType<unknown>;
+  /** The value when the option is not given (shown in help). */
+  default?: unknown;
+  /** Options that cannot be given together with this one (a usage error, exit 2; checked both ways). */
+  conflicts?: readonly string[];
+  /** Taken by every command (and without one): --help, --version. */
+  global?: boolean;
 }
 
-export const OPTIONS: readonly OptionSpec[] = [
-  { name: 'output', short: 'o', arg: '<文件>', description: '写入评分结果的新文件（默认：与输入同目录的 <名称>.scored.xlsx）' },
-  { name: 'in-place', description: '直接写回输入文件（先写临时文件再替换，失败时原文件不变）' },
-  { name: 'force', short: 'f', description: '允许覆盖已存在的输出文件' },
-  { name: 'json', description: '只在标准输出打印 JSON 结果（工作簿约定 v1 的格式）' },
-  { name: 'help', short: 'h', description: '显示帮助' },
-  { name: 'version', short: 'V', description: '显示版本号' },
-];
+export const OPTIONS = [
+  { name: 'output', short: 'o', value: filePath },
+  { name: 'in-place', conflicts: ['output'] },
+  { name: 'force', short: 'f' },
+  { name: 'check', conflicts: ['output', 'in-place', 'force'] },
+  { name: 'json' },
+  { name: 'help', short: 'h', global: true },
+  { name: 'version', short: 'V', global: true },
+] as const satisfies readonly OptionSpec[];
 
-/** Exit codes are part of the interface (documented in --help and the README). */
-export const EXIT = { scored: 0, workbookErrors: 1, usageOrFile: 2 } as const;
+type Option = (typeof OPTIONS)[number];
+export type OptionName = Option['name'];
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type ValueOf<O> = O extends { value: ValueType<infer T> } ? (O extends { default: unknown } ? T : T | undefined) : boolean;
+
+/** The parsed options, typed from the table: `{ output: string | undefined; inPlace: boolean; … }`. */
+export type OptionValues = { [O in Option as CamelCase<O['name']>]: ValueOf<O> };
+
+export function camelCase(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The option's text; indexing by OptionName makes a missing entry in OPTION_TEXT a compile error. */
+export function optionText(name: OptionName): OptionText {
+  return OPTION_TEXT[name];
+}
+
+/** How messages name an option: `-o/--output`, `--json`. */
+export function optionRef(option: OptionSpec): string {
+  return (option.short ? `-${option.short}/` : '') + `--${option.name}`;
+}
+
+/** How help and the README show an option: `-o, --output <文件>`. */
+export function optionLabel(option: OptionSpec): string {
+  const arg = option.value ? ' ' + valuePlaceholder(option.value.kind, option.value.choices) : '';
+  return (option.short ? `-${option.short}, ` : '') + `--${option.name}` + arg;
+}

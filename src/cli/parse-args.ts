@@ -1,22 +1,35 @@
-import { OPTIONS, type OptionSpec } from './options';
+import type { UsageProblem } from '../messages/cli';
+import { CLI_TABLE, optionsOf, type CliTable, type CommandSpec } from './commands';
+import { usageLine } from './help';
+import { camelCase, optionRef, type OptionSpec, type OptionValues } from './options';
 
 export interface ParsedArgs {
-  command: string | null;
-  files: string[];
-  output?: string;
-  inPlace: boolean;
-  force: boolean;
-  json: boolean;
-  help: boolean;
-  version: boolean;
+  /** null when no command was given (only --help or --version make sense then). */
+  command: CommandSpec | null;
+  /** The positional arguments after the command's name. */
+  positionals: string[];
+  options: OptionValues;
+  /** Long names of the options given on the command line. */
+  given: ReadonlySet<string>;
 }
 
-export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; problem: { code: 'unknownOption' | 'missingValue'; option: string } };
+export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; problem: UsageProblem; given: ReadonlySet<string> };
 
-/** Parses argv (without node and script) against OPTIONS; `--name=value` and `-o value` both work. */
-export function parseArgs(argv: readonly string[]): ArgsResult {
-  const args: ParsedArgs = { command: null, files: [], inPlace: false, force: false, json: false, help: false, version: false };
+/**
+ * Parses argv (without node and script) against the option and command
+ * tables: `--name=value`, `--name value` and `-o value` all work, options may
+ * stand anywhere, `--` ends them. Every value is checked by its option's
+ * value type; unknown options and options the command does not take are
+ * refused with the list of the ones it does take.
+ */
+export function parseArgs(argv: readonly string[], table: CliTable = CLI_TABLE): ArgsResult {
+  const values: Record<string, unknown> = {};
+  for (const o of table.options) values[camelCase(o.name)] = o.value ? o.default : false;
+  const given = new Set<string>();
   const positional: string[] = [];
+  let unknown: string | undefined;
+  // The first problem with a known option; reported after the command is known, unknown options first.
+  let problem: UsageProblem | undefined;
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i];
     if (token === '--') {
@@ -27,26 +40,61 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       positional.push(token);
       continue;
     }
-    const [flag, inline] = token.startsWith('--') ? splitInline(token.slice(2)) : [token.slice(1), undefined];
-    const spec: OptionSpec | undefined = token.startsWith('--')
-      ? OPTIONS.find((o) => o.name === flag)
-      : OPTIONS.find((o) => o.short === flag);
-    if (!spec) return { ok: false, problem: { code: 'unknownOption', option: token } };
-    if (spec.arg) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value === '') return { ok: false, problem: { code: 'missingValue', option: token } };
-      if (spec.name === 'output') args.output = value;
-    } else {
-      if (spec.name === 'in-place') args.inPlace = true;
-      else if (spec.name === 'force') args.force = true;
-      else if (spec.name === 'json') args.json = true;
-      else if (spec.name === 'help') args.help = true;
-      else if (spec.name === 'version') args.version = true;
+    const long = token.startsWith('--');
+    const [flag, inline] = long ? splitInline(token.slice(2)) : [token.slice(1), undefined];
+    const spec: OptionSpec | undefined = table.options.find((o) => (long ? o.name === flag : o.short === flag));
+    if (!spec) {
+      unknown ??= token;
+      continue;
+    }
+    const typed = long ? `--${flag}` : token;
+    if (spec.value && given.has(spec.name)) problem ??= { code: 'repeatedOption', option: optionRef(spec) };
+    given.add(spec.name);
+    const key = camelCase(spec.name);
+    if (!spec.value) {
+      if (inline !== undefined) problem ??= { code: 'unexpectedValue', option: typed };
+      values[key] = true;
+      continue;
+    }
+    const text = inline ?? argv[++i];
+    if (text === undefined || text === '') {
+      problem ??= { code: 'missingValue', option: typed };
+      continue;
+    }
+    const parsed = spec.value.parse(text);
+    if (parsed.ok) values[key] = parsed.value;
+    else problem ??= { code: 'badValue', option: typed, value: text, problem: parsed.problem };
+  }
+
+  const fail = (p: UsageProblem): ArgsResult => ({ ok: false, problem: p, given });
+  const [name, ...rest] = positional;
+  const command = name === undefined ? null : table.commands.find((c) => c.name === name);
+  if (command === undefined) return fail({ code: 'unknownCommand', command: name, valid: table.commands.map((c) => c.name) });
+  const valid = command ? optionsOf(command, table) : table.options.filter((o) => o.global);
+  if (unknown !== undefined) return fail({ code: 'unknownOption', option: unknown, valid: valid.map(optionRef), command: command?.name });
+  if (problem) return fail(problem);
+  if (command) {
+    const misplaced = table.options.find((o) => given.has(o.name) && !valid.includes(o));
+    if (misplaced) return fail({ code: 'optionNotForCommand', option: optionRef(misplaced), command: command.name, valid: valid.map(optionRef) });
+  }
+  for (const o of table.options) {
+    const other = o.conflicts?.find((c) => given.has(c));
+    if (given.has(o.name) && other !== undefined) {
+      const otherSpec = table.options.find((x) => x.name === other)!;
+      return fail({ code: 'conflictingOptions', name: o.name, option: optionRef(o), other: optionRef(otherSpec) });
     }
   }
-  args.command = positional[0] ?? null;
-  args.files = positional.slice(1);
-  return { ok: true, args };
+  return { ok: true, args: { command, positionals: rest, options: values as OptionValues, given } };
+}
+
+/** Too few or too many positional arguments for the command (checked after --help, which needs none). */
+export function argumentProblem(command: CommandSpec, positionals: readonly string[]): UsageProblem | null {
+  const missing = command.positionals.slice(positionals.length).find((p) => p.required);
+  if (missing) return { code: 'missingArgument', command: command.name, argument: missing.name, usage: usageLine(command) };
+  if (positionals.length > command.positionals.length) {
+    return { code: 'extraArgument', argument: positionals[command.positionals.length], usage: usageLine(command) };
+  }
+  return null;
 }
 
 function splitInline(text: string): [string, string | undefined] {

@@ -3,11 +3,14 @@ import { fileScoringHost, type FileError } from '../hosts/xlsx';
 import { CLI_TEXT, systemReason, usageMessage, type UsageProblem } from '../messages/cli';
 import { fileErrorText } from '../messages/file-errors';
 import { scoreThrough, type ScoringHost } from '../workbook/pipeline';
+import { COMMANDS, type CommandName } from './commands';
+import { EXIT } from './exit-codes';
 import type { FileSystem } from './file-system';
-import { helpText } from './help';
+import { commandHelp, generalHelp } from './help';
 import { fileProblemJson, toJson } from './json-view';
-import { EXIT } from './options';
-import { parseArgs, type ParsedArgs } from './parse-args';
+import { defaultOutput, targetProblem } from './output-target';
+import { argumentProblem, parseArgs, type ParsedArgs } from './parse-args';
+import { replaceAtomically } from './replace-atomically';
 import { renderText } from './text-view';
 
 export interface CliIo {
@@ -19,57 +22,79 @@ export interface CliIo {
   tempTag(): string;
 }
 
+type Handler = (args: ParsedArgs, io: CliIo) => Promise<number>;
+
+/** Each command's implementation; keyed by CommandName, so a command without one fails to compile. */
+const HANDLERS: Record<CommandName, Handler> = { score: runScore, help: runHelp };
+
 /**
  * The whole CLI as a function: returns the exit code and never calls
  * process.exit. Output is gated here: with --json only JSON goes to stdout.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv);
-  if (!parsed.ok) return usage(parsed.problem, false, io);
-  const args = parsed.args;
-  if (args.help) {
-    io.stdout(helpText());
-    return EXIT.scored;
-  }
-  if (args.version) {
+  if (!parsed.ok) return usage(parsed.problem, parsed.given.has('json'), io);
+  const { command, options } = parsed.args;
+  if (options.version) {
     io.stdout(io.version + '\n');
-    return EXIT.scored;
+    return EXIT.success;
   }
-  if (args.command === null) return usage({ code: 'noCommand' }, args.json, io);
-  if (args.command !== 'score') return usage({ code: 'unknownCommand', command: args.command }, args.json, io);
-  if (args.files.length === 0) return usage({ code: 'noFile' }, args.json, io);
-  if (args.files.length > 1) return usage({ code: 'tooManyFiles' }, args.json, io);
-  if (args.output !== undefined && args.inPlace) return usage({ code: 'outputAndInPlace' }, args.json, io);
-  return score(args.files[0], args, io);
+  if (options.help) {
+    io.stdout(command ? commandHelp(command) : generalHelp());
+    return EXIT.success;
+  }
+  if (command === null) return usage({ code: 'noCommand', valid: COMMANDS.map((c) => c.name) }, options.json, io);
+  const problem = argumentProblem(command, parsed.args.positionals);
+  if (problem) return usage(problem, options.json, io);
+  return HANDLERS[command.name as CommandName](parsed.args, io);
 }
 
-/** What can stop a CLI run besides the workbook's own issues: the file itself, or where it is written. */
+/** `selfeval help [command]`. */
+async function runHelp(args: ParsedArgs, io: CliIo): Promise<number> {
+  const [name] = args.positionals;
+  if (name === undefined) io.stdout(generalHelp());
+  else {
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) return usage({ code: 'unknownCommand', command: name, valid: COMMANDS.map((c) => c.name) }, false, io);
+    io.stdout(commandHelp(command));
+  }
+  return EXIT.success;
+}
+
+/** What can stop a score run besides the workbook's own issues: the file itself, or where it goes. */
 type CliProblem = { kind: 'file'; error: FileError } | { kind: 'usage'; problem: UsageProblem };
 
-async function score(input: string, args: ParsedArgs, io: CliIo): Promise<number> {
+/**
+ * `selfeval score <workbook>`: the pipeline over the file host, whose write
+ * step builds the scored workbook in memory and then writes the copy, the
+ * input (--in-place) or nothing (--check: a check fails exactly where a real
+ * run would, and touches no file).
+ */
+async function runScore(args: ParsedArgs, io: CliIo): Promise<number> {
+  const [input] = args.positionals;
+  const { output, inPlace, force, check, json } = args.options;
   let bytes: Uint8Array;
   try {
     bytes = await io.fs.readFile(input);
   } catch (e) {
-    return usage({ code: 'cannotRead', file: input, reason: reasonOf(e) }, args.json, io);
+    return usage({ code: 'cannotRead', file: input, reason: reasonOf(e) }, json, io);
   }
-  const target = args.inPlace ? input : args.output ?? defaultOutput(input);
+  const target = inPlace ? input : output ?? defaultOutput(input);
   const file = fileScoringHost(bytes);
-  const host: ScoringHost<CliProblem, string> = {
+  const host: ScoringHost<CliProblem, string | null> = {
     async read() {
       const read = await file.read();
       return read.ok ? read : { ok: false, problem: { kind: 'file', error: read.problem } };
     },
-    // The output path is checked only now: a workbook with errors is reported (exit 1) whatever the path.
+    // The output path is looked at only now: a workbook with errors is reported (exit 1) wherever it would go.
     async write(plan, outcome) {
-      if (!args.inPlace) {
-        if (await sameFile(io.fs, input, target)) return { ok: false, problem: { kind: 'usage', problem: { code: 'sameFile', file: target } } };
-        if (!args.force && (await io.fs.exists(target))) return { ok: false, problem: { kind: 'usage', problem: { code: 'outputExists', file: target } } };
-      }
-      const written = await file.write(plan, outcome);
-      if (!written.ok) return { ok: false, problem: { kind: 'file', error: written.problem } };
+      const built = await file.write(plan, outcome);
+      if (!built.ok) return { ok: false, problem: { kind: 'file', error: built.problem } };
+      if (check) return { ok: true, value: null };
       try {
-        await replaceAtomically(io, target, written.value);
+        const refusal = await targetProblem(io.fs, input, target, { inPlace, force });
+        if (refusal) return { ok: false, problem: { kind: 'usage', problem: refusal } };
+        await replaceAtomically(io.fs, target, built.value, io.tempTag());
       } catch (e) {
         return { ok: false, problem: { kind: 'usage', problem: { code: 'cannotWrite', file: target, reason: reasonOf(e) } } };
       }
@@ -77,57 +102,30 @@ async function score(input: string, args: ParsedArgs, io: CliIo): Promise<number
     },
   };
   const result = await scoreThrough(host, { write: true });
-  if (result.kind === 'unreadable') return cliProblem(result.problem, input, args.json, io);
+  if (result.kind === 'unreadable') return cliProblem(result.problem, input, json, io);
   const { outcome } = result;
-  const name = path.basename(input);
+  const report = (closing: string) => {
+    if (json) io.stdout(JSON.stringify(toJson(outcome), null, 2) + '\n');
+    else io.stdout(renderText(outcome, path.basename(input)).join('\n') + '\n' + closing + '\n');
+  };
   if (outcome.errors.length > 0) {
-    if (args.json) io.stdout(JSON.stringify(toJson(outcome), null, 2) + '\n');
-    else io.stdout(renderText(outcome, name).join('\n') + '\n' + CLI_TEXT.notWritten + '\n');
+    report(CLI_TEXT.notWritten);
     return EXIT.workbookErrors;
   }
-  if (result.problem) return cliProblem(result.problem, input, args.json, io);
+  if (result.problem) return cliProblem(result.problem, input, json, io);
+  if (result.written === null) {
+    report('\n' + CLI_TEXT.checkedOnly);
+    return EXIT.success;
+  }
   // stdout carries exactly the contract's JSON; where the file went is said on stderr.
-  if (args.json) {
-    io.stdout(JSON.stringify(toJson(outcome), null, 2) + '\n');
-    io.stderr(CLI_TEXT.written(target) + '\n');
-  } else io.stdout(renderText(outcome, name).join('\n') + '\n\n' + CLI_TEXT.written(target) + '\n');
-  return EXIT.scored;
+  report('\n' + CLI_TEXT.written(result.written));
+  if (json) io.stderr(CLI_TEXT.written(result.written) + '\n');
+  return EXIT.success;
 }
 
 function cliProblem(problem: CliProblem, input: string, json: boolean, io: CliIo): number {
   if (problem.kind === 'usage') return usage(problem.problem, json, io);
-  return fileProblem(problem.error.code, `${input}：${fileErrorText(problem.error)}`, json, io);
-}
-
-/** `自评表.xlsx` → `自评表.scored.xlsx` beside it. */
-export function defaultOutput(input: string): string {
-  const ext = path.extname(input);
-  return path.join(path.dirname(input), path.basename(input, ext) + '.scored' + (ext || '.xlsx'));
-}
-
-/**
- * Writes a temporary file in the target's folder, then renames it over the
- * target: the target is either the old file or the complete new one, never
- * half-written; on any failure the temporary file is removed.
- */
-async function replaceAtomically(io: CliIo, target: string, data: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${io.tempTag()}.tmp`);
-  try {
-    await io.fs.writeFile(temp, data);
-    await io.fs.rename(temp, target);
-  } catch (e) {
-    await io.fs.remove(temp).catch(() => undefined);
-    throw e;
-  }
-}
-
-async function sameFile(fs: FileSystem, a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    return (await fs.realPath(a)) === (await fs.realPath(b));
-  } catch {
-    return false;
-  }
+  return fileProblem(problem.error.code, CLI_TEXT.inFile(input, fileErrorText(problem.error)), json, io);
 }
 
 function reasonOf(e: unknown): string {
@@ -141,6 +139,6 @@ function usage(problem: UsageProblem, json: boolean, io: CliIo): number {
 
 function fileProblem(code: string, message: string, json: boolean, io: CliIo): number {
   if (json) io.stdout(JSON.stringify(fileProblemJson(code, message), null, 2) + '\n');
-  else io.stderr('错误：' + message + '\n');
+  else io.stderr(CLI_TEXT.errorPrefix + message + '\n');
   return EXIT.usageOrFile;
 }

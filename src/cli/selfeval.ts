@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { randomBytes } from 'crypto';
+import { CLI_TEXT } from '../messages/cli';
+import { EXIT } from './exit-codes';
 import { nodeFileSystem } from './node-file-system';
 import { runCli } from './run';
 
@@ -19,7 +21,7 @@ runCli(process.argv.slice(2), {
   },
   (e: unknown) => {
     // A bug, not bad input: say so in Chinese, keep the detail for a report, never a bare stack trace.
-    process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}。请把此信息和工作簿（如可以）反馈给开发者。\n`);
-    process.exitCode = 2;
+    process.stderr.write(CLI_TEXT.internalError(e instanceof Error ? e.message : String(e)) + '\n');
+    process.exitCode = EXIT.usageOrFile;
   },
 );

@@ -2,6 +2,10 @@ import { percentText } from '../engine';
 import { CLI_TEXT } from '../messages/cli';
 import { issueText } from '../messages/issues';
 import type { ScoreOutcome } from '../workbook/report';
+import { BUDGET_TOTAL_LABELS } from '../workbook/vocabulary';
+
+/** The execution row is the budget table's total row, named by the contract's canonical label. */
+const TOTAL_LABEL = BUDGET_TOTAL_LABELS[0];
 
 /** Display width in a terminal: CJK and full-width characters take two columns. */
 export function displayWidth(text: string): number {
@@ -29,9 +33,9 @@ export function table(rows: string[][], rightAligned: number[] = []): string[] {
   return rows.map((row) => '  ' + row.map((cell, i) => pad(cell, widths[i], rightAligned.includes(i))).join('  ').trimEnd());
 }
 
-/** `0.9316` → `93.16%`; a blank rate as —. */
+/** `0.9316` → `93.16%`; a blank rate as a dash. */
 export function percent(ratio: string | null): string {
-  return ratio === null ? '—' : percentText(ratio);
+  return ratio === null ? CLI_TEXT.blank : percentText(ratio);
 }
 
 /** The human view: a compact table of rates and scores, the total, then warnings and errors with cells. */
@@ -42,7 +46,7 @@ export function renderText(outcome: ScoreOutcome, file: string): string[] {
     const c = CLI_TEXT.columns;
     lines.push('', CLI_TEXT.executionHeading);
     const rows: string[][] = [[c.label, c.budget, c.actual, c.rate, c.adjustment, c.score]];
-    rows.push(['年度资金总额', s.execution.budget, s.execution.actual, percent(s.execution.rate), percent(s.adjustmentRate), `${s.execution.score}/${s.execution.weight}`]);
+    rows.push([TOTAL_LABEL, s.execution.budget, s.execution.actual, percent(s.execution.rate), percent(s.adjustmentRate), `${s.execution.score}/${s.execution.weight}`]);
     for (const r of s.rows) rows.push([r.label, '', '', percent(r.rate), percent(r.adjustmentRate), '']);
     lines.push(...table(rows, [1, 2, 3, 4, 5]));
     lines.push('', CLI_TEXT.indicatorsHeading);

@@ -58,6 +58,9 @@ export const UI = {
   indicatorRate: '完成率',
   indicatorScore: '得分/分值',
   showNote: '计算说明',
+  /** The disclosure marks before 计算说明 (open, closed). */
+  noteOpen: '▾ ',
+  noteClosed: '▸ ',
   errors: '错误',
   warnings: '提示',
   noIssues: '没有提示。',

@@ -114,7 +114,7 @@ function indicatorItem(ind: IndicatorResult, open: boolean, toggle: (cell: strin
     ]),
     on(
       h('button', { type: 'button', class: 'indicator__toggle', 'data-focus': 'toggle:' + key, 'aria-expanded': open ? 'true' : 'false', 'aria-controls': noteId }, [
-        (open ? '▾ ' : '▸ ') + UI.showNote,
+        (open ? UI.noteOpen : UI.noteClosed) + UI.showNote,
       ]),
       () => toggle(key),
     ),

@@ -1,5 +1,6 @@
 /** The built binary (dist/cli/selfeval.js, built by `npm test` first): exit codes, output, files. */
 import { spawnSync } from 'child_process';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -136,8 +137,9 @@ test('--in-place on a workbook with errors leaves it byte-identical', () => {
 test.each([
   [['score'], '缺少要评分的工作簿'],
   [[], '缺少命令'],
-  [['grade', 'x.xlsx'], '不认识的命令'],
-  [['score', 'a.xlsx', '--bogus'], '不认识的选项 --bogus'],
+  [['grade', 'x.xlsx'], '不认识的命令“grade”。可用的命令：score、help'],
+  [['score', 'a.xlsx', '--bogus'], '不认识的选项 --bogus。score 命令可用的选项：-o/--output、--in-place、-f/--force、--check、--json'],
+  [['score', 'a.xlsx', 'b.xlsx'], '多余的参数“b.xlsx”'],
   [['score', 'a.xlsx', '-o'], '需要一个值'],
   [['score', 'a.xlsx', '-o', 'b.xlsx', '--in-place'], '不能同时使用'],
 ])('usage errors exit 2: %j', (args, text) => {
@@ -146,8 +148,110 @@ test.each([
   expect(r.stderr).toContain(text);
 });
 
-test('--help is Chinese, lists every option, the exit codes and examples', () => {
+test('--help is Chinese and lists the commands; score --help lists every option, what it writes, the exit codes and examples', () => {
   const r = run(['--help']);
   expect(r.code).toBe(0);
-  for (const text of ['用法：selfeval score', '--output', '--in-place', '--force', '--json', '退出码', '示例']) expect(r.stdout).toContain(text);
+  for (const text of ['用法：selfeval <命令>', 'score <工作簿.xlsx>', 'help [命令]', '--help', '--version', '退出码']) expect(r.stdout).toContain(text);
+  const score = run(['score', '--help']);
+  expect(score.code).toBe(0);
+  for (const text of ['用法：selfeval score <工作簿.xlsx>', '-o, --output <文件>', '--in-place', '-f, --force', '--check', '--json', '写入：', '退出码', '示例']) {
+    expect(score.stdout).toContain(text);
+  }
+  expect(run(['help', 'score']).stdout).toBe(score.stdout);
+});
+
+describe('--check writes nothing', () => {
+  test('twice in a row, exit 0 both times, and the folder keeps only the input', () => {
+    const input = copyExample();
+    for (let i = 0; i < 2; i++) {
+      const r = run(['score', input, '--check', '--json']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).total).toBe('81.53');
+      expect(r.stderr).toBe('');
+      expect(listDir()).toEqual(['自评表.xlsx']);
+    }
+    const text = run(['score', input, '--check']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('总分 81.53 / 100');
+    expect(text.stdout).toContain('未写入任何文件');
+    expect(listDir()).toEqual(['自评表.xlsx']);
+  });
+
+  test('--check with -o is a usage error', () => {
+    const input = copyExample();
+    const r = run(['score', input, '--check', '-o', path.join(dir, 'b.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--check 与 -o/--output 不能同时使用');
+    expect(listDir()).toEqual(['自评表.xlsx']);
+  });
+});
+
+describe('the output is only ever a regular file', () => {
+  test('-o /dev/null --force (CI runs as root): refused, and /dev/null is still the same character device', () => {
+    const before = fs.statSync('/dev/null');
+    const input = copyExample();
+    const r = run(['score', input, '-o', '/dev/null', '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('错误：输出位置 /dev/null 是设备文件，不是普通文件：程序只写普通文件，加 --force 也不会替换它。请用 -o 指定一个新的工作簿文件名；只想检查、不写文件请用 --check。\n');
+    const after = fs.statSync('/dev/null');
+    expect(after.isCharacterDevice()).toBe(true);
+    expect([after.ino, after.rdev]).toEqual([before.ino, before.rdev]);
+    expect(fs.readdirSync('/dev').filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const j = run(['score', input, '-o', '/dev/null', '--force', '--json']);
+    expect(j.code).toBe(2);
+    expect(JSON.parse(j.stdout).errors[0]).toMatchObject({ code: 'notRegularFile', cell: null });
+    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(listDir()).toEqual(['自评表.xlsx']);
+  });
+
+  test('a folder and a link to a regular file are refused, with --force; the linked file is untouched', () => {
+    const input = copyExample();
+    fs.mkdirSync(path.join(dir, '结果.xlsx'));
+    fs.writeFileSync(path.join(dir, 'real.xlsx'), 'keep me');
+    fs.symlinkSync(path.join(dir, 'real.xlsx'), path.join(dir, 'link.xlsx'));
+    const folder = run(['score', input, '-o', path.join(dir, '结果.xlsx'), '--force']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`${path.join(dir, '结果.xlsx')} 是文件夹`);
+    const link = run(['score', input, '-o', path.join(dir, 'link.xlsx'), '--force']);
+    expect(link.code).toBe(2);
+    expect(link.stderr).toContain(`${path.join(dir, 'link.xlsx')} 是符号链接`);
+    expect(fs.lstatSync(path.join(dir, 'link.xlsx')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'real.xlsx'), 'utf8')).toBe('keep me');
+    expect(listDir()).toEqual(['link.xlsx', 'real.xlsx', '结果.xlsx', '自评表.xlsx']);
+    expect(fs.readdirSync(path.join(dir, '结果.xlsx'))).toEqual([]);
+  });
+});
+
+describe('a macro workbook (.xlsm)', () => {
+  const MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+  const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+  const contentTypes = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['[Content_Types].xml']);
+
+  /** The example as Excel saves it with “启用宏的工作簿”: the workbook part's content type is the macro one. */
+  function macroExample(): string {
+    const entries = unzipSync(new Uint8Array(fs.readFileSync(EXAMPLE)));
+    const types = strFromU8(entries['[Content_Types].xml']);
+    expect(types).toContain(MAIN);
+    entries['[Content_Types].xml'] = strToU8(types.replace(MAIN, MACRO_MAIN));
+    const file = path.join(dir, '宏.xlsm');
+    fs.writeFileSync(file, zipSync(entries));
+    return file;
+  }
+
+  test('is written to <name>.scored.xlsm by default, keeping its macro content type', () => {
+    const input = macroExample();
+    const r = run(['score', input]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('总分 81.53 / 100');
+    expect(listDir()).toEqual(['宏.scored.xlsm', '宏.xlsm']);
+    expect(contentTypes(fs.readFileSync(path.join(dir, '宏.scored.xlsm')))).toBe(contentTypes(fs.readFileSync(input)));
+  });
+
+  test('-o with an .xlsx name is refused: the copy would be a macro package named .xlsx', () => {
+    const input = macroExample();
+    const r = run(['score', input, '-o', path.join(dir, '结果.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`输出文件名 ${path.join(dir, '结果.xlsx')} 必须以 .xlsm 结尾`);
+    expect(listDir()).toEqual(['宏.xlsm']);
+  });
 });

@@ -1,7 +1,9 @@
 /**
  * Issues as data, text at the edge: user-facing Chinese lives in src/messages/
  * and the contract vocabulary, nowhere else. Every string, template and
- * regular-expression literal of src/ is checked (comments may be Chinese).
+ * regular-expression literal of src/ is checked for any non-ASCII character
+ * (Chinese, full-width punctuation, and glyphs such as — or ▸, which are
+ * display text too); comments may be Chinese.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,7 +15,7 @@ const SRC = path.join(ROOT, 'src');
 /** Where Chinese belongs: the messages, and the contract's vocabulary and templates as data. */
 const ALLOWED = [/^src\/messages\//, /^src\/workbook\/vocabulary\.ts$/, /^src\/workbook\/rule-presets\//, /^src\/hosts\/excel\/template-layout\.ts$/];
 
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]/;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -36,13 +38,13 @@ function chineseLiterals(file: string): string[] {
       ts.isTemplateTail(node) ||
       ts.isRegularExpressionLiteral(node)
     ) {
-      if (CJK.test(node.getText(source))) {
+      if (NON_ASCII.test(node.getText(source))) {
         const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
         found.push(`${path.relative(ROOT, file)}:${line + 1} ${node.getText(source).slice(0, 60)}`);
       }
     }
     // Property names written in Chinese (object keys) are literals too.
-    if (ts.isIdentifier(node) && CJK.test(node.text) && ts.isPropertyAssignment(node.parent) && node.parent.name === node) {
+    if (ts.isIdentifier(node) && NON_ASCII.test(node.text) && ts.isPropertyAssignment(node.parent) && node.parent.name === node) {
       const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
       found.push(`${path.relative(ROOT, file)}:${line + 1} ${node.text}`);
     }
@@ -52,7 +54,7 @@ function chineseLiterals(file: string): string[] {
   return found;
 }
 
-test('no Chinese literal outside src/messages and the contract vocabulary', () => {
+test('no Chinese (or other non-ASCII) literal outside src/messages and the contract vocabulary', () => {
   const files = sourceFiles(SRC).filter((f) => !ALLOWED.some((re) => re.test(path.relative(ROOT, f).split(path.sep).join('/'))));
   expect(files.length).toBeGreaterThan(40);
   expect(files.flatMap(chineseLiterals)).toEqual([]);
