@@ -34,7 +34,7 @@ export function normalizeHeader(text: string): string {
   return dropped.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
-/** Text of a cell for matching and display: NFKC and trimmed; numbers and booleans as text. */
+/** Text of a cell for matching: NFKC and trimmed; numbers and booleans as text. */
 export function cellText(value: string | number | boolean | null): string {
   if (value === null) return '';
   return nfkc(String(value)).trim();
@@ -51,3 +51,8 @@ export function rowLabelKey(label: string): string {
 
 /** The prefix and a separator; NFKC has already made a full-width colon `:`. */
 const ROW_PREFIX = new RegExp('^' + PART_PREFIX + '[:;,.\u3001\uff0c\uff1b\u3002]?');
+
+/** Text of a cell as the user wrote it, trimmed (for display: `其中：当年财政拨款` keeps its full-width colon). */
+export function displayText(value: string | number | boolean | null): string {
+  return value === null ? '' : String(value).trim();
+}

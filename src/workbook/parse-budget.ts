@@ -3,7 +3,7 @@ import type { NameResolution } from './cells';
 import { fieldOf, optionalNumber, type NumberCell } from './fields';
 import { readHeaderTable, type RowOf, type TableCell } from './header-table';
 import type { IssueList } from './issue-list';
-import { cellText, normalizeHeader, rowLabelKey } from './normalize';
+import { cellText, displayText, normalizeHeader, rowLabelKey } from './normalize';
 import { isBlank } from './numbers';
 import { describeRangeProblem } from './range-problems';
 import { BREAKDOWNS, BUDGET_TOTAL_LABEL, BUDGET_TOTAL_LABELS, type BudgetColumn, NAME } from './vocabulary';
@@ -84,7 +84,7 @@ function requiredOn(value: NumberCell | undefined, tc: TableCell, key: BudgetCol
 
 /** Reads a row; a bad figure is reported and kept as null (undefined means blank). */
 function readRow(row: BudgetRowCells, isTotal: boolean, issues: IssueList): BudgetRow {
-  const label = cellText(row.get('label').cell.value);
+  const label = displayText(row.get('label').cell.value);
   const initial = optionalNumber(row.get('initial'), field('initial'), issues);
   const budget = optionalNumber(row.get('budget'), field('budget'), issues);
   const actual = optionalNumber(row.get('actual'), field('actual'), issues);
