@@ -17,7 +17,9 @@ const root = path.resolve(__dirname, '..');
 const dist = (p) => require(path.join(root, 'dist', p));
 const { openWorkbookFile } = dist('hosts/xlsx');
 const { scoreWorkbook } = dist('workbook/score-workbook');
-const { evaluate, DEFAULT_SETTINGS } = dist('engine');
+const { evaluate } = dist('engine');
+const { DEFAULT_SETTINGS } = dist('workbook/vocabulary');
+const { fileErrorText } = dist('messages/file-errors');
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -36,11 +38,11 @@ async function time(fn, runs) {
 
 function ours(bytes) {
   const opened = openWorkbookFile(bytes);
-  if (!opened.ok) throw new Error(opened.error.message);
+  if (!opened.ok) throw new Error(fileErrorText(opened.error));
   const outcome = scoreWorkbook(opened.value.input);
   if (outcome.errors.length) throw new Error(outcome.errors[0].message);
   const written = opened.value.apply(outcome.plan);
-  if (!written.ok) throw new Error(written.error.message);
+  if (!written.ok) throw new Error(fileErrorText(written.error));
   return written.value;
 }
 
@@ -87,7 +89,7 @@ async function main() {
 
   const indicators = [];
   for (let i = 0; i < 10000; i++) {
-    indicators.push({ direction: ['atLeast', 'atMost', 'equal'][i % 3], target: String(100 + (i % 7)), actual: String(50 + (i % 97)) + '.25', weight: '0.009', manualScore: null });
+    indicators.push({ input: { direction: ['atLeast', 'atMost', 'equal'][i % 3], target: String(100 + (i % 7)), actual: String(50 + (i % 97)) + '.25', weight: '0.009', manualScore: null } });
   }
   const t = await time(() => evaluate({ budget: '4978.49', actual: '4637.81', weight: '10' }, indicators, DEFAULT_SETTINGS), 7);
   console.log(`引擎单独：10,000 个指标 ${t.toFixed(1)} ms（中位数，7 次）`);
