@@ -7,8 +7,8 @@ import {
   type NameResolution,
   type WorkbookInput,
 } from '../../workbook/cells';
+import { parseArea, parseReference, rangeOf, type WholeKind } from '../../workbook/reference';
 import type { Capabilities } from './capabilities';
-import { isMultiArea, parseExcelAddress, type WholeKind, wholeReference } from './excel-address';
 
 /** A contract range exactly as Excel returned it (kept for rollback and for the write-time check). */
 export interface RawRange {
@@ -89,8 +89,9 @@ export function trimToContent(
   box: { address: string; values: unknown[][]; formulas: unknown[][]; numberFormat?: unknown[][] },
   kind: WholeKind,
 ): RawRange | null {
-  const at = parseExcelAddress(box.address);
-  if (!at) return null;
+  const parsed = parseArea(box.address);
+  if (!parsed) return null;
+  const at = rangeOf(parsed);
   const lines = kind === 'columns' ? at.rows : at.cols;
   const across = kind === 'columns' ? at.cols : at.rows;
   let first = -1;
@@ -133,9 +134,11 @@ interface Pending {
 
 /**
  * Reads the five contract names and their ranges in two syncs whatever the
- * table sizes: (1) the workbook's names, (2) every range's address, values,
- * number formats and formulas (and, with ExcelApi 1.2, its sheet's
- * protection). A name over whole columns or rows (`'绩效指标'!$A:$P`) is read
+ * table sizes: (1) the workbook's names, (2) every range's address, values, number formats and formulas (and,
+ * with ExcelApi 1.2, its sheet's protection). A name's reference is parsed
+ * as the xlsx host parses it (src/workbook/reference.ts): several areas are
+ * multiArea, anything but one area (a constant, a formula such as OFFSET) is
+ * notRange. A name over whole columns or rows (`'绩效指标'!$A:$P`) is read
  * through its content box and trimmed as the xlsx host trims it. Excel errors
  * propagate as thrown office.js errors.
  */
@@ -154,13 +157,17 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
     const item = byName[name];
     if (!item) {
       resolutions[name] = { kind: 'missing' };
-    } else if (item.type !== 'Range') {
-      resolutions[name] = { kind: 'notRange', formula: String(item.value) };
-    } else if (isMultiArea(String(item.value))) {
-      resolutions[name] = { kind: 'multiArea', formula: String(item.value) };
+      continue;
+    }
+    const value = String(item.value);
+    const parsed = item.type === 'Range' ? parseReference(value) : null;
+    if (!parsed || parsed.kind === 'other') {
+      resolutions[name] = { kind: 'notRange', formula: value };
+    } else if (parsed.kind === 'multiArea') {
+      resolutions[name] = { kind: 'multiArea', formula: value };
     } else {
       const range = item.getRange();
-      const whole = wholeReference(String(item.value));
+      const whole = parsed.area.whole;
       const loaded = whole ? queueContentBox(range, whole, caps.usedRangeValuesOnly === true) : range;
       loaded.load('address,values,numberFormat,formulas');
       const entry: Pending = { name, range: loaded, whole };
@@ -192,9 +199,9 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
 }
 
 function plainRange(range: Excel.Range): RawRange | null {
-  const address = parseExcelAddress(range.address);
-  if (!address) return null;
-  return { address, values: range.values, numberFormat: range.numberFormat, formulas: range.formulas };
+  const parsed = parseArea(range.address);
+  if (!parsed) return null;
+  return { address: rangeOf(parsed), values: range.values, numberFormat: range.numberFormat, formulas: range.formulas };
 }
 
 /** The WorkbookInput alone (2 syncs). */

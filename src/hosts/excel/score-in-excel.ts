@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 import type { RangeAddress } from '../../workbook/address';
 import type { WorkbookInput } from '../../workbook/cells';
+import type { WholeKind } from '../../workbook/reference';
 import type { ScoreOutcome } from '../../workbook/report';
 import { applyPlan, type Snapshot } from './apply-plan';
 import type { Capabilities } from './capabilities';
-import type { WholeKind } from './excel-address';
 import { type HostError, toHostError } from './host-error';
 import { readWorkbook, type RawRange } from './read-workbook';
 

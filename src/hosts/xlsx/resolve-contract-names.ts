@@ -1,17 +1,27 @@
+import { MAX_COLS } from '../../workbook/address';
 import { CONTRACT_NAMES, EMPTY_CELL, type CellInput, type NameResolution, type WorkbookInput } from '../../workbook/cells';
+import { parseReference, type ReferenceArea } from '../../workbook/reference';
 import { abort } from './file-error';
 import { checkOtherSheets, findSheet, sheetXml, type LoadedWorkbook } from './load-workbook';
-import { parseReference, type ParsedArea } from './parse-reference';
 import { scanSheet } from './scan-sheet';
 import { toCellInput } from './to-cell-input';
 
 /** The largest grid a name may resolve to (rows × columns, after clamping whole columns/rows). */
 export const MAX_RANGE_CELLS = 2_000_000;
-const COLS = 16384;
+
+/** An area as the scan uses it: inclusive corners; whole columns (rows) are trimmed to the used rows (columns). */
+interface Box {
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  whole: ReferenceArea['whole'];
+}
 
 interface Wanted {
   name: string;
-  area: ParsedArea;
+  area: Box;
   /** Bounding box of non-empty cells inside the area. */
   used: { top: number; bottom: number; left: number; right: number } | null;
 }
@@ -46,7 +56,8 @@ export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
       result[name] = { kind: 'notRange', formula: def.formula };
       continue;
     }
-    const area = { ...parsed.area, sheet: sheet.name };
+    const a = parsed.area;
+    const area: Box = { sheet: sheet.name, top: a.row, left: a.col, bottom: a.row + a.rows - 1, right: a.col + a.cols - 1, whole: a.whole };
     const list = bySheet.get(sheet.name) ?? [];
     list.push({ name, area, used: null });
     bySheet.set(sheet.name, list);
@@ -62,7 +73,7 @@ export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
         const a = w.area;
         if (raw.row < a.top || raw.row > a.bottom || raw.col < a.left || raw.col > a.right) continue;
         input ??= toCellInput(raw, wb.sharedStrings, wb.formats);
-        cells.set(raw.row * COLS + raw.col, input);
+        cells.set(raw.row * MAX_COLS + raw.col, input);
         if (isEmpty(input)) continue;
         if (!w.used) w.used = { top: raw.row, bottom: raw.row, left: raw.col, right: raw.col };
         else {
@@ -83,11 +94,11 @@ export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
 function buildRange(w: Wanted, cells: Map<number, CellInput>): NameResolution {
   let { top, bottom, left, right } = w.area;
   const used = w.used;
-  if (w.area.wholeColumns) {
+  if (w.area.whole === 'columns') {
     top = used ? used.top : top;
     bottom = used ? used.bottom : top;
   }
-  if (w.area.wholeRows) {
+  if (w.area.whole === 'rows') {
     left = used ? used.left : left;
     right = used ? used.right : left;
   }
@@ -97,7 +108,7 @@ function buildRange(w: Wanted, cells: Map<number, CellInput>): NameResolution {
   const grid: CellInput[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: CellInput[] = new Array(cols);
-    for (let c = 0; c < cols; c++) line[c] = cells.get((top + r) * COLS + left + c) ?? EMPTY_CELL;
+    for (let c = 0; c < cols; c++) line[c] = cells.get((top + r) * MAX_COLS + left + c) ?? EMPTY_CELL;
     grid.push(line);
   }
   return { kind: 'range', range: { sheet: w.area.sheet, row: top, col: left, rows, cols }, cells: grid };
