@@ -132,10 +132,43 @@ interface Pending {
   sheet?: Excel.Worksheet;
 }
 
+/** The first batch: the workbook's names and, with ExcelApi 1.4, every sheet's own (sheet-scoped) names. */
+interface NameLists {
+  workbook: Excel.NamedItemCollection;
+  sheets: Excel.WorksheetCollection | null;
+}
+
+function queueNameLists(context: Excel.RequestContext, caps: Capabilities): NameLists {
+  const workbook = context.workbook.names;
+  workbook.load('items/name,items/type,items/value');
+  let sheets: Excel.WorksheetCollection | null = null;
+  if (caps.sheetScopedNames) {
+    // Worksheet.names (ExcelApi 1.4) loaded through the sheets, in this same batch: the sheets are not known before it.
+    sheets = context.workbook.worksheets;
+    sheets.load('items/name,items/names/items/name');
+  }
+  return { workbook, sheets };
+}
+
+/** For each contract name: the sheets that define it with their own scope (empty without ExcelApi 1.4). */
+function sheetScopes(lists: NameLists): { [name: string]: string[] } {
+  const scopes: { [name: string]: string[] } = Object.create(null);
+  if (!lists.sheets) return scopes;
+  for (const sheet of lists.sheets.items) {
+    for (const item of sheet.names.items) {
+      const on = scopes[item.name] || (scopes[item.name] = []);
+      if (on.indexOf(sheet.name) < 0) on.push(sheet.name);
+    }
+  }
+  return scopes;
+}
+
 /**
  * Reads the five contract names and their ranges in two syncs whatever the
- * table sizes: (1) the workbook's names, (2) every range's address, values, number formats and formulas (and,
- * with ExcelApi 1.2, its sheet's protection). A name's reference is parsed
+ * table sizes: (1) the workbook's names (with ExcelApi 1.4 also the sheets'
+ * own names, to tell a name defined only with a sheet scope from a missing
+ * one), (2) every range's address, values, number formats and formulas
+ * (and, with ExcelApi 1.2, its sheet's protection). A name's reference is parsed
  * as the xlsx host parses it (src/workbook/reference.ts): several areas are
  * multiArea, anything but one area (a constant, a formula such as OFFSET) is
  * notRange. A name over whole columns or rows (`'绩效指标'!$A:$P`) is read
@@ -143,20 +176,21 @@ interface Pending {
  * propagate as thrown office.js errors.
  */
 export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities): Promise<ExcelRead> {
-  const names = context.workbook.names;
-  names.load('items/name,items/type,items/value');
+  const lists = queueNameLists(context, caps);
   await context.sync();
 
   // Keyed by the workbook's names ('__proto__' is a valid name): no prototype.
   const byName: { [name: string]: Excel.NamedItem } = Object.create(null);
-  for (const item of names.items) byName[item.name] = item;
+  for (const item of lists.workbook.items) byName[item.name] = item;
+  const scopes = sheetScopes(lists);
 
   const resolutions = {} as Record<ContractName, NameResolution>;
   const pending: Pending[] = [];
   for (const name of CONTRACT_NAMES) {
     const item = byName[name];
     if (!item) {
-      resolutions[name] = { kind: 'missing' };
+      const sheets = scopes[name];
+      resolutions[name] = sheets ? { kind: 'sheetScopedOnly', sheets } : { kind: 'missing' };
       continue;
     }
     const value = String(item.value);

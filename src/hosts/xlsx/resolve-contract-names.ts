@@ -3,6 +3,7 @@ import { CONTRACT_NAMES, EMPTY_CELL, type CellInput, type NameResolution, type W
 import { parseReference, type ReferenceArea } from '../../workbook/reference';
 import { abort } from './file-error';
 import { checkOtherSheets, findSheet, sheetXml, type LoadedWorkbook } from './load-workbook';
+import type { WorkbookStructure } from './read-workbook-structure';
 import { scanSheet } from './scan-sheet';
 import { toCellInput } from './to-cell-input';
 
@@ -31,9 +32,24 @@ function isEmpty(cell: CellInput): boolean {
 }
 
 /**
+ * The names of the sheets holding sheet-scoped definitions (localSheetId is
+ * an index into the workbook's <sheets>); ids that are not an index of a sheet
+ * are left out (such a definition belongs to no sheet Excel would show).
+ */
+function scopeSheets(structure: WorkbookStructure, localSheetIds: string[]): string[] {
+  const sheets: string[] = [];
+  for (const id of localSheetIds) {
+    const sheet = /^[0-9]{1,9}$/.test(id) ? structure.sheets[Number(id)] : undefined;
+    if (sheet && sheets.indexOf(sheet.name) < 0) sheets.push(sheet.name);
+  }
+  return sheets;
+}
+
+/**
  * Resolves the five contract names to ranges and reads their cells. Only
- * workbook-scoped definitions count; a name that exists only with a sheet
- * scope resolves to notRange. Whole columns/rows are clamped to the used
+ * workbook-scoped definitions count: a name defined only with sheet scopes
+ * resolves to sheetScopedOnly (naming the sheets), one defined more than once
+ * at workbook scope to duplicate. Whole columns/rows are clamped to the used
  * cells inside them. Throws a FileErrorAbort.
  */
 export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
@@ -41,9 +57,15 @@ export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
   const bySheet = new Map<string, Wanted[]>();
   for (const name of CONTRACT_NAMES) {
     const all = wb.structure.definedNames.filter((d) => d.name === name);
-    const def = all.find((d) => d.localSheetId === undefined);
+    const workbookScoped = all.filter((d) => d.localSheetId === undefined);
+    if (workbookScoped.length > 1) {
+      result[name] = { kind: 'duplicate', formulas: workbookScoped.map((d) => d.formula) };
+      continue;
+    }
+    const def = workbookScoped[0];
     if (!def) {
-      result[name] = all.length > 0 ? { kind: 'notRange', formula: all[0].formula } : { kind: 'missing' };
+      const sheets = scopeSheets(wb.structure, all.map((d) => d.localSheetId!));
+      result[name] = sheets.length > 0 ? { kind: 'sheetScopedOnly', sheets } : { kind: 'missing' };
       continue;
     }
     const parsed = parseReference(def.formula);
