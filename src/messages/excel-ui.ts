@@ -12,10 +12,13 @@ type HostErrorOf<C extends HostErrorCode> = Extract<HostError, { code: C }>;
 /** One message per Excel problem; keyed by every code so a missing one fails to compile. */
 const HOST_ERRORS: { [C in HostErrorCode]: (e: HostErrorOf<C>) => string } = {
   editMode: () => 'Excel 正在编辑单元格，暂时无法读写工作簿。请按 Enter 或 Esc 结束编辑，然后点“重试”。',
-  protectedSheet: (e) =>
-    e.certain
-      ? `工作表 ${sheetList(e.sheets)} 受保护，无法写入计算结果。本次未写入任何内容；请在“审阅 → 撤消工作表保护”后重试。`
-      : `写入被拒绝：工作表受保护${e.sheets.length > 0 ? '（涉及 ' + sheetList(e.sheets) + '）' : ''}。已写入的部分已恢复；请撤消工作表保护后重试。`,
+  protectedSheet: (e) => {
+    if (e.certain && e.restored) {
+      return `工作表 ${sheetList(e.sheets)} 受保护，拒绝写入计算结果。其他工作表上已写入的部分已恢复，工作簿与计算前相同；请在“审阅 → 撤消工作表保护”后重试。`;
+    }
+    if (e.certain) return `工作表 ${sheetList(e.sheets)} 受保护，无法写入计算结果。本次未写入任何内容；请在“审阅 → 撤消工作表保护”后重试。`;
+    return `写入被拒绝：工作表受保护${e.sheets.length > 0 ? '（涉及 ' + sheetList(e.sheets) + '）' : ''}。已写入的部分已恢复；请撤消工作表保护后重试。`;
+  },
   itemNotFound: (e) => `找不到${e.what ? '“' + e.what + '”' : '所需的工作表或名称'}，可能已被删除或重命名。请检查后重试。`,
   changed: (e) => {
     if (e.detail === 'formula') return `读取之后 ${e.cell} 中被输入了公式。为不覆盖您的公式，本次未写入任何内容；请删除该公式后重新计算。`;

@@ -8,8 +8,13 @@
 export type HostError =
   /** The user is typing in a cell: Excel refuses every API call until they finish. */
   | { code: 'editMode' }
-  /** Writing to a protected sheet. `sheets` are the protected (or possibly protected) sheets. */
-  | { code: 'protectedSheet'; sheets: string[]; certain: boolean }
+  /**
+   * Writing to a protected sheet. With `certain`, `sheets` are exactly the protected sheets (known
+   * before writing through Worksheet.protection, or, with `restored`, found when the write was
+   * refused: the other sheets' writes were then put back); otherwise they are the sheets the refused
+   * batch wrote to, some of which are protected.
+   */
+  | { code: 'protectedSheet'; sheets: string[]; certain: boolean; restored?: boolean }
   /** A sheet or name the action needs is gone. */
   | { code: 'itemNotFound'; what: string }
   /** Names or target cells changed between reading and writing; nothing was kept. */

@@ -178,8 +178,14 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
           if (prior) rollback.push(prior);
         }
       }
-      if (rollback.length > 0) await restoreBySheet(context, rollback);
+      const restore = rollback.length > 0 ? await restoreBySheet(context, rollback) : null;
       if (error.code === 'itemNotFound') return { ok: false, error: { code: 'changed', detail: 'nameDeleted' } };
+      // AccessDenied names no sheet. The rollback wrote every sheet of this batch again, one sheet per
+      // sync: the sheets that refused it are the protected ones, and when every other sheet took its
+      // rollback, nothing is left written (ExcelApi 1.1 has no Worksheet.protection to ask).
+      if (error.code === 'protectedSheet' && restore && restore.refused.length > 0 && restore.failed.length === 0) {
+        return { ok: false, error: { code: 'protectedSheet', sheets: restore.refused, certain: true, restored: true } };
+      }
       return { ok: false, error };
     }
     for (const check of checks) {
