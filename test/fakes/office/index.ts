@@ -11,6 +11,7 @@ import { FakeRequestContext } from './excel';
 import { FakeWorkbook } from './store';
 
 export { FakeOfficeError, FakeRequestContext } from './excel';
+export { FakeCommandEvent, FakeDialog, FakeOffice, type FakeOfficeOptions } from './office-ui';
 export { FakeSheet, FakeWorkbook, type FakeCell, type FakeExcelApi, type WriteRecord } from './store';
 
 export function contextFor(store: FakeWorkbook): Excel.RequestContext {
