@@ -176,8 +176,17 @@ function sheetScopes(lists: NameLists): { [name: string]: string[] } {
  * propagate as thrown office.js errors.
  */
 export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities): Promise<ExcelRead> {
-  const lists = queueNameLists(context, caps);
-  await context.sync();
+  let lists = queueNameLists(context, caps);
+  try {
+    await context.sync();
+  } catch (e) {
+    // office.js turns `items/names/items/name` into a nested select Excel answers in the same response;
+    // should an Excel refuse it (it is not testable here), read as ExcelApi 1.1 does rather than fail:
+    // one more sync, on this path only. Edit mode refuses everything: nothing to retry.
+    if (!caps.sheetScopedNames || (e && (e as { code?: unknown }).code === 'InvalidOperationInCellEditMode')) throw e;
+    lists = queueNameLists(context, { ...caps, sheetScopedNames: false });
+    await context.sync();
+  }
 
   // Keyed by the workbook's names ('__proto__' is a valid name): no prototype.
   const byName: { [name: string]: Excel.NamedItem } = Object.create(null);

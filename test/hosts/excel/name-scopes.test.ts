@@ -123,6 +123,20 @@ describe('sheet-scoped names', () => {
     expect(read.input).toEqual({ ...fileInput(xlsxOf(SCOPED)), 预算执行: { kind: 'missing' }, 绩效指标: { kind: 'missing' } });
   });
 
+  it('an Excel refusing the nested load of the sheets\' names: read as on ExcelApi 1.1, one more sync', async () => {
+    const store = fakeOf(SCOPED, '1.2'); // refuses Worksheet.names at sync time, as an Excel without it would
+    const read = await readWorkbook(contextFor(store), { ...capabilitiesOf(store), sheetScopedNames: true });
+    expect(read.input).toEqual({ ...fileInput(xlsxOf(SCOPED)), 预算执行: { kind: 'missing' }, 绩效指标: { kind: 'missing' } });
+    expect(store.syncCount).toBe(3);
+  });
+
+  it('edit mode during the first batch is not retried', async () => {
+    const store = fakeOf(SCOPED, '1.4');
+    store.editMode = true;
+    await expect(readWorkbook(contextFor(store), capabilitiesOf(store))).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    expect(store.syncCount).toBe(1);
+  });
+
   it('on ExcelApi 1.1 with no name resolving, the read is one sync', async () => {
     const store = fakeOf([{ name: '预算执行', formula: "'预算执行'!$A$1", sheet: 0 }], '1.1');
     const read = await readWorkbook(contextFor(store), capabilitiesOf(store));
