@@ -2,27 +2,37 @@
  * Every Chinese text of the Excel task pane, the ribbon command's dialog and
  * the Excel host's errors. Texts with parameters are functions.
  */
-import type { HostError, HostErrorCode } from './host-error-codes';
+import type { HostError, HostErrorCode, LookedUp } from './host-error-codes';
 
 const list = (items: string[]) => items.map((s) => '“' + s + '”').join('、');
 const sheetList = (sheets: string[]) => sheets.map((s) => "'" + s.replace(/'/g, "''") + "'").join('、');
 
 type HostErrorOf<C extends HostErrorCode> = Extract<HostError, { code: C }>;
 
+function lookedUp(what: LookedUp | null): string {
+  if (!what) return '所需的工作表或名称';
+  if ('names' in what) return '所需的名称';
+  if ('name' in what) return '名称“' + what.name + '”';
+  return '工作表 ' + sheetList(what.sheets);
+}
+
 /** One message per Excel problem; keyed by every code so a missing one fails to compile. */
 const HOST_ERRORS: { [C in HostErrorCode]: (e: HostErrorOf<C>) => string } = {
   editMode: () => 'Excel 正在编辑单元格，暂时无法读写工作簿。请按 Enter 或 Esc 结束编辑，然后点“重试”。',
-  protectedSheet: (e) =>
-    e.certain
-      ? `工作表 ${sheetList(e.sheets)} 受保护，无法写入计算结果。本次未写入任何内容；请在“审阅 → 撤消工作表保护”后重试。`
-      : `写入被拒绝：工作表受保护${e.sheets.length > 0 ? '（涉及 ' + sheetList(e.sheets) + '）' : ''}。已写入的部分已恢复；请撤消工作表保护后重试。`,
-  itemNotFound: (e) => `找不到${e.what ? '“' + e.what + '”' : '所需的工作表或名称'}，可能已被删除或重命名。请检查后重试。`,
+  protectedSheet: (e) => {
+    if (e.certain && e.restored) {
+      return `工作表 ${sheetList(e.sheets)} 受保护，拒绝写入计算结果。其他工作表上已写入的部分已恢复，工作簿与计算前相同；请在“审阅 → 撤消工作表保护”后重试。`;
+    }
+    if (e.certain) return `工作表 ${sheetList(e.sheets)} 受保护，无法写入计算结果。本次未写入任何内容；请在“审阅 → 撤消工作表保护”后重试。`;
+    return `写入被拒绝：工作表受保护${e.sheets.length > 0 ? '（涉及 ' + sheetList(e.sheets) + '）' : ''}。已写入的部分已恢复；请撤消工作表保护后重试。`;
+  },
+  itemNotFound: (e) => `找不到${lookedUp(e.what)}，可能已被删除或重命名。请检查后重试。`,
   changed: (e) => {
     if (e.detail === 'formula') return `读取之后 ${e.cell} 中被输入了公式。为不覆盖您的公式，本次未写入任何内容；请删除该公式后重新计算。`;
     if (e.detail === 'nameMoved') return `读取之后名称“${e.name}”的引用范围被修改。本次未写入任何内容；请重新点“计算得分”。`;
     return '读取之后工作簿中的名称或工作表被删除或改名。本次未写入任何内容；请重新点“计算得分”。';
   },
-  mergedCells: (e) => `输出单元格${e.range ? '（' + e.range + '）' : ''}中有合并单元格，无法写入。已写入的部分已恢复；请取消合并后重试。`,
+  mergedCells: (e) => `输出单元格${e.range ? '（' + e.range + '）' : e.sheets.length > 0 ? '（工作表 ' + sheetList(e.sheets) + '）' : ''}中有合并单元格，无法写入。已写入的部分已恢复；请取消合并后重试。`,
   undoStale: (e) => `${e.cell} 在计算之后被修改过。为不覆盖您的修改，没有撤销；如需恢复请使用 Excel 的撤消或手工修改。`,
   nothingToUndo: () => '本次会话中还没有可撤销的计算。',
   templateNamesExist: (e) => `工作簿中已有名称 ${list(e.names)}，未插入模板。如需重新插入，请先在“公式 → 名称管理器”中删除这些名称。`,
@@ -87,6 +97,15 @@ export const warningCount = (count: number) => `${count} 条提示`;
 export const countedTitle = (title: string, count: number) => `${title}（${count}）`;
 
 /** The result card's execution line: `93.16%，得分 9.32 / 10`. */
+/** The ribbon dialog's execution line: `预算执行率 93.16%，得分 9.32`. */
+export const dialogExecutionLine = (rate: string, score: string) => `${UI.executionRate} ${percentText(rate)}，${UI.executionScore} ${score}`;
+
+/** A long message cut for the dialog's URL, with an ellipsis. */
+export const shortened = (text: string, max: number) => (text.length > max ? text.slice(0, max) + '…' : text);
+
+/** `2 条提示。请在“开始”选项卡…` */
+export const warningsSeePane = (count: number) => `${warningCount(count)}。${UI.dialogOpenPane}`;
+
 export const executionLine = (rate: string, score: string, weight: string) => `${percentText(rate)}，${UI.executionScore} ${score} / ${weight}`;
 
 /** `0.9316` → `93.16%` by moving the decimal point in the text (no binary arithmetic). */

@@ -8,14 +8,19 @@
 export type HostError =
   /** The user is typing in a cell: Excel refuses every API call until they finish. */
   | { code: 'editMode' }
-  /** Writing to a protected sheet. `sheets` are the protected (or possibly protected) sheets. */
-  | { code: 'protectedSheet'; sheets: string[]; certain: boolean }
+  /**
+   * Writing to a protected sheet. With `certain`, `sheets` are exactly the protected sheets (known
+   * before writing through Worksheet.protection, or, with `restored`, found when the write was
+   * refused: the other sheets' writes were then put back); otherwise they are the sheets the refused
+   * batch wrote to, some of which are protected.
+   */
+  | { code: 'protectedSheet'; sheets: string[]; certain: boolean; restored?: boolean }
   /** A sheet or name the action needs is gone. */
-  | { code: 'itemNotFound'; what: string }
+  | { code: 'itemNotFound'; what: LookedUp | null }
   /** Names or target cells changed between reading and writing; nothing was kept. */
   | { code: 'changed'; name?: string; cell?: string; detail: 'nameMoved' | 'nameDeleted' | 'formula' }
   /** A write touched part of a merged area. */
-  | { code: 'mergedCells'; range: string }
+  | { code: 'mergedCells'; range: string | null; sheets: string[] }
   /** 撤销: the cells written by 计算得分 were edited since. */
   | { code: 'undoStale'; cell: string }
   /** 撤销 with nothing to undo. */
@@ -28,3 +33,6 @@ export type HostError =
   | { code: 'unknown'; excelCode: string; excelMessage: string };
 
 export type HostErrorCode = HostError['code'];
+
+/** What was being looked up when Excel answered ItemNotFound. */
+export type LookedUp = { names: true } | { name: string } | { sheets: string[] };

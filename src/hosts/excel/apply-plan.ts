@@ -2,7 +2,8 @@
 import type { RangeAddress } from '../../workbook/address';
 import { formatCell, formatRange } from '../../workbook/address';
 import type { WritePlan } from '../../workbook/plan';
-import { localAddress, parseExcelAddress, sameRange, spansWhole, type WholeKind } from './excel-address';
+import { parseArea, type WholeKind } from '../../workbook/reference';
+import { localAddress, sameRange } from './excel-address';
 import { type HostError, toHostError } from './host-error';
 import { holdsFormula, queueContentBox, type RawRange, trimToContent } from './read-workbook';
 import { type PriorBlock, restoreBySheet } from './restore-blocks';
@@ -52,10 +53,10 @@ interface NameCheck {
 
 /** Whether the name still resolves to the range the read found. */
 function unmoved(check: NameCheck): boolean {
-  const now = parseExcelAddress(check.range.address);
+  const now = parseArea(check.range.address);
   if (!now) return false;
-  if (!check.whole) return sameRange(now, check.expected);
-  if (!spansWhole(now, check.whole.kind)) return false;
+  if (!check.whole) return now.whole === null && sameRange(now, check.expected);
+  if (now.whole !== check.whole.kind) return false;
   const box = check.whole.box;
   const trimmed = trimToContent({ address: box.address, values: box.values, formulas: box.formulas }, check.whole.kind);
   return trimmed !== null && sameRange(trimmed.address, check.expected);
@@ -177,8 +178,14 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
           if (prior) rollback.push(prior);
         }
       }
-      if (rollback.length > 0) await restoreBySheet(context, rollback);
+      const restore = rollback.length > 0 ? await restoreBySheet(context, rollback) : null;
       if (error.code === 'itemNotFound') return { ok: false, error: { code: 'changed', detail: 'nameDeleted' } };
+      // AccessDenied names no sheet. The rollback wrote every sheet of this batch again, one sheet per
+      // sync: the sheets that refused it are the protected ones, and when every other sheet took its
+      // rollback, nothing is left written (ExcelApi 1.1 has no Worksheet.protection to ask).
+      if (error.code === 'protectedSheet' && restore && restore.refused.length > 0 && restore.failed.length === 0) {
+        return { ok: false, error: { code: 'protectedSheet', sheets: restore.refused, certain: true, restored: true } };
+      }
       return { ok: false, error };
     }
     for (const check of checks) {

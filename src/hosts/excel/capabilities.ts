@@ -16,15 +16,30 @@ export interface Capabilities {
    * only the read may be larger).
    */
   usedRangeValuesOnly?: boolean;
+  /**
+   * Worksheet.names (ExcelApi 1.4): the sheets' own names are read with the workbook's, so that a
+   * contract name defined only with a sheet scope is reported as such. Absent means no (ExcelApi 1.1:
+   * workbook.names lists only workbook-scoped names, and such a name reads as missing).
+   */
+  sheetScopedNames?: boolean;
 }
 
-export const EXCEL_API_1_1_ONLY: Capabilities = { protection: false, addNames: false, usedRangeValuesOnly: false };
+export const EXCEL_API_1_1_ONLY: Capabilities = { protection: false, addNames: false, usedRangeValuesOnly: false, sheetScopedNames: false };
 
-/** Asks Office.context.requirements; outside Office (tests) everything beyond 1.1 is off. */
-export function detectCapabilities(): Capabilities {
+/** Office.context.requirements, or what stands for it in tests. */
+export interface Requirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+/** The running Office's requirements; undefined outside Office. */
+function officeRequirements(): Requirements | undefined {
   const office = typeof Office === 'undefined' ? undefined : Office;
-  const requirements = office && office.context && office.context.requirements;
+  return (office && office.context && office.context.requirements) || undefined;
+}
+
+/** Asks Office.context.requirements (or the given ones); outside Office (tests) everything beyond 1.1 is off. */
+export function detectCapabilities(requirements: Requirements | undefined = officeRequirements()): Capabilities {
   if (!requirements) return EXCEL_API_1_1_ONLY;
   const supports = (version: string) => requirements.isSetSupported('ExcelApi', version);
-  return { protection: supports('1.2'), addNames: supports('1.4'), usedRangeValuesOnly: supports('1.2') };
+  return { protection: supports('1.2'), addNames: supports('1.4'), usedRangeValuesOnly: supports('1.2'), sheetScopedNames: supports('1.4') };
 }

@@ -1,4 +1,4 @@
-import type { HostError } from '../../messages/host-error-codes';
+import type { HostError, LookedUp } from '../../messages/host-error-codes';
 
 export type { HostError, HostErrorCode } from '../../messages/host-error-codes';
 
@@ -18,14 +18,14 @@ const ITEM_NOT_FOUND = 'ItemNotFound';
  * sheets the failing batch wrote to (named in the protection message) and
  * `what` describes what was being looked up (for ItemNotFound).
  */
-export function toHostError(e: unknown, where: { sheets?: string[]; what?: string; range?: string } = {}): HostError {
+export function toHostError(e: unknown, where: { sheets?: string[]; what?: LookedUp; range?: string } = {}): HostError {
   const err = (e || {}) as ExcelErrorLike;
   const code = typeof err.code === 'string' ? err.code : '';
   const message = typeof err.message === 'string' ? err.message : String(e);
   if (code === EDIT_MODE) return { code: 'editMode' };
   if (code === ACCESS_DENIED) return { code: 'protectedSheet', sheets: where.sheets || [], certain: false };
-  if (code === ITEM_NOT_FOUND) return { code: 'itemNotFound', what: where.what || '' };
-  if (/merge/i.test(message)) return { code: 'mergedCells', range: where.range || (where.sheets || []).join('、') };
+  if (code === ITEM_NOT_FOUND) return { code: 'itemNotFound', what: where.what || null };
+  if (/merge/i.test(message)) return { code: 'mergedCells', range: where.range || null, sheets: where.sheets || [] };
   return { code: 'unknown', excelCode: code, excelMessage: message };
 }
 

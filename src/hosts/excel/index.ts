@@ -5,6 +5,6 @@ export { type HostError, type HostErrorCode, isRetryable, toHostError } from './
 export { insertTemplate, type InsertResult } from './insert-template';
 export { readWorkbook, readWorkbookInput, type ExcelRead } from './read-workbook';
 export { type ExcelScoreResult, scoreInExcel, type Scorer } from './score-in-excel';
-export { selectCell } from './select-cell';
+export { selectCell, selectName } from './select-cell';
 export { type TemplateKind, templateLayout } from './template-layout';
 export { undoWrites, type UndoResult } from './undo-writes';

@@ -7,8 +7,8 @@ import {
   type NameResolution,
   type WorkbookInput,
 } from '../../workbook/cells';
+import { parseArea, parseReference, rangeOf, type WholeKind } from '../../workbook/reference';
 import type { Capabilities } from './capabilities';
-import { isMultiArea, parseExcelAddress, type WholeKind, wholeReference } from './excel-address';
 
 /** A contract range exactly as Excel returned it (kept for rollback and for the write-time check). */
 export interface RawRange {
@@ -89,8 +89,9 @@ export function trimToContent(
   box: { address: string; values: unknown[][]; formulas: unknown[][]; numberFormat?: unknown[][] },
   kind: WholeKind,
 ): RawRange | null {
-  const at = parseExcelAddress(box.address);
-  if (!at) return null;
+  const parsed = parseArea(box.address);
+  if (!parsed) return null;
+  const at = rangeOf(parsed);
   const lines = kind === 'columns' ? at.rows : at.cols;
   const across = kind === 'columns' ? at.cols : at.rows;
   let first = -1;
@@ -131,36 +132,85 @@ interface Pending {
   sheet?: Excel.Worksheet;
 }
 
+/** The first batch: the workbook's names and, with ExcelApi 1.4, every sheet's own (sheet-scoped) names. */
+interface NameLists {
+  workbook: Excel.NamedItemCollection;
+  sheets: Excel.WorksheetCollection | null;
+}
+
+function queueNameLists(context: Excel.RequestContext, caps: Capabilities): NameLists {
+  const workbook = context.workbook.names;
+  workbook.load('items/name,items/type,items/value');
+  let sheets: Excel.WorksheetCollection | null = null;
+  if (caps.sheetScopedNames) {
+    // Worksheet.names (ExcelApi 1.4) loaded through the sheets, in this same batch: the sheets are not known before it.
+    sheets = context.workbook.worksheets;
+    sheets.load('items/name,items/names/items/name');
+  }
+  return { workbook, sheets };
+}
+
+/** For each contract name: the sheets that define it with their own scope (empty without ExcelApi 1.4). */
+function sheetScopes(lists: NameLists): { [name: string]: string[] } {
+  const scopes: { [name: string]: string[] } = Object.create(null);
+  if (!lists.sheets) return scopes;
+  for (const sheet of lists.sheets.items) {
+    for (const item of sheet.names.items) {
+      const on = scopes[item.name] || (scopes[item.name] = []);
+      if (on.indexOf(sheet.name) < 0) on.push(sheet.name);
+    }
+  }
+  return scopes;
+}
+
 /**
  * Reads the five contract names and their ranges in two syncs whatever the
- * table sizes: (1) the workbook's names, (2) every range's address, values,
- * number formats and formulas (and, with ExcelApi 1.2, its sheet's
- * protection). A name over whole columns or rows (`'绩效指标'!$A:$P`) is read
+ * table sizes: (1) the workbook's names (with ExcelApi 1.4 also the sheets'
+ * own names, to tell a name defined only with a sheet scope from a missing
+ * one), (2) every range's address, values, number formats and formulas
+ * (and, with ExcelApi 1.2, its sheet's protection). A name's reference is parsed
+ * as the xlsx host parses it (src/workbook/reference.ts): several areas are
+ * multiArea, anything but one area (a constant, a formula such as OFFSET) is
+ * notRange. A name over whole columns or rows (`'绩效指标'!$A:$P`) is read
  * through its content box and trimmed as the xlsx host trims it. Excel errors
  * propagate as thrown office.js errors.
  */
 export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities): Promise<ExcelRead> {
-  const names = context.workbook.names;
-  names.load('items/name,items/type,items/value');
-  await context.sync();
+  let lists = queueNameLists(context, caps);
+  try {
+    await context.sync();
+  } catch (e) {
+    // office.js turns `items/names/items/name` into a nested select Excel answers in the same response;
+    // should an Excel refuse it (it is not testable here), read as ExcelApi 1.1 does rather than fail:
+    // one more sync, on this path only. Edit mode refuses everything: nothing to retry.
+    if (!caps.sheetScopedNames || (e && (e as { code?: unknown }).code === 'InvalidOperationInCellEditMode')) throw e;
+    lists = queueNameLists(context, { ...caps, sheetScopedNames: false });
+    await context.sync();
+  }
 
   // Keyed by the workbook's names ('__proto__' is a valid name): no prototype.
   const byName: { [name: string]: Excel.NamedItem } = Object.create(null);
-  for (const item of names.items) byName[item.name] = item;
+  for (const item of lists.workbook.items) byName[item.name] = item;
+  const scopes = sheetScopes(lists);
 
   const resolutions = {} as Record<ContractName, NameResolution>;
   const pending: Pending[] = [];
   for (const name of CONTRACT_NAMES) {
     const item = byName[name];
     if (!item) {
-      resolutions[name] = { kind: 'missing' };
-    } else if (item.type !== 'Range') {
-      resolutions[name] = { kind: 'notRange', formula: String(item.value) };
-    } else if (isMultiArea(String(item.value))) {
-      resolutions[name] = { kind: 'multiArea', formula: String(item.value) };
+      const sheets = scopes[name];
+      resolutions[name] = sheets ? { kind: 'sheetScopedOnly', sheets } : { kind: 'missing' };
+      continue;
+    }
+    const value = String(item.value);
+    const parsed = item.type === 'Range' ? parseReference(value) : null;
+    if (!parsed || parsed.kind === 'other') {
+      resolutions[name] = { kind: 'notRange', formula: value };
+    } else if (parsed.kind === 'multiArea') {
+      resolutions[name] = { kind: 'multiArea', formula: value };
     } else {
       const range = item.getRange();
-      const whole = wholeReference(String(item.value));
+      const whole = parsed.area.whole;
       const loaded = whole ? queueContentBox(range, whole, caps.usedRangeValuesOnly === true) : range;
       loaded.load('address,values,numberFormat,formulas');
       const entry: Pending = { name, range: loaded, whole };
@@ -192,9 +242,9 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
 }
 
 function plainRange(range: Excel.Range): RawRange | null {
-  const address = parseExcelAddress(range.address);
-  if (!address) return null;
-  return { address, values: range.values, numberFormat: range.numberFormat, formulas: range.formulas };
+  const parsed = parseArea(range.address);
+  if (!parsed) return null;
+  return { address: rangeOf(parsed), values: range.values, numberFormat: range.numberFormat, formulas: range.formulas };
 }
 
 /** The WorkbookInput alone (2 syncs). */

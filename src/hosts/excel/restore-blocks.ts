@@ -15,6 +15,15 @@ export interface PriorBlock {
   formulas: unknown[][];
 }
 
+export interface RestoreResult {
+  /** Sheets that refused the rollback with AccessDenied: protected. */
+  refused: string[];
+  /** Sheets whose rollback failed for another reason. */
+  failed: string[];
+}
+
+const ACCESS_DENIED = 'AccessDenied';
+
 /**
  * Queues the writes that put a block back as it was: formulas where there
  * were formulas, constants (text protected from re-interpretation) elsewhere,
@@ -45,18 +54,25 @@ export function queueRestore(context: Excel.RequestContext, block: PriorBlock): 
 
 /**
  * Best-effort rollback after a failed write batch: one batch per sheet, so a
- * sheet that refuses (protected) does not stop the others. Errors are swallowed:
- * the caller reports the original failure.
+ * sheet that refuses (protected) does not stop the others. Errors are not
+ * thrown (the caller reports the original failure), but told apart: the
+ * sheets that refused with AccessDenied (a protected sheet refuses the
+ * rollback's writes as it refused the plan's, which is how ExcelApi 1.1,
+ * without Worksheet.protection, learns which sheet is protected), and the
+ * sheets whose rollback failed otherwise (their cells may not be restored).
  */
-export async function restoreBySheet(context: Excel.RequestContext, blocks: PriorBlock[]): Promise<void> {
+export async function restoreBySheet(context: Excel.RequestContext, blocks: PriorBlock[]): Promise<RestoreResult> {
   const sheets: string[] = [];
   for (const block of blocks) if (sheets.indexOf(block.sheet) < 0) sheets.push(block.sheet);
+  const result: RestoreResult = { refused: [], failed: [] };
   for (const sheet of sheets) {
     try {
       for (const block of blocks) if (block.sheet === sheet) queueRestore(context, block);
       await context.sync();
     } catch (e) {
-      // reported by the caller
+      if (e && (e as { code?: unknown }).code === ACCESS_DENIED) result.refused.push(sheet);
+      else result.failed.push(sheet);
     }
   }
+  return result;
 }

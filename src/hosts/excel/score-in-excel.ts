@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 import type { RangeAddress } from '../../workbook/address';
 import { scoreThrough, type Scorer, type ScoringHost } from '../../workbook/pipeline';
+import type { WholeKind } from '../../workbook/reference';
 import type { ScoreOutcome } from '../../workbook/report';
 import { applyPlan, type Snapshot } from './apply-plan';
 import type { Capabilities } from './capabilities';
-import type { WholeKind } from './excel-address';
 import { type HostError, toHostError } from './host-error';
 import { type ExcelRead, readWorkbook, type RawRange } from './read-workbook';
 
@@ -34,7 +34,7 @@ export function excelScoringHost(context: Excel.RequestContext, caps: Capabiliti
       try {
         read = await readWorkbook(context, caps);
       } catch (e) {
-        return { ok: false, problem: toHostError(e, { what: '名称' }) };
+        return { ok: false, problem: toHostError(e, { what: { names: true } }) };
       }
       return { ok: true, value: read.input };
     },

@@ -11,6 +11,23 @@ export async function selectCell(context: Excel.RequestContext, cell: CellAddres
     await context.sync();
     return null;
   } catch (e) {
-    return toHostError(e, { what: cell.sheet, sheets: [cell.sheet] });
+    return toHostError(e, { what: { sheets: [cell.sheet] }, sheets: [cell.sheet] });
+  }
+}
+
+/**
+ * Shows a defined name's range: activates its sheet and selects it (ExcelApi
+ * 1.1). One sync. The ribbon command uses it to point at the results it wrote
+ * when it has no dialog to show them in.
+ */
+export async function selectName(context: Excel.RequestContext, name: string): Promise<HostError | null> {
+  const range = context.workbook.names.getItem(name).getRange();
+  range.worksheet.activate();
+  range.select();
+  try {
+    await context.sync();
+    return null;
+  } catch (e) {
+    return toHostError(e, { what: { name } });
   }
 }

@@ -44,7 +44,7 @@ export async function undoWrites(context: Excel.RequestContext, snapshot: Snapsh
   try {
     await context.sync();
   } catch (e) {
-    return { ok: false, error: toHostError(e, { sheets, what: sheets.join('、') }) };
+    return { ok: false, error: toHostError(e, { sheets, what: { sheets } }) };
   }
   for (let i = 0; i < snapshot.blocks.length; i++) {
     const cell = staleCell(snapshot.blocks[i], targets[i].values, targets[i].formulas);

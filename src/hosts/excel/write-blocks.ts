@@ -20,7 +20,7 @@ export interface WriteBlock {
  * prefix, which Excel stores as "this is text" and does not show.
  */
 const COERCIBLE =
-  /^\s*([=+\-@']|[-+]?(\d[\d,]*(\.\d*)?|\.\d+)(e[-+]?\d+)?\s*%?\s*$|\d{1,4}[-/.年]\d{1,2}|\d{1,2}:\d{2}|(true|false)\s*$)/i;
+  /^\s*([=+\-@']|[-+]?(\d[\d,]*(\.\d*)?|\.\d+)(e[-+]?\d+)?\s*%?\s*$|\d{1,4}[-/.\u5e74]\d{1,2}|\d{1,2}:\d{2}|(true|false)\s*$)/i;
 
 export function excelText(text: string): string {
   return COERCIBLE.test(text) ? "'" + text : text;

@@ -1,4 +1,4 @@
-import { a1, formatCell } from '../../workbook/address';
+import { a1, formatCell, MAX_COLS } from '../../workbook/address';
 import type { PlannedValue } from '../../workbook/plan';
 import { encodeEscapes } from './decode-escapes';
 import { abort } from './file-error';
@@ -28,7 +28,7 @@ const DECIMAL = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
  */
 export function editSheet(text: string, part: string, sheet: string, writes: SheetWrite[], styles: StyleResolver): string {
   const byCell = new Map<number, SheetWrite>();
-  for (const w of writes) byCell.set(w.row * 16384 + w.col, w);
+  for (const w of writes) byCell.set(w.row * MAX_COLS + w.col, w);
   const requested = [...byCell.values()].sort((a, b) => a.row - b.row || a.col - b.col);
   const layout = locateSheet(text, part, sheet, new Set(requested.map((w) => w.row)));
   const rowsByIndex = new Map<number, RowSpan>();

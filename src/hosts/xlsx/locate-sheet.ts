@@ -1,4 +1,4 @@
-import { columnLetters, MAX_COLS } from '../../workbook/address';
+import { columnLetters, MAX_COLS, MAX_ROWS } from '../../workbook/address';
 import { abort } from './file-error';
 import { isValidDimension, parseCellRef, parseRowNumber } from './parse-cell-ref';
 import { attr, closeTagStart, parseXml, SML_NS, tagStart } from './parse-xml';
@@ -101,7 +101,7 @@ export function locateSheet(text: string, part: string, sheet: string, targetRow
         if (r !== undefined) {
           rowIndex = parseRowNumber(r);
           if (rowIndex < 0) bad(r);
-        } else if (++rowIndex >= 1048576) bad(String(rowIndex + 1));
+        } else if (++rowIndex >= MAX_ROWS) bad(String(rowIndex + 1));
         col = -1;
         row = { ...span(text, end, tag.isSelfClosing), index: rowIndex };
         if (targetRows.has(rowIndex)) {

@@ -1,17 +1,28 @@
+import { MAX_COLS } from '../../workbook/address';
 import { CONTRACT_NAMES, EMPTY_CELL, type CellInput, type NameResolution, type WorkbookInput } from '../../workbook/cells';
+import { parseReference, type ReferenceArea } from '../../workbook/reference';
 import { abort } from './file-error';
 import { checkOtherSheets, findSheet, sheetXml, type LoadedWorkbook } from './load-workbook';
-import { parseReference, type ParsedArea } from './parse-reference';
+import type { WorkbookStructure } from './read-workbook-structure';
 import { scanSheet } from './scan-sheet';
 import { toCellInput } from './to-cell-input';
 
 /** The largest grid a name may resolve to (rows × columns, after clamping whole columns/rows). */
 export const MAX_RANGE_CELLS = 2_000_000;
-const COLS = 16384;
+
+/** An area as the scan uses it: inclusive corners; whole columns (rows) are trimmed to the used rows (columns). */
+interface Box {
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  whole: ReferenceArea['whole'];
+}
 
 interface Wanted {
   name: string;
-  area: ParsedArea;
+  area: Box;
   /** Bounding box of non-empty cells inside the area. */
   used: { top: number; bottom: number; left: number; right: number } | null;
 }
@@ -21,9 +32,24 @@ function isEmpty(cell: CellInput): boolean {
 }
 
 /**
+ * The names of the sheets holding sheet-scoped definitions (localSheetId is
+ * an index into the workbook's <sheets>); ids that are not an index of a sheet
+ * are left out (such a definition belongs to no sheet Excel would show).
+ */
+function scopeSheets(structure: WorkbookStructure, localSheetIds: string[]): string[] {
+  const sheets: string[] = [];
+  for (const id of localSheetIds) {
+    const sheet = /^[0-9]{1,9}$/.test(id) ? structure.sheets[Number(id)] : undefined;
+    if (sheet && sheets.indexOf(sheet.name) < 0) sheets.push(sheet.name);
+  }
+  return sheets;
+}
+
+/**
  * Resolves the five contract names to ranges and reads their cells. Only
- * workbook-scoped definitions count; a name that exists only with a sheet
- * scope resolves to notRange. Whole columns/rows are clamped to the used
+ * workbook-scoped definitions count: a name defined only with sheet scopes
+ * resolves to sheetScopedOnly (naming the sheets), one defined more than once
+ * at workbook scope to duplicate. Whole columns/rows are clamped to the used
  * cells inside them. Throws a FileErrorAbort.
  */
 export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
@@ -31,9 +57,15 @@ export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
   const bySheet = new Map<string, Wanted[]>();
   for (const name of CONTRACT_NAMES) {
     const all = wb.structure.definedNames.filter((d) => d.name === name);
-    const def = all.find((d) => d.localSheetId === undefined);
+    const workbookScoped = all.filter((d) => d.localSheetId === undefined);
+    if (workbookScoped.length > 1) {
+      result[name] = { kind: 'duplicate', formulas: workbookScoped.map((d) => d.formula) };
+      continue;
+    }
+    const def = workbookScoped[0];
     if (!def) {
-      result[name] = all.length > 0 ? { kind: 'notRange', formula: all[0].formula } : { kind: 'missing' };
+      const sheets = scopeSheets(wb.structure, all.map((d) => d.localSheetId!));
+      result[name] = sheets.length > 0 ? { kind: 'sheetScopedOnly', sheets } : { kind: 'missing' };
       continue;
     }
     const parsed = parseReference(def.formula);
@@ -46,7 +78,8 @@ export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
       result[name] = { kind: 'notRange', formula: def.formula };
       continue;
     }
-    const area = { ...parsed.area, sheet: sheet.name };
+    const a = parsed.area;
+    const area: Box = { sheet: sheet.name, top: a.row, left: a.col, bottom: a.row + a.rows - 1, right: a.col + a.cols - 1, whole: a.whole };
     const list = bySheet.get(sheet.name) ?? [];
     list.push({ name, area, used: null });
     bySheet.set(sheet.name, list);
@@ -62,7 +95,7 @@ export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
         const a = w.area;
         if (raw.row < a.top || raw.row > a.bottom || raw.col < a.left || raw.col > a.right) continue;
         input ??= toCellInput(raw, wb.sharedStrings, wb.formats);
-        cells.set(raw.row * COLS + raw.col, input);
+        cells.set(raw.row * MAX_COLS + raw.col, input);
         if (isEmpty(input)) continue;
         if (!w.used) w.used = { top: raw.row, bottom: raw.row, left: raw.col, right: raw.col };
         else {
@@ -83,11 +116,11 @@ export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
 function buildRange(w: Wanted, cells: Map<number, CellInput>): NameResolution {
   let { top, bottom, left, right } = w.area;
   const used = w.used;
-  if (w.area.wholeColumns) {
+  if (w.area.whole === 'columns') {
     top = used ? used.top : top;
     bottom = used ? used.bottom : top;
   }
-  if (w.area.wholeRows) {
+  if (w.area.whole === 'rows') {
     left = used ? used.left : left;
     right = used ? used.right : left;
   }
@@ -97,7 +130,7 @@ function buildRange(w: Wanted, cells: Map<number, CellInput>): NameResolution {
   const grid: CellInput[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: CellInput[] = new Array(cols);
-    for (let c = 0; c < cols; c++) line[c] = cells.get((top + r) * COLS + left + c) ?? EMPTY_CELL;
+    for (let c = 0; c < cols; c++) line[c] = cells.get((top + r) * MAX_COLS + left + c) ?? EMPTY_CELL;
     grid.push(line);
   }
   return { kind: 'range', range: { sheet: w.area.sheet, row: top, col: left, rows, cols }, cells: grid };

@@ -1,4 +1,4 @@
-import { columnLetters, MAX_COLS } from '../../workbook/address';
+import { columnLetters, MAX_COLS, MAX_ROWS } from '../../workbook/address';
 import { decodeEscapes } from './decode-escapes';
 import { abort } from './file-error';
 import { isValidDimension, parseCellRef, parseRowNumber } from './parse-cell-ref';
@@ -78,7 +78,7 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
           row = parseRowNumber(r);
           if (row < 0) bad(r);
         } else row++;
-        if (row >= 1048576) bad(String(row + 1));
+        if (row >= MAX_ROWS) bad(String(row + 1));
         col = -1;
       } else if (local === 'sheetData') inSheetData = true;
       else if (local === 'dimension' && !inSheetData) {

@@ -6,10 +6,15 @@
  *    ones after it do not run (those before it stay applied, as in Excel);
  *  - a property can be read only after load() and a successful sync()
  *    (otherwise it throws PropertyNotLoaded), loaded values being the state
- *    at the point of the load in the queue.
+ *    at the point of the load in the queue;
+ *  - a member of an ExcelApi requirement set above the store's `excelApi`
+ *    throws ApiNotFound when it is reached, before anything is queued, as
+ *    office.js does (its generated code calls _throwIfApiNotSupported in the
+ *    member's getter or method); a nested load of such a member is refused
+ *    by Excel at sync time.
  */
 import { a1, columnLetters, MAX_COLS, MAX_ROWS, type RangeAddress } from '../../../src/workbook/address';
-import { type FakeSheet, type FakeWorkbook, parseRef, sheetPrefix, splitAreas } from './store';
+import { type FakeName, type FakeSheet, type FakeWorkbook, parseRef, sheetPrefix, splitAreas } from './store';
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation: string };
@@ -25,6 +30,16 @@ export class FakeOfficeError extends Error {
 }
 
 type Op = () => void;
+
+/** office.js's check for a member of a requirement set the running Excel lacks. */
+function requireApi(store: FakeWorkbook, member: string, version: string): void {
+  if (store.supports(version)) return;
+  throw new FakeOfficeError(
+    'ApiNotFound',
+    `The method or property ${member} is part of the ExcelApi ${version} requirement set, which is not available in your version of Excel.`,
+    member,
+  );
+}
 
 export class FakeRequestContext {
   private queue: Op[] = [];
@@ -129,7 +144,7 @@ class FakeWorkbookProxy {
   readonly names: FakeNamedItemCollection;
   readonly worksheets: FakeWorksheetCollection;
   constructor(readonly ctx: FakeRequestContext) {
-    this.names = new FakeNamedItemCollection(ctx);
+    this.names = new FakeNamedItemCollection(ctx, () => ctx.store.names);
     this.worksheets = new FakeWorksheetCollection(ctx);
   }
 }
@@ -137,8 +152,18 @@ class FakeWorkbookProxy {
 // ---------------------------------------------------------------------------
 // Names
 
+/** The defined name called `name` (names compare case-insensitively, as in Excel). */
+function findIn(list: FakeName[], name: string): FakeName | undefined {
+  const lower = name.toLowerCase();
+  return list.filter((n) => n.name.toLowerCase() === lower)[0];
+}
+
+/** workbook.names (workbook-scoped names) or Worksheet.names (one sheet's own names). */
 class FakeNamedItemCollection extends FakeClientObject {
-  constructor(ctx: FakeRequestContext) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly list: () => FakeName[],
+  ) {
     super(ctx, 'NamedItemCollection');
   }
 
@@ -148,34 +173,39 @@ class FakeNamedItemCollection extends FakeClientObject {
 
   load(arg: string | string[]): this {
     const names = props(arg).map((p) => p.replace(/^items\//, ''));
-    this.ctx.enqueue(() => {
-      const items = this.ctx.store.names.map((n) => {
-        const item = new FakeNamedItem(this.ctx, n.name);
-        item.fill(names);
-        return item;
-      });
-      this.ctx.deliver(() => {
-        this.loaded.items = items;
-      });
-    });
+    this.ctx.enqueue(() => this.fillItems(names));
     return this;
   }
 
+  /** Loads the items with `names` (in a running op: a load of this collection or a nested one). */
+  fillItems(names: string[]): void {
+    const items = this.list().map((n) => {
+      const item = new FakeNamedItem(this.ctx, n.name, this.list);
+      item.fill(names);
+      return item;
+    });
+    this.ctx.deliver(() => {
+      this.loaded.items = items;
+    });
+  }
+
   getItem(name: string): FakeNamedItem {
-    const item = new FakeNamedItem(this.ctx, name);
+    const item = new FakeNamedItem(this.ctx, name, this.list);
     this.ctx.enqueue(() => item.resolve());
     return item;
   }
 
+  /** NamedItemCollection.add (ExcelApi 1.4). */
   add(name: string, reference: FakeRange | string): FakeNamedItem {
+    requireApi(this.ctx.store, 'NamedItemCollection.add', '1.4');
     this.ctx.enqueue(() => {
-      const store = this.ctx.store;
-      if (store.findName(name)) throw new FakeOfficeError('ItemAlreadyExists', `A name ${name} already exists.`, 'NamedItemCollection.add');
+      const list = this.list();
+      if (findIn(list, name)) throw new FakeOfficeError('ItemAlreadyExists', `A name ${name} already exists.`, 'NamedItemCollection.add');
       const formula = typeof reference === 'string' ? reference : '=' + reference.absoluteReference();
-      store.names.push({ name, formula });
+      list.push({ name, formula });
       this.ctx.addRequest({ name, formula });
     });
-    return new FakeNamedItem(this.ctx, name);
+    return new FakeNamedItem(this.ctx, name, this.list);
   }
 }
 
@@ -185,12 +215,13 @@ export class FakeNamedItem extends FakeClientObject {
   constructor(
     ctx: FakeRequestContext,
     private readonly itemName: string,
+    private readonly list: () => FakeName[],
   ) {
     super(ctx, 'NamedItem');
   }
 
   resolve() {
-    const found = this.ctx.store.findName(this.itemName);
+    const found = findIn(this.list(), this.itemName);
     if (!found) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist.`, 'NamedItemCollection.getItem');
     return found;
   }
@@ -306,13 +337,29 @@ class FakeWorksheetProtection extends FakeClientObject {
 }
 
 export class FakeWorksheet extends FakeClientObject {
-  readonly protection: FakeWorksheetProtection;
+  private protectionObject: FakeWorksheetProtection | null = null;
+  private namesObject: FakeNamedItemCollection | null = null;
   constructor(
     ctx: FakeRequestContext,
     private readonly sheetName: string | (() => FakeSheet),
   ) {
     super(ctx, 'Worksheet');
-    this.protection = new FakeWorksheetProtection(ctx, () => this.resolve());
+  }
+
+  /** Worksheet.protection (ExcelApi 1.2). */
+  get protection(): FakeWorksheetProtection {
+    requireApi(this.ctx.store, 'Worksheet.protection', '1.2');
+    return (this.protectionObject = this.protectionObject || new FakeWorksheetProtection(this.ctx, () => this.resolve()));
+  }
+
+  /** Worksheet.names (ExcelApi 1.4): the names scoped to this sheet. */
+  get names(): FakeNamedItemCollection {
+    requireApi(this.ctx.store, 'Worksheet.names', '1.4');
+    return this.sheetNames();
+  }
+
+  private sheetNames(): FakeNamedItemCollection {
+    return (this.namesObject = this.namesObject || new FakeNamedItemCollection(this.ctx, () => this.resolve().names));
   }
 
   resolve(): FakeSheet {
@@ -322,14 +369,25 @@ export class FakeWorksheet extends FakeClientObject {
     return sheet;
   }
 
+  /**
+   * Used by the collection's load: `name`, and the sheet's own names through a nested load
+   * (`names/items/name`), which Excel refuses below ExcelApi 1.4 (it fails the sync).
+   */
   fill(names: string[]): void {
     const values: { [prop: string]: unknown } = {};
+    const nested: string[] = [];
     for (const p of names) {
-      if (p !== 'name') throw new Error(`fake: Worksheet.${p} is not modelled`);
-      values[p] = this.resolve().name;
+      const m = /^names\/items\/(.+)$/.exec(p);
+      if (m) nested.push(m[1]);
+      else if (p === 'name') values[p] = this.resolve().name;
+      else throw new Error(`fake: Worksheet.${p} is not modelled`);
+    }
+    if (nested.length > 0) {
+      requireApi(this.ctx.store, 'Worksheet.names', '1.4');
+      this.sheetNames().fillItems(nested);
     }
     this.ctx.deliver(() => {
-      for (const p of names) this.loaded[p] = values[p];
+      for (const p of Object.keys(values)) this.loaded[p] = values[p];
     });
   }
 

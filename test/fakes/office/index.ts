@@ -4,16 +4,23 @@
  * plays Excel.run; `contextFor` gives a RequestContext typed as the real one
  * so the host code is type-checked against @types/office-js.
  */
+import { type Capabilities, detectCapabilities } from '../../../src/hosts/excel/capabilities';
 import type { CellInput } from '../../../src/workbook/cells';
 import { parseA1 } from '../../../src/workbook/address';
 import { FakeRequestContext } from './excel';
 import { FakeWorkbook } from './store';
 
 export { FakeOfficeError, FakeRequestContext } from './excel';
-export { FakeSheet, FakeWorkbook, type FakeCell, type WriteRecord } from './store';
+export { FakeCommandEvent, FakeDialog, FakeOffice, type FakeOfficeOptions } from './office-ui';
+export { FakeSheet, FakeWorkbook, type FakeCell, type FakeExcelApi, type WriteRecord } from './store';
 
 export function contextFor(store: FakeWorkbook): Excel.RequestContext {
   return new FakeRequestContext(store) as unknown as Excel.RequestContext;
+}
+
+/** What the host detects on this fake Excel: detectCapabilities asking the store's requirements. */
+export function capabilitiesOf(store: FakeWorkbook): Capabilities {
+  return detectCapabilities(store.requirements);
 }
 
 /** Excel.run: a fresh context per call; a final sync if operations are still queued is not modelled (the host always syncs). */

@@ -1,6 +1,7 @@
 /**
  * The backing store of the strict office.js fake: sheets as plain 2-D arrays
- * of cells, workbook-scoped names as formula text, and counters of what the
+ * of cells, workbook-scoped names (and each sheet's own names) as formula
+ * text, the ExcelApi level the fake Excel supports, and counters of what the
  * code under test asked Excel to do.
  */
 import { columnIndex, MAX_COLS, MAX_ROWS, parseA1, quoteSheet, type RangeAddress } from '../../../src/workbook/address';
@@ -32,7 +33,13 @@ export const blankCell = (): FakeCell => ({ value: '', formula: null, numberForm
 
 export class FakeSheet {
   readonly cells: FakeCell[][] = [];
+  /**
+   * Protected: every write to the sheet's cells fails at sync time with AccessDenied, at any
+   * ExcelApi level (the level only decides whether Worksheet.protection can tell beforehand).
+   */
   protected = false;
+  /** Names scoped to this sheet (Worksheet.names, ExcelApi 1.4); workbook.names does not list them. */
+  readonly names: FakeName[] = [];
   /** Merged areas; only their top-left cell holds content. */
   readonly merges: RangeAddress[] = [];
   constructor(public name: string) {}
@@ -86,9 +93,26 @@ export class FakeSheet {
 /** The name's type as NamedItem.type reports it. */
 export type FakeNameType = 'Range' | 'String' | 'Double' | 'Boolean' | 'Error';
 
+/** The ExcelApi requirement sets a fake Excel can declare; members of a later set throw ApiNotFound. */
+export type FakeExcelApi = '1.1' | '1.2' | '1.3' | '1.4';
+
+/** `1.10` > `1.9`: requirement-set versions compare by their minor number. */
+function minor(version: string): number {
+  const m = /^1\.(\d+)$/.exec(version);
+  if (!m) throw new Error('fake: bad ExcelApi version ' + version);
+  return Number(m[1]);
+}
+
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
+  /** Workbook-scoped names: what workbook.names lists. */
   readonly names: FakeName[] = [];
+  /**
+   * The highest ExcelApi requirement set this Excel supports. Using a member of a later set
+   * throws ApiNotFound when the member is reached, as office.js does; `requirements` answers
+   * isSetSupported accordingly. The default supports everything the fake models.
+   */
+  excelApi: FakeExcelApi = '1.4';
   /** The user is typing in a cell: every sync fails with InvalidOperationInCellEditMode. */
   editMode = false;
   syncCount = 0;
@@ -122,6 +146,26 @@ export class FakeWorkbook {
     const found = this.findName(name);
     if (found) found.formula = formula;
     else this.names.push({ name, formula });
+  }
+
+  /** Defines `name` with the scope of one sheet (the sheet must exist). */
+  setSheetName(sheetName: string, name: string, formula: string): void {
+    const sheet = this.findSheet(sheetName);
+    if (!sheet) throw new Error('fake: no sheet ' + sheetName);
+    const lower = name.toLowerCase();
+    const found = sheet.names.filter((n) => n.name.toLowerCase() === lower)[0];
+    if (found) found.formula = formula;
+    else sheet.names.push({ name, formula });
+  }
+
+  /** Whether this Excel supports ExcelApi `version`. */
+  supports(version: string): boolean {
+    return minor(version) <= minor(this.excelApi);
+  }
+
+  /** Office.context.requirements of this Excel (ExcelApi only). */
+  get requirements(): { isSetSupported(name: string, minVersion?: string): boolean } {
+    return { isSetSupported: (name: string, minVersion = '1.1') => name === 'ExcelApi' && this.supports(minVersion) };
   }
 
   /** Runs `fn` just before the batch of sync number `n` (1-based, counted over the workbook's life) executes. */

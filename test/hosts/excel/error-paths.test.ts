@@ -3,10 +3,12 @@
  * exactly as it was.
  */
 import { issueText } from '../../../src/messages/issues';
-import { EXCEL_API_1_1_ONLY, scoreInExcel } from '../../../src/hosts/excel';
+import { applyPlan, EXCEL_API_1_1_ONLY, readWorkbook, scoreInExcel } from '../../../src/hosts/excel';
+import type { RawRange } from '../../../src/hosts/excel/read-workbook';
+import { CONTRACT_NAMES } from '../../../src/workbook/cells';
 import { hostErrorMessage } from '../../../src/messages/excel-ui';
 import { scoreWorkbook } from '../../../src/workbook/score-workbook';
-import { contextFor, FakeOfficeError, type FakeWorkbook } from '../../fakes/office';
+import { capabilitiesOf, contextFor, FakeOfficeError, type FakeWorkbook } from '../../fakes/office';
 import { exampleInFake } from './example-workbook';
 
 const WITH_PROTECTION = { protection: true, addNames: true };
@@ -39,14 +41,72 @@ describe('Excel error paths', () => {
     expect(store.dump()).toEqual(before);
   });
 
-  it('protected sheet found only by AccessDenied (ExcelApi 1.1): rolls back what was written', async () => {
+  it.each([
+    [['评价结果']],
+    [['绩效指标']],
+    [['预算执行']],
+    [['绩效指标', '评价结果']],
+  ])('protected sheet found only by AccessDenied (ExcelApi 1.1): rolls back what was written and names only %j', async (locked) => {
     const store = exampleInFake();
+    store.excelApi = '1.1';
+    for (const sheet of locked) store.findSheet(sheet)!.protected = true;
+    const before = store.dump();
+    const result = await score(store, capabilitiesOf(store));
+    expect(result.hostError).toEqual({ code: 'protectedSheet', sheets: locked, certain: true, restored: true });
+    const message = hostErrorMessage(result.hostError!);
+    for (const sheet of ['预算执行', '绩效指标', '评价结果']) {
+      expect([sheet, message.indexOf("'" + sheet + "'") >= 0]).toEqual([sheet, locked.indexOf(sheet) >= 0]);
+    }
+    expect(message).toContain('已恢复');
+    expect(result.snapshot).toBeNull();
+    expect(store.dump()).toEqual(before);
+  });
+
+  it('the sheets before the protected one were written, then restored; the success path stays at 3 syncs', async () => {
+    const store = exampleInFake();
+    store.excelApi = '1.1';
+    store.findSheet('评价结果')!.protected = true;
+    const result = await score(store, capabilitiesOf(store));
+    expect(result.hostError && result.hostError.code).toBe('protectedSheet');
+    expect(store.writes.length).toBeGreaterThan(0);
+    expect(store.syncCount).toBeGreaterThan(3); // the failure path probes sheet by sheet
+
+    const clean = exampleInFake();
+    clean.excelApi = '1.1';
+    const ok = await score(clean, capabilitiesOf(clean));
+    expect(ok.hostError).toBeNull();
+    expect(clean.syncCount).toBe(3);
+  });
+
+  it('a protected sheet in a later request (ExcelApi 1.1): earlier requests are undone, only that sheet is named', async () => {
+    const store = exampleInFake();
+    store.excelApi = '1.1';
     store.findSheet('评价结果')!.protected = true;
     const before = store.dump();
-    const result = await score(store);
-    expect(result.hostError && result.hostError.code).toBe('protectedSheet');
-    expect(hostErrorMessage(result.hostError!)).toContain('工作表受保护');
-    expect(store.writes.length).toBeGreaterThan(0); // sheets before the protected one were written, then restored
+    const context = contextFor(store);
+    const read = await readWorkbook(context, capabilitiesOf(store));
+    const outcome = scoreWorkbook(read.input);
+    const prior = CONTRACT_NAMES.map((n) => read.ranges[n]).filter((r): r is RawRange => r !== undefined);
+    // One row per request: the other sheets' requests all succeed before 评价结果 refuses.
+    const applied = await applyPlan(context, outcome.plan, { prior, maxRequestBytes: 1 });
+    expect(applied).toEqual({ ok: false, error: { code: 'protectedSheet', sheets: ['评价结果'], certain: true, restored: true } });
+    expect(store.writes.length).toBeGreaterThan(3);
+    expect(store.dump()).toEqual(before);
+  });
+
+  it('an AccessDenied the rollback does not meet again: the sheets of the batch, not named protected for certain', async () => {
+    const store = exampleInFake();
+    store.excelApi = '1.1';
+    const before = store.dump();
+    // AccessDenied on the batch itself (as when something outside Excel blocks it), not from one sheet.
+    store.beforeSync(3, (wb) => {
+      wb.findSheet('评价结果')!.protected = true;
+    });
+    store.beforeSync(4, (wb) => {
+      wb.findSheet('评价结果')!.protected = false;
+    });
+    const result = await score(store, capabilitiesOf(store));
+    expect(result.hostError).toMatchObject({ code: 'protectedSheet', certain: false });
     expect(store.dump()).toEqual(before);
   });
 
@@ -150,8 +210,9 @@ describe('Excel error paths', () => {
     const { toHostError } = await import('../../../src/hosts/excel/host-error');
     const error = await context.sync().then(
       () => null,
-      (e) => toHostError(e, { what: '不存在' }),
+      (e) => toHostError(e, { what: { sheets: ['不存在'] } }),
     );
-    expect(hostErrorMessage(error!)).toBe('找不到“不存在”，可能已被删除或重命名。请检查后重试。');
+    expect(hostErrorMessage(error!)).toBe("找不到工作表 '不存在'，可能已被删除或重命名。请检查后重试。");
+    expect(hostErrorMessage({ code: 'itemNotFound', what: { name: '绩效指标' } })).toBe('找不到名称“绩效指标”，可能已被删除或重命名。请检查后重试。');
   });
 });

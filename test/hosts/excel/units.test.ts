@@ -1,27 +1,9 @@
 /** Small pure pieces of the Excel host. */
-import { isMultiArea, localAddress, parseExcelAddress } from '../../../src/hosts/excel/excel-address';
+import { localAddress } from '../../../src/hosts/excel/excel-address';
 import { freeSheetName } from '../../../src/hosts/excel/insert-template';
 import { excelText, groupWrites, toExcelValue } from '../../../src/hosts/excel/write-blocks';
 
 describe('Excel addresses', () => {
-  it.each([
-    ['预算执行!A4:H9', { sheet: '预算执行', row: 3, col: 0, rows: 6, cols: 8 }],
-    ["'预算 执行'!$B$2", { sheet: '预算 执行', row: 1, col: 1, rows: 1, cols: 1 }],
-    ["'O''Brien'!C3:A1", { sheet: "O'Brien", row: 0, col: 0, rows: 3, cols: 3 }],
-    ['A1:B2', null],
-    ["'绩效 指标'!A:P", { sheet: '绩效 指标', row: 0, col: 0, rows: 1048576, cols: 16 }],
-    ['评价结果!14:23', { sheet: '评价结果', row: 13, col: 0, rows: 10, cols: 16384 }],
-    ['S!A:XFE', null],
-  ])('parses %s', (text, expected) => {
-    expect(parseExcelAddress(text)).toEqual(expected);
-  });
-
-  it('tells several areas from one', () => {
-    expect(isMultiArea("'a,b'!$A$1:$B$2")).toBe(false);
-    expect(isMultiArea('A!$A$1,A!$B$2')).toBe(true);
-    expect(isMultiArea('=OFFSET(A!$A$1,0,0,3,2)')).toBe(false);
-  });
-
   it('writes local addresses', () => {
     expect(localAddress({ row: 3, col: 11, rows: 8, cols: 3 })).toBe('L4:N11');
     expect(localAddress({ row: 0, col: 0, rows: 1, cols: 1 })).toBe('A1');

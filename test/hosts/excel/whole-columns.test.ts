@@ -10,10 +10,10 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { type Capabilities, EXCEL_API_1_1_ONLY, readWorkbook, scoreInExcel } from '../../../src/hosts/excel';
-import { parseExcelAddress, wholeReference } from '../../../src/hosts/excel/excel-address';
 import { applyPlanToFile, readAllCells, readWorkbookFile } from '../../../src/hosts/xlsx';
 import { a1, type RangeAddress } from '../../../src/workbook/address';
 import { CONTRACT_NAMES, type ContractName, type WorkbookInput } from '../../../src/workbook/cells';
+import { parseArea, parseReference } from '../../../src/workbook/reference';
 import { scoreWorkbook } from '../../../src/workbook/score-workbook';
 import { contextFor, FakeOfficeError, type FakeWorkbook, workbookFromCells } from '../../fakes/office';
 import { parseRef } from '../../fakes/office/store';
@@ -164,8 +164,8 @@ describe('the fake models whole columns and rows strictly', () => {
     await context.sync();
     expect(cols.address).toBe("'绩效 指标'!A:P");
     expect(rows.address).toBe('评价结果!14:23');
-    expect(parseExcelAddress(cols.address)).toEqual({ sheet: '绩效 指标', row: 0, col: 0, rows: 1048576, cols: 16 });
-    expect(parseExcelAddress(rows.address)).toEqual({ sheet: '评价结果', row: 13, col: 0, rows: 10, cols: 16384 });
+    expect(parseArea(cols.address)).toEqual({ sheet: '绩效 指标', row: 0, col: 0, rows: 1048576, cols: 16, whole: 'columns' });
+    expect(parseArea(rows.address)).toEqual({ sheet: '评价结果', row: 13, col: 0, rows: 10, cols: 16384, whole: 'rows' });
     expect(() => cols.values).toThrow(FakeOfficeError);
 
     const whole = context.workbook.names.getItem('cols').getRange().load('values');
@@ -202,7 +202,8 @@ describe('whole-column and whole-row references', () => {
     ['=OFFSET(A!$A$1,0,0,3,2)', null],
     ['0.5', null],
   ])('classifies %s', (formula, kind) => {
-    expect(wholeReference(formula)).toBe(kind);
+    const parsed = parseReference(formula);
+    expect(parsed.kind === 'area' ? parsed.area.whole : null).toBe(kind);
   });
 });
 

@@ -189,7 +189,7 @@ describe('defined names', () => {
     }
   });
 
-  it('counts only workbook-scoped names; a sheet-scoped-only name is notRange', () => {
+  it('counts only workbook-scoped names; a sheet-scoped-only name is sheetScopedOnly', () => {
     const bytes = buildXlsx({
       sheets,
       names: definedName('绩效指标', 'Plain!$A$1', 1) + definedName('评价结果', 'Plain!$A$1', 0) + definedName('评价结果', 'Plain!$B$2:$B$2'),
@@ -198,7 +198,7 @@ describe('defined names', () => {
     expect(r['预算执行']).toEqual({ kind: 'missing' });
     expect(r['项目支出']).toEqual({ kind: 'missing' });
     expect(r['评分规则']).toEqual({ kind: 'missing' });
-    expect(r['绩效指标']).toEqual({ kind: 'notRange', formula: 'Plain!$A$1' });
+    expect(r['绩效指标']).toEqual({ kind: 'sheetScopedOnly', sheets: ['Plain'] });
     expect(r['评价结果']).toMatchObject({ kind: 'range', range: { sheet: 'Plain', row: 1, col: 1, rows: 1, cols: 1 } });
   });
 
