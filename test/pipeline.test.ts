@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import { runCli } from '../src/cli/run';
 import { xmlParses } from '../src/hosts/xlsx/parse-xml';
 import { fileScorer } from '../src/taskpane/standalone/xlsx-chunk';
-import type { WorkbookInput } from '../src/workbook/cells';
+import { singleBook, type WorkbookInput } from '../src/workbook/cells';
 import { scoreThrough, type ScoringHost } from '../src/workbook/pipeline';
 import { memoryFs } from './support/memory-fs';
 import { EXAMPLE } from './support/paths';
@@ -54,9 +54,9 @@ test('stages are announced in order, and a workbook with errors is never written
   let writes = 0;
   const read = await fileScorer.host(example).read();
   if (!read.ok) throw new Error('example unreadable');
-  const input: WorkbookInput = { ...read.value, 绩效指标: { kind: 'missing' } };
+  const input: WorkbookInput = { ...read.value.workbook, 绩效指标: { kind: 'missing' } };
   const broken: ScoringHost<never, number> = {
-    read: async () => ({ ok: true, value: input }),
+    read: async () => ({ ok: true, value: singleBook(input) }),
     write: async () => {
       writes++;
       return { ok: true, value: 0 };

@@ -2,6 +2,7 @@ import { issueText } from '../messages/issues';
 import { formatCell } from '../workbook/address';
 import { issueCell } from '../workbook/issues';
 import type { Issue, ScoreOutcome } from '../workbook/report';
+import type { BookOutcome } from '../workbook/score-book';
 
 /** An issue as the contract's JSON shows it; a name-level issue has cell null (its message names the name). */
 export interface JsonIssue {
@@ -64,4 +65,34 @@ export function toJson(outcome: ScoreOutcome): JsonResult {
 /** A file-level failure (exit 2): one error, no cell. */
 export function fileProblemJson(code: string, message: string): JsonResult {
   return { total: null, max: null, grade: null, execution: null, rows: [], indicators: [], warnings: [], errors: [{ code, cell: null, message }] };
+}
+
+/** One evaluation of several, in the contract's JSON for a workbook with several evaluations. */
+export interface JsonEvaluation extends JsonResult {
+  /** The sheet whose own names make the evaluation; null for the workbook-scoped names (部门整体). */
+  scope: string | null;
+}
+
+/** A workbook with several evaluations: one v1 object each, and the issues of the workbook as a whole. */
+export interface JsonBook {
+  evaluations: JsonEvaluation[];
+  warnings: JsonIssue[];
+  errors: JsonIssue[];
+}
+
+/**
+ * The JSON of a workbook: exactly the v1 object when it holds one evaluation
+ * (issues of the workbook as a whole join its lists), else one v1 object per
+ * evaluation with its scope.
+ */
+export function bookJson(outcome: BookOutcome): JsonResult | JsonBook {
+  if (outcome.evaluations.length === 1) {
+    const only = outcome.evaluations[0];
+    return toJson({ ...only, warnings: [...outcome.book.warnings, ...only.warnings], errors: [...outcome.book.errors, ...only.errors] });
+  }
+  return {
+    evaluations: outcome.evaluations.map((e) => ({ scope: e.scope, ...toJson(e) })),
+    warnings: outcome.book.warnings.map(jsonIssue),
+    errors: outcome.book.errors.map(jsonIssue),
+  };
 }

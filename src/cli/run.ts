@@ -7,11 +7,11 @@ import { COMMANDS, type CommandName } from './commands';
 import { EXIT } from './exit-codes';
 import type { FileSystem } from './file-system';
 import { commandHelp, generalHelp } from './help';
-import { fileProblemJson, toJson } from './json-view';
+import { bookJson, fileProblemJson } from './json-view';
 import { defaultOutput, targetProblem } from './output-target';
 import { argumentProblem, parseArgs, type ParsedArgs } from './parse-args';
 import { replaceAtomically } from './replace-atomically';
-import { renderText } from './text-view';
+import { renderBookText } from './text-view';
 
 export interface CliIo {
   fs: FileSystem;
@@ -105,8 +105,8 @@ async function runScore(args: ParsedArgs, io: CliIo): Promise<number> {
   if (result.kind === 'unreadable') return cliProblem(result.problem, input, json, io);
   const { outcome } = result;
   const report = (closing: string) => {
-    if (json) io.stdout(JSON.stringify(toJson(outcome), null, 2) + '\n');
-    else io.stdout(renderText(outcome, path.basename(input)).join('\n') + '\n' + closing + '\n');
+    if (json) io.stdout(JSON.stringify(bookJson(outcome), null, 2) + '\n');
+    else io.stdout(renderBookText(outcome, path.basename(input)).join('\n') + '\n' + closing + '\n');
   };
   if (outcome.errors.length > 0) {
     report(CLI_TEXT.notWritten);

@@ -1,7 +1,8 @@
 import { percentText } from '../engine';
 import { CLI_TEXT } from '../messages/cli';
 import { issueText } from '../messages/issues';
-import type { ScoreOutcome } from '../workbook/report';
+import type { Issue, ScoreOutcome } from '../workbook/report';
+import type { BookOutcome } from '../workbook/score-book';
 import { BUDGET_TOTAL_LABELS } from '../workbook/vocabulary';
 
 /** The execution row is the budget table's total row, named by the contract's canonical label. */
@@ -38,9 +39,48 @@ export function percent(ratio: string | null): string {
   return ratio === null ? CLI_TEXT.blank : percentText(ratio);
 }
 
-/** The human view: a compact table of rates and scores, the total, then warnings and errors with cells. */
-export function renderText(outcome: ScoreOutcome, file: string): string[] {
-  const lines: string[] = [CLI_TEXT.heading(file)];
+/**
+ * The human view of a workbook: for one evaluation exactly the v1 view; for
+ * several, one block per evaluation under its name, the workbook's own
+ * issues, then a one-line summary.
+ */
+export function renderBookText(outcome: BookOutcome, file: string): string[] {
+  if (outcome.evaluations.length === 1) {
+    const only = outcome.evaluations[0];
+    return renderText({ ...only, warnings: [...outcome.book.warnings, ...only.warnings], errors: [...outcome.book.errors, ...only.errors] }, file);
+  }
+  const lines: string[] = [];
+  for (const evaluation of outcome.evaluations) {
+    if (lines.length > 0) lines.push('');
+    lines.push(...renderText(evaluation, file, evaluation.scope));
+  }
+  lines.push(...issueLines(outcome.book.warnings, outcome.book.errors));
+  const scored = outcome.evaluations.filter((e) => e.summary && e.errors.length === 0);
+  lines.push('', CLI_TEXT.bookLine(outcome.evaluations.length, scored.map((e) => CLI_TEXT.evaluationScore(scopeLabel(e.scope), e.summary!.total, e.summary!.grade)), outcome.errors.length));
+  return lines;
+}
+
+/** An evaluation's name: the sheet, or 部门整体 for the workbook's own names. */
+export function scopeLabel(scope: string | null): string {
+  return scope === null ? CLI_TEXT.department : scope;
+}
+
+function issueLines(warnings: Issue[], errors: Issue[]): string[] {
+  const lines: string[] = [];
+  if (warnings.length > 0) {
+    lines.push('', CLI_TEXT.warningsHeading(warnings.length));
+    for (const w of warnings) lines.push('  - ' + issueText(w, 'cli'));
+  }
+  if (errors.length > 0) {
+    lines.push('', CLI_TEXT.errorsHeading(errors.length));
+    for (const e of errors) lines.push('  - ' + issueText(e, 'cli'));
+  }
+  return lines;
+}
+
+/** The human view of one evaluation: a compact table of rates and scores, the total, then warnings and errors with cells. */
+export function renderText(outcome: ScoreOutcome, file: string, scope?: string | null): string[] {
+  const lines: string[] = [scope === undefined ? CLI_TEXT.heading(file) : CLI_TEXT.evaluationHeading(file, scopeLabel(scope))];
   const s = outcome.summary;
   if (s) {
     const c = CLI_TEXT.columns;
@@ -58,13 +98,6 @@ export function renderText(outcome: ScoreOutcome, file: string): string[] {
     s.indicators.forEach((i, n) => lines.push(indLines[n + 1], '      ' + i.note));
     lines.push('', CLI_TEXT.totalLine(s.total, s.max, s.grade));
   }
-  if (outcome.warnings.length > 0) {
-    lines.push('', CLI_TEXT.warningsHeading(outcome.warnings.length));
-    for (const w of outcome.warnings) lines.push('  - ' + issueText(w, 'cli'));
-  }
-  if (outcome.errors.length > 0) {
-    lines.push('', CLI_TEXT.errorsHeading(outcome.errors.length));
-    for (const e of outcome.errors) lines.push('  - ' + issueText(e, 'cli'));
-  }
+  lines.push(...issueLines(outcome.warnings, outcome.errors));
   return lines;
 }

@@ -27,6 +27,14 @@ export const CLI_TEXT = {
   lineBreaking: { noLineStart: '，。、；：！？）》」』”’', noLineEnd: '（《「『“‘' },
 
   heading: (file: string) => `评分结果：${file}`,
+  /** One evaluation of several: `评分结果：自评表.xlsx — 项目1`. */
+  evaluationHeading: (file: string, scope: string) => `评分结果：${file} — ${scope}`,
+  /** The evaluation of the workbook-scoped names. */
+  department: '部门整体',
+  evaluationScore: (scope: string, total: string, grade: string) => `${scope} ${total}（${grade}）`,
+  /** The closing line of a workbook with several evaluations. */
+  bookLine: (count: number, scored: string[], errors: number) =>
+    `共 ${count} 个评价` + (scored.length > 0 ? `：${scored.join('，')}` : '') + (errors > 0 ? `；${errors} 处错误，未写入任何内容。` : '。'),
   executionHeading: '资金项目执行率',
   indicatorsHeading: '绩效指标',
   columns: { label: '资金项目', budget: '全年预算数', actual: '全年执行数', rate: '执行率', adjustment: '调整率', score: '得分' },

@@ -68,6 +68,9 @@ export const UI = {
   indicatorRate: '完成率',
   indicatorScore: '得分/分值',
   showNote: '计算说明',
+  /** The evaluation of the workbook-scoped names (a sheet's evaluation is called by its sheet). */
+  department: '部门整体',
+  heldBack: '本评价没有错误；因其他评价有错误，未写入任何内容。',
   /** The disclosure marks before 计算说明 (open, closed). */
   noteOpen: '▾ ',
   noteClosed: '▸ ',
@@ -86,6 +89,15 @@ export const UI = {
 export const templateInserted = (sheets: string[]) => `已插入模板：新增工作表 ${sheetList(sheets)} 和五个名称。`;
 
 export const scoredSummary = (total: string, max: string, grade: string) => `总分 ${total} / ${max}，评价等级：${grade}。`;
+
+/** What an evaluation is called: its sheet, or 部门整体 for the workbook's own names. */
+export const evaluationName = (scope: string | null) => (scope === null ? UI.department : scope);
+
+/** A workbook with several evaluations, scored. */
+export const scoredEvaluations = (count: number) => `已为 ${count} 个评价计分。`;
+
+/** One line per evaluation in the ribbon's dialog: `项目1：总分 85.00，良`. */
+export const evaluationLine = (name: string, total: string, grade: string) => `${name}：总分 ${total}，${grade}`;
 
 export const writtenCells = (count: number) => `已写入 ${count} 个单元格。`;
 

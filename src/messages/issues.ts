@@ -16,6 +16,16 @@ export function fieldLabel(field: FieldRef): string {
   return field.table === 'results' ? field.label : columnHeader(field.table, field.column);
 }
 
+/** The evaluation a scope is: a sheet's, or the department's (the workbook's own names). */
+export function scopeName(scope: string | null): string {
+  return scope === null ? '部门整体评价' : `工作表“${scope}”的评价`;
+}
+
+/** A name as a message names it: `名称“预算执行”`, or `工作表“项目1”的名称“预算执行”` for a sheet's own. */
+function nameOf(issue: { name: string; scope?: string }): string {
+  return issue.scope ? `工作表“${issue.scope}”的名称“${issue.name}”` : `名称“${issue.name}”`;
+}
+
 /** How to define a name, in the words of each host. */
 const DEFINE_NAME: Record<IssueHost, string> = {
   excel: '请用 公式 → 名称管理器 新建该名称（范围：工作簿），或在任务窗格中点“插入模板”。',
@@ -54,19 +64,22 @@ type Render<C extends IssueCode> = (issue: IssueWithCode<C>, host: IssueHost) =>
  * begins with it, so a reader sees where to look first.
  */
 const MESSAGES: { [C in IssueCode]: Render<C> } = {
-  nameMissing: (i, host) => m`工作簿中没有名称“${i.name}”。${DEFINE_NAME[host]}`,
-  nameNotRange: (i) => m`名称“${i.name}”引用的不是单元格区域（${i.formula}）。请在名称管理器中把它改为一个区域，例如 '绩效指标'!$A$3:$P$11。`,
-  nameMultiArea: (i) => m`名称“${i.name}”引用了多个区域（${i.formula}）。每个名称只能引用一个连续的矩形区域。`,
+  nameMissing: (i, host) =>
+    i.scope
+      ? m`工作表“${i.scope}”定义了自己的“绩效指标”，是一个单独的评价，但没有它自己的名称“${i.name}”。请用 公式 → 名称管理器 新建“${i.name}”，范围选“${i.scope}”（一个工作表的评价不使用工作簿或其他工作表的“${i.name}”）。`
+      : m`工作簿中没有名称“${i.name}”。${DEFINE_NAME[host]}`,
+  nameNotRange: (i) => m`${nameOf(i)}引用的不是单元格区域（${i.formula}）。请在名称管理器中把它改为一个区域，例如 '绩效指标'!$A$3:$P$11。`,
+  nameMultiArea: (i) => m`${nameOf(i)}引用了多个区域（${i.formula}）。每个名称只能引用一个连续的矩形区域。`,
   nameSheetScoped: (i) =>
-    m`名称“${i.name}”只定义在工作表 ${quote(i.sheets)} 的范围内（工作表级名称），而计分需要工作簿级名称。请在名称管理器中删除它，再以“范围：工作簿”重新定义同一区域。`,
+    m`${nameOf(i)}只定义在工作表 ${quote(i.sheets)} 的范围内（工作表级名称），而计分需要工作簿级名称。请在名称管理器中删除它，再以“范围：工作簿”重新定义同一区域。`,
   nameDuplicate: (i) =>
-    m`名称“${i.name}”在工作簿范围内定义了 ${i.formulas.length} 次（${i.formulas.join('、')}），无法确定使用哪一个。请在名称管理器中只保留一个。`,
+    m`${nameOf(i)}在工作簿范围内定义了 ${i.formulas.length} 次（${i.formulas.join('、')}），无法确定使用哪一个。请在名称管理器中只保留一个。`,
   rangeTooSmall: (i) =>
-    m`名称“${i.name}”的区域 ${formatRange(i.range)} 太小：${i.need === 'headerRow' ? '至少需要一行表头' : '需要两列：左列为项目名称，右列为值'}。`,
+    m`${nameOf(i)}的区域 ${formatRange(i.range)} 太小：${i.need === 'headerRow' ? '至少需要一行表头' : '需要两列：左列为项目名称，右列为值'}。`,
   columnMissing: (i) =>
-    m`名称“${i.name}”的表头行（第 ${i.headerRow + 1} 行）中没有“${fieldLabel(i.field)}”列。请在表头中加入该列（也可用别名：${i.aliases.join('、') || '无'}）。`,
+    m`${nameOf(i)}的表头行（第 ${i.headerRow + 1} 行）中没有“${fieldLabel(i.field)}”列。请在表头中加入该列（也可用别名：${i.aliases.join('、') || '无'}）。`,
   headerRowElsewhere: (i) =>
-    m`名称“${i.name}”的第一行（第 ${i.headerRow + 1} 行）${i.firstRowText ? `是“${i.firstRowText}”，不是表头` : '不是表头'}，表头在第 ${i.foundRow + 1} 行。请在名称管理器中把名称“${i.name}”的区域改为从第 ${i.foundRow + 1} 行开始。`,
+    m`${nameOf(i)}的第一行（第 ${i.headerRow + 1} 行）${i.firstRowText ? `是“${i.firstRowText}”，不是表头` : '不是表头'}，表头在第 ${i.foundRow + 1} 行。请在名称管理器中把${nameOf(i)}的区域改为从第 ${i.foundRow + 1} 行开始。`,
   columnDuplicate: (i) => m`${i.cell} 的表头“${i.text}”与 ${i.other} 同为“${fieldLabel(i.field)}”列，一张表中每列只能出现一次。`,
   valueRequired: (i) => m`${i.cell} 的“${fieldLabel(i.field)}”不能为空。`,
   notANumber: (i) => m`${i.cell} 的“${fieldLabel(i.field)}”应为数字，现为“${i.text}”。`,
@@ -75,10 +88,10 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
   formulaWithoutValue: (i, host) => m`${i.cell} 的“${fieldLabel(i.field)}”是公式，但没有它的计算结果。${RECALCULATE[host]}`,
   outputFormula: (i) =>
     m`${i.cell} 是输出单元格（${fieldLabel(i.field)}），但其中有公式。为不覆盖您的公式，本次未写入任何内容；请删除该公式或把它移到别处。`,
-  totalRowMissing: (i) => m`名称“${i.name}”中没有数据行：需要一行“年度资金总额”，填写全年预算数和全年执行数。`,
+  totalRowMissing: (i) => m`${nameOf(i)}中没有数据行：需要一行“年度资金总额”，填写全年预算数和全年执行数。`,
   budgetNotPositive: (i) => m`${i.cell} 的全年预算数为 ${i.value}，必须大于 0 才能计算预算执行率。`,
   weightNegative: (i) => m`${i.cell} 的分值为 ${i.value}，不能为负数。`,
-  noIndicators: (i) => m`名称“${i.name}”中没有绩效指标：表头下至少需要一行指标。`,
+  noIndicators: (i) => m`${nameOf(i)}中没有绩效指标：表头下至少需要一行指标。`,
   weightNotPositive: (i) => m`${i.cell} 的分值为 ${i.value}，指标分值必须大于 0。`,
   targetUnparsable: (i) =>
     m`${i.cell} 的指标值“${i.text}”无法识别。请写成“≥95%”“≤4135.45万元”“100人”等形式，或写成定性描述（如“达到预期”）。`,
@@ -96,7 +109,7 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
   settingUnknown: (i) => m`${i.cell} 的评分规则“${i.text}”不认识，已忽略。`,
   resultUnknownLabel: (i) => m`${i.cell} 的评价结果项目“${i.text}”不认识，未写入。`,
   resultsNoLabel: (i) =>
-    m`名称“${i.name}”中没有可识别的项目（如“总分”“评价等级”），计算结果不会写入该区域。请在左列填写约定的项目名称，右列留空由程序填写。`,
+    m`${nameOf(i)}中没有可识别的项目（如“总分”“评价等级”），计算结果不会写入该区域。请在左列填写约定的项目名称，右列留空由程序填写。`,
   executionWeightConflict: (i) => m`${i.cell} 的分值 ${i.value} 与评分规则中的预算执行率分值 ${i.setting} 不同，按单元格的 ${i.value} 计分。`,
   breakdownMismatch: (i) => m`${i.cell} 的${fieldLabel(i.measure)}：${i.parts.join(' + ')} 之和 ${i.sum}，与${i.whole} ${i.total} 不相等。`,
   executionAboveBudget: (i) => m`${i.cell} 的全年执行数 ${i.actual} 超过全年预算数 ${i.budget}。`,
@@ -113,6 +126,11 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
   rateUndefined: (i) => m`${i.cell} 的${fieldLabel(i.field)}为 0，无法计算${fieldLabel(i.rate)}，已留空。`,
   outputUnderMerge: (i) =>
     m`${i.cell} 是输出单元格，但位于合并单元格 ${i.merge} 之中，合并后只显示左上角单元格的内容，写入的结果看不到。请取消该合并，或调整名称的区域。`,
+  outputShared: (i) =>
+    m`${i.cell} 同时是${i.scopes.map(scopeName).join('和')}的输出单元格，两处的结果会互相覆盖。请调整其中一个名称的区域，使每个评价写到自己的单元格。`,
+  hiddenSheetSkipped: (i) => m`工作表“${i.sheet}”已隐藏，其中定义的评价不计分。如需计分，请取消隐藏该工作表。`,
+  nameUnused: (i) =>
+    m`工作表“${i.scope}”定义了自己的名称“${i.name}”，但没有自己的“绩效指标”，因此这个名称不属于任何评价，未使用。如果该表是一个项目的评价，请为它定义自己的“绩效指标”。`,
   outputSheetProtected: (i, host) =>
     host === 'excel'
       ? m`${i.cell} 所在的工作表受保护，无法写入。请在“审阅 → 撤消工作表保护”后重试。`

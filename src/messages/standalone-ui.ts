@@ -39,8 +39,7 @@ export function fileSize(bytes: number): string {
 export const readingProgress = (percent: number) => `${STANDALONE_UI.reading}（${percent}%）`;
 
 /** After a successful run: where the result is. */
-export const scoredReady = (total: string, max: string, grade: string, file: string) =>
-  `总分 ${total} / ${max}，评价等级：${grade}。已生成“${file}”，请点“${STANDALONE_UI.download}”保存。`;
+export const scoredReady = (scored: string, file: string) => `${scored}已生成“${file}”，请点“${STANDALONE_UI.download}”保存。`;
 
 /** Workbook errors: nothing to download. */
 export const workbookErrors = (count: number) =>

@@ -15,10 +15,12 @@ import './polyfills';
 import { type Capabilities, detectCapabilities, type Requirements } from '../hosts/excel/capabilities';
 import { scoreInExcel, type ExcelScoreResult, type Scorer } from '../hosts/excel/score-in-excel';
 import { selectCell, selectName } from '../hosts/excel/select-cell';
-import { dialogExecutionLine, errorCount, hostErrorMessage, scoredSummary, shortened, UI, warningsSeePane, writtenCells } from '../messages/excel-ui';
+import {
+  dialogExecutionLine, errorCount, evaluationLine, evaluationName, hostErrorMessage, scoredEvaluations, scoredSummary, shortened, UI, warningsSeePane, writtenCells,
+} from '../messages/excel-ui';
 import { issueText } from '../messages/issues';
 import type { CellAddress } from '../workbook/address';
-import { scoreWorkbook } from '../workbook/score-workbook';
+import { scoreBook } from '../workbook/score-book';
 import { NAME } from '../workbook/vocabulary';
 import type { ExcelRun } from './pane-controller';
 import { writtenCount } from './pane-state';
@@ -38,13 +40,14 @@ export function dialogContent(result: ExcelScoreResult): DialogContent {
     const first = outcome.errors.slice(0, 1).map((e) => shortened(issueText(e, 'excel'), 90));
     return { ok: false, lines: [errorCount(outcome.errors.length)].concat(first, [UI.dialogOpenPane]) };
   }
-  const s = outcome.summary;
-  if (!s) return { ok: false, lines: [UI.dialogOpenPane] };
-  const lines = [
-    scoredSummary(s.total, s.max, s.grade),
-    dialogExecutionLine(s.execution.rate, s.execution.score),
-    writtenCells(writtenCount(result.snapshot)),
-  ];
+  const scored = outcome.evaluations.filter((e) => e.summary !== null);
+  if (scored.length === 0) return { ok: false, lines: [UI.dialogOpenPane] };
+  const [only] = scored;
+  const lines =
+    scored.length === 1 && only.summary
+      ? [scoredSummary(only.summary.total, only.summary.max, only.summary.grade), dialogExecutionLine(only.summary.execution.rate, only.summary.execution.score)]
+      : [scoredEvaluations(scored.length)].concat(scored.map((e) => evaluationLine(evaluationName(e.scope), e.summary ? e.summary.total : '', e.summary ? e.summary.grade : '')));
+  lines.push(writtenCells(writtenCount(result.snapshot)));
   if (outcome.warnings.length > 0) lines.push(warningsSeePane(outcome.warnings.length));
   return { ok: true, lines };
 }
@@ -193,7 +196,7 @@ export function runScoreCommand(event: { completed(): void }, deps: CommandDeps)
   let content: DialogContent;
   const scored = new Promise<ExcelScoreResult>((resolve) => {
     const caps: Capabilities = detectCapabilities(deps.office.context.requirements);
-    resolve(deps.run((context) => scoreInExcel(context, caps, deps.score || scoreWorkbook)));
+    resolve(deps.run((context) => scoreInExcel(context, caps, deps.score || scoreBook)));
   }).then(
     (r) => {
       result = r;

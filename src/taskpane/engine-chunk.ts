@@ -5,7 +5,7 @@
  * pane's first load stays small.
  */
 export { scoreInExcel } from '../hosts/excel/score-in-excel';
-export { scoreWorkbook } from '../workbook/score-workbook';
+export { scoreBook } from '../workbook/score-book';
 
 import { issueMessage } from '../messages/issues';
 import type { Issue } from '../workbook/issues';

@@ -9,7 +9,7 @@ import type { CellAddress } from '../workbook/address';
 import {
   failed, initialState, inserted, type PaneAction, type PaneState, scored, started, toggled, undone, withTemplateKind,
 } from './pane-state';
-import { viewIssues } from './issue-views';
+import { viewBookIssues } from './issue-views';
 import { type PaneHandlers, renderPane } from './render-pane';
 
 /** Excel.run, or the fake's equivalent in tests. */
@@ -60,8 +60,8 @@ export function createPane(root: HTMLElement, deps: PaneDeps): PaneController {
       import(/* webpackChunkName: "engine", webpackPrefetch: true */ './engine-chunk')
         .then((engine) =>
           deps
-            .run((context) => engine.scoreInExcel(context, deps.caps, deps.score || engine.scoreWorkbook))
-            .then((result) => scored(state, result, result.outcome ? viewIssues(result.outcome, engine.renderIssue) : null)),
+            .run((context) => engine.scoreInExcel(context, deps.caps, deps.score || engine.scoreBook))
+            .then((result) => scored(state, result, result.outcome ? viewBookIssues(result.outcome, engine.renderIssue) : null)),
         ),
     );
 

@@ -4,8 +4,8 @@ import type { InsertResult } from '../hosts/excel/insert-template';
 import type { ExcelScoreResult } from '../hosts/excel/score-in-excel';
 import type { TemplateKind } from '../hosts/excel/template-layout';
 import type { UndoResult } from '../hosts/excel/undo-writes';
-import type { ScoreOutcome } from '../workbook/report';
-import type { OutcomeIssues } from './issue-views';
+import type { BookOutcome } from '../workbook/score-book';
+import type { BookIssues } from './issue-views';
 
 export type Busy = 'idle' | 'scoring' | 'undoing' | 'inserting';
 export type PaneAction = 'score' | 'undo' | 'insert';
@@ -13,9 +13,9 @@ export type PaneAction = 'score' | 'undo' | 'insert';
 /** Everything the pane shows; changed only by the pure functions below. */
 export interface PaneState {
   busy: Busy;
-  outcome: ScoreOutcome | null;
+  outcome: BookOutcome | null;
   /** The outcome's issues with their messages (rendered by the engine chunk that scored). */
-  issues: OutcomeIssues | null;
+  issues: BookIssues | null;
   hostError: HostError | null;
   /** The action that failed with hostError (for 重试). */
   failedAction: PaneAction | null;
@@ -43,7 +43,7 @@ export function failed(state: PaneState, action: PaneAction, error: HostError): 
 }
 
 /** After 计算得分: a new snapshot replaces the old one only when cells were written. */
-export function scored(state: PaneState, result: ExcelScoreResult, issues: OutcomeIssues | null): PaneState {
+export function scored(state: PaneState, result: ExcelScoreResult, issues: BookIssues | null): PaneState {
   const next: PaneState = {
     ...state,
     busy: 'idle',

@@ -1,11 +1,12 @@
 import { formatCell, type CellAddress } from '../workbook/address';
 import { messageText } from '../messages/message';
 import type { IndicatorResult, ScoreSummary } from '../workbook/report';
-import type { IssueView } from './issue-views';
+import type { BookOutcome } from '../workbook/score-book';
+import type { BookIssues, IssueView } from './issue-views';
 import type { TemplateKind } from '../hosts/excel/template-layout';
 import { isRetryable } from '../hosts/excel/host-error';
 import {
-  countedTitle, errorCount, executionLine, hostErrorMessage, percentText, scoredSummary, templateInserted, UI, warningCount, writtenCells,
+  countedTitle, errorCount, executionLine, hostErrorMessage, percentText, evaluationName, scoredEvaluations, scoredSummary, templateInserted, UI, warningCount, writtenCells,
 } from '../messages/excel-ui';
 import { type Child, clear, h } from './dom';
 
@@ -46,9 +47,8 @@ function statusArea(state: PaneState, handlers: PaneHandlers): HTMLElement {
     children.push(h('p', { class: 'message message--success' }, [UI.undone]));
   } else if (state.outcome && state.outcome.errors.length > 0) {
     children.push(h('p', { class: 'message message--error' }, [errorCount(state.outcome.errors.length) + UI.notScored]));
-  } else if (state.outcome && state.outcome.summary && state.snapshot) {
-    const s = state.outcome.summary;
-    children.push(h('p', { class: 'message message--success' }, [scoredSummary(s.total, s.max, s.grade) + writtenCells(writtenCount(state.snapshot))]));
+  } else if (state.outcome && state.snapshot) {
+    children.push(h('p', { class: 'message message--success' }, [scoredLine(state.outcome) + writtenCells(writtenCount(state.snapshot))]));
   }
   return h('div', { class: 'status', role: 'status', 'aria-live': 'polite' }, children);
 }
@@ -174,11 +174,57 @@ export function rebuild(root: HTMLElement, content: HTMLElement): void {
   }
 }
 
+/** The status line of a scored workbook: its total and grade, or for several evaluations their number. */
+export function scoredLine(outcome: BookOutcome): string {
+  const [only] = outcome.evaluations;
+  if (outcome.evaluations.length === 1 && only.summary) return scoredSummary(only.summary.total, only.summary.max, only.summary.grade);
+  return scoredEvaluations(outcome.evaluations.length);
+}
+
+/**
+ * The result of a workbook, shared by the pane and the page: the workbook's
+ * own issues, then each evaluation — under its name when there are several
+ * (or the one is a sheet's) — with its result card, issues and indicators.
+ * An evaluation without errors in a workbook with errors elsewhere says it
+ * was not written.
+ */
+export function bookSections(
+  outcome: BookOutcome,
+  issues: BookIssues,
+  expanded: { [cell: string]: boolean },
+  toggle: (cell: string) => void,
+  select: SelectCell,
+  issueBody: (issue: IssueView) => HTMLElement,
+): Child[] {
+  const parts: Child[] = [
+    issueList(UI.errors, issues.book.errors, 'error', issueBody),
+    issueList(UI.warnings, issues.book.warnings, 'warning', issueBody),
+  ];
+  const titled = outcome.evaluations.length > 1 || outcome.evaluations[0].scope !== null;
+  const bookFailed = outcome.errors.length > 0;
+  outcome.evaluations.forEach((evaluation, i) => {
+    const own = issues.evaluations[i];
+    const summary = evaluation.errors.length === 0 ? evaluation.summary : null;
+    const content: Child[] = [
+      summary && !bookFailed ? resultCard(summary) : null,
+      summary && bookFailed ? h('p', { class: 'evaluation__held' }, [UI.heldBack]) : null,
+      issueList(UI.errors, own.errors, 'error', issueBody),
+      issueList(UI.warnings, own.warnings, 'warning', issueBody),
+      summary && !bookFailed ? indicatorList(summary, expanded, toggle, select) : null,
+    ];
+    if (!titled) parts.push(...content);
+    else {
+      const name = evaluationName(evaluation.scope);
+      parts.push(h('section', { class: 'evaluation', 'aria-label': name }, [h('h2', { class: 'evaluation__title' }, [name]), ...content]));
+    }
+  });
+  return parts;
+}
+
 /** Renders the whole pane from its state (the DOM is rebuilt; state lives in PaneState). */
 export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHandlers): void {
   const busy = state.busy !== 'idle';
   const outcome = state.outcome;
-  const summary = outcome && outcome.errors.length === 0 ? outcome.summary : null;
   const select = (cell: CellAddress) => handlers.select(cell);
   const issueBody = (issue: IssueView) => selectableIssue(issue, select);
   rebuild(
@@ -199,10 +245,7 @@ export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHa
         ),
       ]),
       statusArea(state, handlers),
-      summary ? resultCard(summary) : null,
-      state.issues ? issueList(UI.errors, state.issues.errors, 'error', issueBody) : null,
-      state.issues ? issueList(UI.warnings, state.issues.warnings, 'warning', issueBody) : null,
-      summary ? indicatorList(summary, state.expanded, (cell) => handlers.toggle(cell), select) : null,
+      ...(outcome && state.issues ? bookSections(outcome, state.issues, state.expanded, (cell) => handlers.toggle(cell), select, issueBody) : []),
       templateSection(state, handlers),
     ]),
   );

@@ -32,9 +32,34 @@ export type NameResolution =
   | { kind: 'duplicate'; formulas: string[] };
 
 /**
- * What a host read: for each contract name, what it resolves to. `cells` is a
- * full rows × cols grid (empty cells as `{ value: null, numberFormat: 'General', formula: false }`).
+ * The contract names of one evaluation: for each, what it resolves to. `cells`
+ * is a full rows × cols grid (empty cells as `{ value: null, numberFormat: 'General', formula: false }`).
  */
 export type WorkbookInput = Record<ContractName, NameResolution>;
+
+/** The contract names one sheet defines with its own (sheet) scope. */
+export interface SheetNames {
+  sheet: string;
+  /** Hidden or very hidden in the workbook: such a sheet is no evaluation. */
+  hidden: boolean;
+  names: Partial<Record<ContractName, NameResolution>>;
+}
+
+/**
+ * What a host read from a whole workbook: the workbook-scoped names (a name
+ * the workbook lacks is `missing`, or `sheetScopedOnly` when sheets define it),
+ * and, in the workbook's sheet order, every sheet that defines contract names
+ * of its own. A host that cannot see sheet-scoped names (ExcelApi 1.1) gives
+ * no sheets.
+ */
+export interface BookInput {
+  workbook: WorkbookInput;
+  sheets: SheetNames[];
+}
+
+/** A workbook with the workbook-scoped names only (v1): one evaluation. */
+export function singleBook(workbook: WorkbookInput): BookInput {
+  return { workbook, sheets: [] };
+}
 
 export const EMPTY_CELL: CellInput = Object.freeze({ value: null, numberFormat: 'General', formula: false }) as CellInput;

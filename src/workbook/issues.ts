@@ -34,7 +34,8 @@ export interface Band {
 }
 
 type At = { cell: CellAddress };
-type OnName = { name: ContractName };
+/** An issue about a defined name; `scope` is the sheet of a sheet evaluation's own name (absent: workbook scope). */
+type OnName = { name: ContractName; scope?: string };
 
 export type Issue =
   // Names and ranges
@@ -94,7 +95,14 @@ export type Issue =
   /** An output cell inside a merged range whose top-left is another cell: the value would not show. */
   | ({ code: 'outputUnderMerge'; merge: RangeAddress } & At)
   /** An output cell on a protected sheet (Excel would refuse the same edit). */
-  | ({ code: 'outputSheetProtected' } & At);
+  | ({ code: 'outputSheetProtected' } & At)
+  // The workbook as a whole (several evaluations)
+  /** Two evaluations would write the same cell: `scopes` are theirs (null: the workbook's). */
+  | ({ code: 'outputShared'; scopes: Array<string | null> } & At)
+  /** A hidden sheet defines its own 绩效指标: it is no evaluation. */
+  | { code: 'hiddenSheetSkipped'; sheet: string }
+  /** A sheet defines a contract name of its own but no 绩效指标 of its own: the name belongs to no evaluation. */
+  | ({ code: 'nameUnused' } & { name: ContractName; scope: string });
 
 export type IssueCode = Issue['code'];
 export type IssueWithCode<C extends IssueCode> = Extract<Issue, { code: C }>;
@@ -131,6 +139,7 @@ export const ERROR_CODES = [
   'manualOutOfBand',
   'settingBadValue',
   'settingBandsOrder',
+  'outputShared',
 ] as const satisfies readonly IssueCode[];
 
 export const WARNING_CODES = [
@@ -150,6 +159,8 @@ export const WARNING_CODES = [
   'rateUndefined',
   'outputUnderMerge',
   'outputSheetProtected',
+  'hiddenSheetSkipped',
+  'nameUnused',
 ] as const satisfies readonly IssueCode[];
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,7 +1,6 @@
-import type { WorkbookInput } from './cells';
+import type { BookInput } from './cells';
 import type { WritePlan } from './plan';
-import type { ScoreOutcome } from './report';
-import { scoreWorkbook } from './score-workbook';
+import { scoreBook, type BookOutcome } from './score-book';
 
 /** A host step's result: its value, or a problem of the file or the host (never a workbook issue). */
 export type HostResult<T, P> = { ok: true; value: T } | { ok: false; problem: P };
@@ -13,17 +12,18 @@ export type HostResult<T, P> = { ok: true; value: T } | { ok: false; problem: P 
  * lossless xlsx reader and writer (the CLI and the web page).
  */
 export interface ScoringHost<P, W> {
-  read(): Promise<HostResult<WorkbookInput, P>>;
+  /** Every evaluation's names: the workbook's, and each sheet's own. */
+  read(): Promise<HostResult<BookInput, P>>;
   /** Called only when the outcome has no errors and writing was asked for. */
-  write(plan: WritePlan, outcome: ScoreOutcome): Promise<HostResult<W, P>>;
+  write(plan: WritePlan, outcome: BookOutcome): Promise<HostResult<W, P>>;
 }
 
-export type Scorer = (input: WorkbookInput) => ScoreOutcome;
+export type Scorer = (book: BookInput) => BookOutcome;
 
 export interface PipelineOptions {
   /** False: read, validate and score only (`--check`). */
   write: boolean;
-  /** Replaces scoreWorkbook (tests). */
+  /** Replaces scoreBook (tests). */
   score?: Scorer;
   /** Called before each later stage, so a UI can show progress (and paint) first. */
   stage?: (stage: 'scoring' | 'writing') => Promise<void> | void;
@@ -36,7 +36,7 @@ export type PipelineResult<P, W> =
    * Scored. `written` is the host's write result when the plan was written;
    * `problem` is set when writing failed (the host guarantees nothing was kept).
    */
-  | { kind: 'scored'; outcome: ScoreOutcome; written: W | null; problem: P | null };
+  | { kind: 'scored'; outcome: BookOutcome; written: W | null; problem: P | null };
 
 /**
  * The one sequence every host runs: read everything, score (pure), and only
@@ -47,7 +47,7 @@ export async function scoreThrough<P, W>(host: ScoringHost<P, W>, options: Pipel
   const read = await host.read();
   if (!read.ok) return { kind: 'unreadable', problem: read.problem };
   if (options.stage) await options.stage('scoring');
-  const outcome = (options.score ?? scoreWorkbook)(read.value);
+  const outcome = (options.score ?? scoreBook)(read.value);
   if (outcome.errors.length > 0 || !options.write) return { kind: 'scored', outcome, written: null, problem: null };
   if (options.stage) await options.stage('writing');
   const written = await host.write(outcome.plan, outcome);

@@ -18,6 +18,7 @@ import { chunkBlocks, groupWrites, toExcelValue } from '../../src/hosts/excel/wr
 import { scoreWorkbook } from '../../src/workbook/score-workbook';
 import { contextFor, FakeRequestContext, type FakeWorkbook } from '../fakes/office';
 import { exampleInFake } from '../hosts/excel/example-workbook';
+import { scoreBook } from '../../src/workbook/score-book';
 
 const FIVE_MB = 5 * 1024 * 1024;
 const CAPS_1_1 = { protection: false, addNames: false };
@@ -85,7 +86,7 @@ describe('20,000 output cells through the Excel host', () => {
     const measured = measureRequests();
     let result;
     try {
-      result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+      result = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     } finally {
       measured.restore();
     }
@@ -126,7 +127,7 @@ describe('20,000 output cells through the Excel host', () => {
     const store = big();
     const before = store.dump();
     store.beforeSync(sync, change);
-    const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     expect(result.hostError).toEqual({ code, ...detail });
     expect(result.snapshot).toBeNull();
     expect(store.dump()).toEqual(before);
@@ -136,7 +137,7 @@ describe('20,000 output cells through the Excel host', () => {
     const store = big();
     store.findSheet('评价结果')!.protected = true;
     const before = store.dump();
-    const result = await scoreInExcel(contextFor(store), CAPS_1_1, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS_1_1, scoreBook);
     expect(result.hostError).toMatchObject({ code: 'protectedSheet' });
     expect(store.dump()).toEqual(before);
   });
@@ -144,7 +145,7 @@ describe('20,000 output cells through the Excel host', () => {
   it('a protected sheet known before writing (ExcelApi 1.2): not one write request', async () => {
     const store = big();
     store.findSheet('绩效指标')!.protected = true;
-    const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     expect(result.hostError).toEqual({ code: 'protectedSheet', sheets: ['绩效指标'], certain: true });
     expect(store.writes).toEqual([]);
     expect(store.syncCount).toBe(2);
@@ -154,7 +155,7 @@ describe('20,000 output cells through the Excel host', () => {
     const store = big();
     const before = store.dump();
     store.editMode = true;
-    const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     expect(result.hostError).toEqual({ code: 'editMode' });
     expect(store.writes).toEqual([]);
     expect(store.dump()).toEqual(before);
@@ -164,21 +165,21 @@ describe('20,000 output cells through the Excel host', () => {
     const store = big();
     const before = store.dump();
     store.beforeSync(3, (wb) => (wb.editMode = true));
-    const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     expect(result.hostError).toEqual({ code: 'editMode' });
     expect(store.dump()).toEqual(before);
   });
 
   it('edit mode starting between two batches: reported; 重试 after editing gives the clean result', async () => {
     const clean = big();
-    await scoreInExcel(contextFor(clean), CAPS, scoreWorkbook);
+    await scoreInExcel(contextFor(clean), CAPS, scoreBook);
 
     const store = big();
     store.beforeSync(4, (wb) => (wb.editMode = true));
-    const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     expect(result.hostError).toEqual({ code: 'editMode' });
     store.editMode = false;
-    const retry = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+    const retry = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     expect(retry.hostError).toBeNull();
     expect(store.dump()).toEqual(clean.dump());
   });

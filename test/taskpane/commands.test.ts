@@ -12,6 +12,7 @@ import { type CommandDeps, runScoreCommand } from '../../src/taskpane/commands';
 import { scoreWorkbook } from '../../src/workbook/score-workbook';
 import { capabilitiesOf, contextFor, FakeCommandEvent, FakeOffice, type FakeOfficeOptions, fakeRun, type FakeWorkbook } from '../fakes/office';
 import { exampleInFake } from '../hosts/excel/example-workbook';
+import { scoreBook } from '../../src/workbook/score-book';
 
 const LEVELS = [['1.1'], ['1.4']] as const;
 
@@ -30,7 +31,7 @@ async function scoredElsewhere(api: '1.1' | '1.4', change?: (store: FakeWorkbook
   const store = exampleInFake();
   store.excelApi = api;
   if (change) change(store);
-  await scoreInExcel(contextFor(store), capabilitiesOf(store), scoreWorkbook);
+  await scoreInExcel(contextFor(store), capabilitiesOf(store), scoreBook);
   return store.dump();
 }
 
@@ -119,7 +120,7 @@ describe.each(LEVELS)('ExcelApi %s, without the Dialog API', (api) => {
     expect(event.completions).toBe(1);
     expect(store.writes).toEqual([]);
     expect(store.dump()).toEqual(before);
-    const outcome = (await scoreInExcel(contextFor(store), capabilitiesOf(store), scoreWorkbook)).outcome!;
+    const outcome = (await scoreInExcel(contextFor(store), capabilitiesOf(store), scoreBook)).outcome!;
     const withCell = outcome.errors.find((e) => 'cell' in e);
     const first = withCell && 'cell' in withCell ? withCell.cell : { sheet: '', row: 0, col: 0 };
     expect(store.selection).toBe(`${first.sheet}!${String.fromCharCode(65 + first.col)}${first.row + 1}`);

@@ -36,7 +36,9 @@ describe('pane state', () => {
 describe('ribbon dialog content', () => {
   it('tells the user to open the pane when the workbook has errors', () => {
     const issue = { code: 'valueRequired' as const, cell: { sheet: '绩效指标', row: 3, col: 9 }, field: { table: 'indicators' as const, column: 'weight' as const } };
-    const content = dialogContent({ outcome: { summary: null, plan: { writes: [] }, warnings: [], errors: [issue, issue] }, hostError: null, snapshot: null });
+    const evaluation = { scope: null, summary: null, plan: { writes: [] }, warnings: [], errors: [issue, issue] };
+    const outcome = { evaluations: [evaluation], book: { errors: [], warnings: [] }, plan: { writes: [] }, warnings: [], errors: [issue, issue] };
+    const content = dialogContent({ outcome, hostError: null, snapshot: null });
     expect(content.ok).toBe(false);
     expect(content.lines[0]).toBe('工作簿中有 2 处错误，未写入任何内容。');
     expect(content.lines[content.lines.length - 1]).toContain('打开任务窗格');

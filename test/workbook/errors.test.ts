@@ -127,7 +127,7 @@ describe('each error, with its cell or name; nothing written', () => {
     for (const e of outcome.errors) {
       expect(msg(e)).toMatch(/[\u4e00-\u9fff]/);
       // The message names the cell, or the name when there is no single cell.
-      expect(msg(e)).toContain('cell' in e ? expected.find((w) => w[0] === e.code)![1]! : e.name);
+      expect(msg(e)).toContain('cell' in e ? expected.find((w) => w[0] === e.code)![1]! : 'name' in e ? e.name : '');
     }
   });
 });

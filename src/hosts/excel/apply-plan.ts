@@ -19,14 +19,22 @@ export interface Snapshot {
   blocks: SnapshotBlock[];
 }
 
-export interface ApplyOptions {
-  /** The contract names' addresses when they were read; re-checked in the write batch. */
-  expected?: { [name: string]: RangeAddress };
+/** A contract name's address when it was read; re-checked in every write batch. */
+export interface ExpectedName {
+  /** The sheet of a sheet-scoped name (ExcelApi 1.4); null for a workbook-scoped one. */
+  scope: string | null;
+  name: string;
+  address: RangeAddress;
   /**
-   * Names that refer to whole columns or rows: their expected address is the trimmed one, and the
-   * check re-resolves them the same way (content box, trimmed) instead of comparing the reference.
+   * Set for a name over whole columns or rows: its expected address is the trimmed one, and the
+   * check re-resolves it the same way (content box, trimmed) instead of comparing the reference.
    */
-  whole?: { [name: string]: WholeKind };
+  whole?: WholeKind;
+}
+
+export interface ApplyOptions {
+  /** The contract names as they were read; re-checked in the write batch. */
+  expected?: ExpectedName[];
   /** Re-resolve whole names through Worksheet.getUsedRange(true) (ExcelApi 1.2), as the read did. */
   usedRangeValuesOnly?: boolean;
   /** The ranges as read, used to roll back if a write batch fails half-way. */
@@ -43,6 +51,7 @@ interface Queued {
 }
 
 interface NameCheck {
+  scope: string | null;
   name: string;
   /** The name's range (its address is loaded). */
   range: Excel.Range;
@@ -135,11 +144,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     const checks: NameCheck[] = [];
     // Every batch re-checks the names: the user can edit the workbook between two batches.
     if (options.expected) {
-      for (const name of Object.keys(options.expected)) {
-        const range = context.workbook.names.getItem(name).getRange();
+      for (const { scope, name, address, whole: kind } of options.expected) {
+        const names = scope === null ? context.workbook.names : context.workbook.worksheets.getItem(scope).names;
+        const range = names.getItem(name).getRange();
         range.load('address');
-        const check: NameCheck = { name, range, expected: options.expected[name] };
-        const kind = options.whole && options.whole[name];
+        const check: NameCheck = { scope, name, range, expected: address };
         if (kind) {
           const box = queueContentBox(range, kind, options.usedRangeValuesOnly === true);
           box.load('address,values,formulas');

@@ -2,9 +2,11 @@
 import type { RangeAddress } from '../../workbook/address';
 import {
   CONTRACT_NAMES,
+  type BookInput,
   type CellInput,
   type ContractName,
   type NameResolution,
+  type SheetNames,
   type WorkbookInput,
 } from '../../workbook/cells';
 import { parseArea, parseReference, rangeOf, type WholeKind } from '../../workbook/reference';
@@ -21,9 +23,21 @@ export interface RawRange {
   whole?: WholeKind;
 }
 
+/** A contract name of one scope, with the range read for it. */
+export interface ReadName {
+  /** The sheet of a sheet-scoped name; null for a workbook-scoped one. */
+  scope: string | null;
+  name: ContractName;
+  raw: RawRange;
+}
+
 export interface ExcelRead {
+  /** The workbook-scoped names (the department's evaluation, as in v1). */
   input: WorkbookInput;
-  ranges: Partial<Record<ContractName, RawRange>>;
+  /** Every evaluation's names: the workbook's and each sheet's own. */
+  book: BookInput;
+  /** Every range read, by scope and name (for the write-time check and rollback). */
+  ranges: ReadName[];
   /** Sheets holding a contract range that are protected (known only with ExcelApi 1.2; else empty). */
   protectedSheets: string[];
 }
@@ -125,6 +139,7 @@ export function trimToContent(
 }
 
 interface Pending {
+  scope: string | null;
   name: ContractName;
   /** The name's range, or for whole columns/rows its content box (queueContentBox). */
   range: Excel.Range;
@@ -145,7 +160,7 @@ function queueNameLists(context: Excel.RequestContext, caps: Capabilities): Name
   if (caps.sheetScopedNames) {
     // Worksheet.names (ExcelApi 1.4) loaded through the sheets, in this same batch: the sheets are not known before it.
     sheets = context.workbook.worksheets;
-    sheets.load('items/name,items/names/items/name');
+    sheets.load('items/name,items/visibility,items/names/items/name,items/names/items/type,items/names/items/value');
   }
   return { workbook, sheets };
 }
@@ -188,57 +203,70 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
     await context.sync();
   }
 
+  const pending: Pending[] = [];
+  const queue = (scope: string | null, name: ContractName, item: Excel.NamedItem): NameResolution | null => {
+    const value = String(item.value);
+    const parsed = item.type === 'Range' ? parseReference(value) : null;
+    if (!parsed || parsed.kind === 'other') return { kind: 'notRange', formula: value };
+    if (parsed.kind === 'multiArea') return { kind: 'multiArea', formula: value };
+    const range = item.getRange();
+    const whole = parsed.area.whole;
+    const loaded = whole ? queueContentBox(range, whole, caps.usedRangeValuesOnly === true) : range;
+    loaded.load('address,values,numberFormat,formulas');
+    const entry: Pending = { scope, name, range: loaded, whole };
+    if (caps.protection) {
+      entry.sheet = range.worksheet;
+      entry.sheet.load('name');
+      entry.sheet.protection.load('protected');
+    }
+    pending.push(entry);
+    return null;
+  };
+
   // Keyed by the workbook's names ('__proto__' is a valid name): no prototype.
   const byName: { [name: string]: Excel.NamedItem } = Object.create(null);
   for (const item of lists.workbook.items) byName[item.name] = item;
   const scopes = sheetScopes(lists);
-
-  const resolutions = {} as Record<ContractName, NameResolution>;
-  const pending: Pending[] = [];
+  const workbook = {} as Record<ContractName, NameResolution>;
   for (const name of CONTRACT_NAMES) {
     const item = byName[name];
-    if (!item) {
-      const sheets = scopes[name];
-      resolutions[name] = sheets ? { kind: 'sheetScopedOnly', sheets } : { kind: 'missing' };
-      continue;
-    }
-    const value = String(item.value);
-    const parsed = item.type === 'Range' ? parseReference(value) : null;
-    if (!parsed || parsed.kind === 'other') {
-      resolutions[name] = { kind: 'notRange', formula: value };
-    } else if (parsed.kind === 'multiArea') {
-      resolutions[name] = { kind: 'multiArea', formula: value };
-    } else {
-      const range = item.getRange();
-      const whole = parsed.area.whole;
-      const loaded = whole ? queueContentBox(range, whole, caps.usedRangeValuesOnly === true) : range;
-      loaded.load('address,values,numberFormat,formulas');
-      const entry: Pending = { name, range: loaded, whole };
-      if (caps.protection) {
-        entry.sheet = range.worksheet;
-        entry.sheet.load('name');
-        entry.sheet.protection.load('protected');
+    const sheets = scopes[name];
+    if (!item) workbook[name] = sheets ? { kind: 'sheetScopedOnly', sheets } : { kind: 'missing' };
+    else workbook[name] = queue(null, name, item) ?? workbook[name];
+  }
+  const sheetNames: SheetNames[] = [];
+  if (lists.sheets) {
+    for (const sheet of lists.sheets.items) {
+      const own: SheetNames = { sheet: sheet.name, hidden: sheet.visibility !== 'Visible', names: {} };
+      for (const item of sheet.names.items) {
+        const name = CONTRACT_NAMES.filter((n) => n === item.name)[0];
+        if (!name || own.names[name]) continue;
+        const resolved = queue(sheet.name, name, item);
+        if (resolved) own.names[name] = resolved;
+        else own.names[name] = { kind: 'missing' }; // replaced by the range below
       }
-      pending.push(entry);
+      if (Object.keys(own.names).length > 0) sheetNames.push(own);
     }
   }
   if (pending.length > 0) await context.sync();
 
-  const ranges: Partial<Record<ContractName, RawRange>> = {};
+  const ranges: ReadName[] = [];
   const protectedSheets: string[] = [];
   for (const entry of pending) {
     const raw = entry.whole ? trimToContent(entry.range, entry.whole) : plainRange(entry.range);
-    if (!raw) {
-      resolutions[entry.name] = { kind: 'notRange', formula: entry.range.address };
-      continue;
+    const resolution: NameResolution = raw ? { kind: 'range', range: raw.address, cells: toCells(raw) } : { kind: 'notRange', formula: entry.range.address };
+    if (entry.scope === null) workbook[entry.name] = resolution;
+    else {
+      const own = sheetNames.filter((s) => s.sheet === entry.scope)[0];
+      if (own) own.names[entry.name] = resolution;
     }
-    ranges[entry.name] = raw;
-    resolutions[entry.name] = { kind: 'range', range: raw.address, cells: toCells(raw) };
+    if (!raw) continue;
+    ranges.push({ scope: entry.scope, name: entry.name, raw });
     if (entry.sheet && entry.sheet.protection.protected && protectedSheets.indexOf(entry.sheet.name) < 0) {
       protectedSheets.push(entry.sheet.name);
     }
   }
-  return { input: resolutions, ranges, protectedSheets };
+  return { input: workbook, book: { workbook, sheets: sheetNames }, ranges, protectedSheets };
 }
 
 function plainRange(range: Excel.Range): RawRange | null {

@@ -1,9 +1,7 @@
 /// <reference types="office-js" />
-import type { RangeAddress } from '../../workbook/address';
 import { scoreThrough, type Scorer, type ScoringHost } from '../../workbook/pipeline';
-import type { WholeKind } from '../../workbook/reference';
-import type { ScoreOutcome } from '../../workbook/report';
-import { applyPlan, type Snapshot } from './apply-plan';
+import type { BookOutcome } from '../../workbook/score-book';
+import { applyPlan, type ExpectedName, type Snapshot } from './apply-plan';
 import type { Capabilities } from './capabilities';
 import { type HostError, toHostError } from './host-error';
 import { type ExcelRead, readWorkbook, type RawRange } from './read-workbook';
@@ -16,7 +14,7 @@ export type { Scorer } from '../../workbook/pipeline';
  * the snapshot for 撤销本次计算.
  */
 export interface ExcelScoreResult {
-  outcome: ScoreOutcome | null;
+  outcome: BookOutcome | null;
   hostError: HostError | null;
   snapshot: Snapshot | null;
 }
@@ -36,7 +34,7 @@ export function excelScoringHost(context: Excel.RequestContext, caps: Capabiliti
       } catch (e) {
         return { ok: false, problem: toHostError(e, { what: { names: true } }) };
       }
-      return { ok: true, value: read.input };
+      return { ok: true, value: read.book };
     },
     async write(plan) {
       if (!read || plan.writes.length === 0) return { ok: true, value: null };
@@ -47,17 +45,9 @@ export function excelScoringHost(context: Excel.RequestContext, caps: Capabiliti
       const protectedSheets = read.protectedSheets;
       const locked = targetSheets.filter((sheet) => protectedSheets.indexOf(sheet) >= 0);
       if (locked.length > 0) return { ok: false, problem: { code: 'protectedSheet', sheets: locked, certain: true } };
-      const expected: { [name: string]: RangeAddress } = {};
-      const whole: { [name: string]: WholeKind } = {};
-      const prior: RawRange[] = [];
-      for (const name of Object.keys(read.ranges) as (keyof typeof read.ranges)[]) {
-        const raw = read.ranges[name];
-        if (!raw) continue;
-        expected[name] = raw.address;
-        if (raw.whole) whole[name] = raw.whole;
-        prior.push(raw);
-      }
-      const applied = await applyPlan(context, plan, { expected, whole, usedRangeValuesOnly: caps.usedRangeValuesOnly === true, prior });
+      const expected: ExpectedName[] = read.ranges.map(({ scope, name, raw }) => ({ scope, name, address: raw.address, whole: raw.whole }));
+      const prior: RawRange[] = read.ranges.map((r) => r.raw);
+      const applied = await applyPlan(context, plan, { expected, usedRangeValuesOnly: caps.usedRangeValuesOnly === true, prior });
       return applied.ok ? { ok: true, value: applied.snapshot } : { ok: false, problem: applied.error };
     },
   };

@@ -5,7 +5,7 @@
  * calcPr change; every other part is copied byte for byte). Runs in Node and
  * in the browser: bytes in, bytes out, no file system.
  */
-import type { CellInput, WorkbookInput } from '../../workbook/cells';
+import { singleBook, type BookInput, type CellInput, type WorkbookInput } from '../../workbook/cells';
 import type { ScoringHost } from '../../workbook/pipeline';
 import type { WritePlan } from '../../workbook/plan';
 import { applyPlan } from './apply-plan';
@@ -32,7 +32,10 @@ export function readWorkbookFile(bytes: Uint8Array): XlsxResult<WorkbookInput> {
 
 /** A workbook opened once: its contract input, and a way to apply a plan to the same bytes. */
 export interface OpenedWorkbookFile {
+  /** The workbook-scoped names (one evaluation, as in v1). */
   input: WorkbookInput;
+  /** Every evaluation's names: the workbook's and each sheet's own. */
+  book: BookInput;
   apply(plan: WritePlan): XlsxResult<Uint8Array>;
 }
 
@@ -43,7 +46,8 @@ export interface OpenedWorkbookFile {
 export function openWorkbookFile(bytes: Uint8Array): XlsxResult<OpenedWorkbookFile> {
   return run(() => {
     const wb = loadWorkbook(bytes);
-    return { input: resolveContractNames(wb), apply: (plan: WritePlan) => run(() => applyPlan(wb, plan)) };
+    const input = resolveContractNames(wb);
+    return { input, book: singleBook(input), apply: (plan: WritePlan) => run(() => applyPlan(wb, plan)) };
   });
 }
 
@@ -68,7 +72,7 @@ export function fileScoringHost(bytes: Uint8Array): ScoringHost<FileError, Uint8
       const result = openWorkbookFile(bytes);
       if (!result.ok) return { ok: false, problem: result.error };
       opened = result.value;
-      return { ok: true, value: result.value.input };
+      return { ok: true, value: result.value.book };
     },
     async write(plan) {
       // The pipeline writes only after a successful read; the fallback opens the bytes again.

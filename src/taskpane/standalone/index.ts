@@ -5,7 +5,7 @@
  * the file is read with FileReader and the result is offered as a Blob URL.
  */
 import { cannotReadFile, unexpectedError } from '../../messages/standalone-ui';
-import { viewIssues } from '../issue-views';
+import { viewBookIssues } from '../issue-views';
 import type { FileScorer } from './file-scorer';
 import { renderStandalone, type StandaloneHandlers } from './render-standalone';
 import {
@@ -113,12 +113,12 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
         return;
       }
       const { outcome } = result;
-      const issues = viewIssues(outcome, scorer.renderIssue);
+      const issues = viewBookIssues(outcome, scorer.renderIssue);
       if (result.problem) {
         set(fileFailed(state, scorer.fileErrorText(result.problem)));
         return;
       }
-      if (outcome.errors.length > 0 || !outcome.summary || !result.written) {
+      if (outcome.errors.length > 0 || !result.written) {
         set(standaloneScored(state, outcome, issues, null));
         return;
       }

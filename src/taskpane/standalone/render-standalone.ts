@@ -2,7 +2,7 @@ import { formatCell, formatRange } from '../../workbook/address';
 import type { IssueView } from '../issue-views';
 import { chosenFile, readingProgress, scoredReady, STANDALONE_UI as S, workbookErrors } from '../../messages/standalone-ui';
 import type { Child } from '../dom';
-import { h, indicatorList, issueList, on, rebuild, resultCard, UI } from '../render-pane';
+import { bookSections, h, on, rebuild, scoredLine, UI } from '../render-pane';
 import { progressPercent, type StandaloneState } from './standalone-state';
 
 export interface StandaloneHandlers {
@@ -86,9 +86,8 @@ function statusArea(state: StandaloneState): HTMLElement {
     children.push(h('div', { class: 'message message--error', id: 'file-error' }, [h('strong', null, [S.fileErrorTitle]), h('p', null, [state.fileError])]));
   } else if (state.outcome && state.outcome.errors.length > 0) {
     children.push(h('p', { class: 'message message--error' }, [workbookErrors(state.outcome.errors.length)]));
-  } else if (state.outcome && state.outcome.summary && state.download) {
-    const s = state.outcome.summary;
-    children.push(h('p', { class: 'message message--success' }, [scoredReady(s.total, s.max, s.grade, state.download.name)]));
+  } else if (state.outcome && state.download) {
+    children.push(h('p', { class: 'message message--success' }, [scoredReady(scoredLine(state.outcome), state.download.name)]));
   }
   return h('div', { class: 'status', role: 'status', 'aria-live': 'polite' }, children);
 }
@@ -124,7 +123,6 @@ function samples(): HTMLElement {
 /** Renders the whole standalone page from its state, with the Excel pane's result card, issue lists and indicator list. */
 export function renderStandalone(root: HTMLElement, state: StandaloneState, handlers: StandaloneHandlers): void {
   const outcome = state.outcome;
-  const summary = outcome && outcome.errors.length === 0 ? outcome.summary : null;
   rebuild(
     root,
     h('div', { class: 'pane pane--standalone' }, [
@@ -132,10 +130,7 @@ export function renderStandalone(root: HTMLElement, state: StandaloneState, hand
       picker(state, handlers),
       actions(state, handlers),
       statusArea(state),
-      summary ? resultCard(summary) : null,
-      state.issues ? issueList(UI.errors, state.issues.errors, 'error', issueWithAddress) : null,
-      state.issues ? issueList(UI.warnings, state.issues.warnings, 'warning', issueWithAddress) : null,
-      summary ? indicatorList(summary, state.expanded, handlers.toggle, null) : null,
+      ...(outcome && state.issues ? bookSections(outcome, state.issues, state.expanded, handlers.toggle, null, issueWithAddress) : []),
       samples(),
     ]),
   );

@@ -1,5 +1,5 @@
-import type { ScoreOutcome } from '../../workbook/report';
-import type { OutcomeIssues } from '../issue-views';
+import type { BookOutcome } from '../../workbook/score-book';
+import type { BookIssues } from '../issue-views';
 
 /** What the page is doing: reading the file, parsing the workbook, scoring, writing the scored copy. */
 export type Stage = 'idle' | 'reading' | 'parsing' | 'scoring' | 'writing';
@@ -11,9 +11,9 @@ export interface StandaloneState {
   /** Share of the file read so far, 0–100 (while reading). */
   readPercent: number;
   /** The last run's outcome (result, warnings, workbook errors), or null. */
-  outcome: ScoreOutcome | null;
+  outcome: BookOutcome | null;
   /** The outcome's issues with their messages. */
-  issues: OutcomeIssues | null;
+  issues: BookIssues | null;
   /** A problem with the file itself (not an xlsx, encrypted, …): the Chinese message. */
   fileError: string | null;
   /** The scored workbook, ready to save; null on errors. */
@@ -50,8 +50,8 @@ export function fileFailed(state: StandaloneState, message: string): StandaloneS
 /** Scored: with the download when the workbook had no errors and the scored copy was written. */
 export function standaloneScored(
   state: StandaloneState,
-  outcome: ScoreOutcome,
-  issues: OutcomeIssues,
+  outcome: BookOutcome,
+  issues: BookIssues,
   download: { name: string; url: string } | null,
 ): StandaloneState {
   return { ...state, stage: 'idle', outcome, issues, fileError: null, download, expanded: {} };

@@ -380,6 +380,7 @@ export class FakeWorksheet extends FakeClientObject {
       const m = /^names\/items\/(.+)$/.exec(p);
       if (m) nested.push(m[1]);
       else if (p === 'name') values[p] = this.resolve().name;
+      else if (p === 'visibility') values[p] = this.resolve().visibility;
       else throw new Error(`fake: Worksheet.${p} is not modelled`);
     }
     if (nested.length > 0) {
@@ -395,8 +396,12 @@ export class FakeWorksheet extends FakeClientObject {
     return this.read('name');
   }
 
+  get visibility(): string {
+    return this.read('visibility');
+  }
+
   load(arg: string | string[]): this {
-    this.queueLoad(props(arg), ['name'], () => this.resolve().name);
+    this.queueLoad(props(arg), ['name', 'visibility'], (p) => (p === 'visibility' ? this.resolve().visibility : this.resolve().name));
     return this;
   }
 

@@ -42,6 +42,8 @@ export class FakeSheet {
   readonly names: FakeName[] = [];
   /** Merged areas; only their top-left cell holds content. */
   readonly merges: RangeAddress[] = [];
+  /** Worksheet.visibility (ExcelApi 1.1). */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   constructor(public name: string) {}
 
   peek(row: number, col: number): FakeCell {

@@ -10,11 +10,12 @@ import { hostErrorMessage } from '../../../src/messages/excel-ui';
 import { scoreWorkbook } from '../../../src/workbook/score-workbook';
 import { capabilitiesOf, contextFor, FakeOfficeError, type FakeWorkbook } from '../../fakes/office';
 import { exampleInFake } from './example-workbook';
+import { scoreBook } from '../../../src/workbook/score-book';
 
 const WITH_PROTECTION = { protection: true, addNames: true };
 
 async function score(store: FakeWorkbook, caps = EXCEL_API_1_1_ONLY) {
-  return scoreInExcel(contextFor(store), caps, scoreWorkbook);
+  return scoreInExcel(contextFor(store), caps, scoreBook);
 }
 
 describe('Excel error paths', () => {
@@ -86,7 +87,8 @@ describe('Excel error paths', () => {
     const context = contextFor(store);
     const read = await readWorkbook(context, capabilitiesOf(store));
     const outcome = scoreWorkbook(read.input);
-    const prior = CONTRACT_NAMES.map((n) => read.ranges[n]).filter((r): r is RawRange => r !== undefined);
+    const prior: RawRange[] = read.ranges.map((r) => r.raw);
+    expect(prior.length).toBe(CONTRACT_NAMES.length);
     // One row per request: the other sheets' requests all succeed before 评价结果 refuses.
     const applied = await applyPlan(context, outcome.plan, { prior, maxRequestBytes: 1 });
     expect(applied).toEqual({ ok: false, error: { code: 'protectedSheet', sheets: ['评价结果'], certain: true, restored: true } });

@@ -15,6 +15,7 @@ import { scoreWorkbook } from '../../../src/workbook/score-workbook';
 import { buildXlsx, definedName } from '../../support/xlsx-build';
 import { capabilitiesOf, contextFor, type FakeExcelApi, FakeOfficeError, FakeWorkbook } from '../../fakes/office';
 import { exampleInFake } from './example-workbook';
+import { scoreBook } from '../../../src/workbook/score-book';
 
 /** A book description both hosts are built from: sheets (with one cell each) and names, sheet-scoped ones by sheet index. */
 interface NameSpec {
@@ -145,17 +146,37 @@ describe('sheet-scoped names', () => {
     expect(store.syncCount).toBe(1);
   });
 
-  it.each<[FakeExcelApi]>([['1.1'], ['1.2'], ['1.4']])('计算得分 on the example with 绩效指标 only sheet-scoped (ExcelApi %s): an error naming it, nothing written', async (api) => {
+  it.each<[FakeExcelApi]>([['1.1'], ['1.2']])('计算得分 on the example with 绩效指标 only sheet-scoped (ExcelApi %s, which cannot see it): missing, nothing written', async (api) => {
     const store = exampleInFake();
     store.excelApi = api;
     const table = store.names.splice(store.names.findIndex((n) => n.name === '绩效指标'), 1)[0];
     store.setSheetName('绩效指标', '绩效指标', table.formula);
     const before = store.dump();
-    const result = await scoreInExcel(contextFor(store), capabilitiesOf(store), scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), capabilitiesOf(store), scoreBook);
     expect(result.hostError).toBeNull();
     const errors = result.outcome!.errors;
     expect(errors.map((e) => ('name' in e ? e.name : null))).toEqual(['绩效指标']);
     expect(issueText(errors[0], 'excel')).toContain('绩效指标');
+    expect(store.syncCount).toBe(2);
+    expect(store.writes).toEqual([]);
+    expect(store.dump()).toEqual(before);
+  });
+
+  it('with ExcelApi 1.4 a sheet-scoped 绩效指标 is that sheet\'s evaluation: it needs its own 预算执行 and 评价结果 (never the workbook\'s); nothing written', async () => {
+    const store = exampleInFake();
+    store.excelApi = '1.4';
+    const table = store.names.splice(store.names.findIndex((n) => n.name === '绩效指标'), 1)[0];
+    store.setSheetName('绩效指标', '绩效指标', table.formula);
+    const before = store.dump();
+    const result = await scoreInExcel(contextFor(store), capabilitiesOf(store), scoreBook);
+    expect(result.hostError).toBeNull();
+    expect(result.outcome!.evaluations.map((e) => e.scope)).toEqual(['绩效指标']);
+    const errors = result.outcome!.errors;
+    expect(errors.map((e) => [e.code, 'name' in e ? e.name : null, 'scope' in e ? e.scope : null])).toEqual([
+      ['nameMissing', '预算执行', '绩效指标'],
+      ['nameMissing', '评价结果', '绩效指标'],
+    ]);
+    expect(issueText(errors[0], 'excel')).toContain('范围选“绩效指标”');
     expect(store.syncCount).toBe(2);
     expect(store.writes).toEqual([]);
     expect(store.dump()).toEqual(before);
@@ -170,15 +191,17 @@ describe('sheet-scoped names', () => {
       return store;
     };
     const v14 = scoped('1.4');
-    const strict = await scoreInExcel(contextFor(v14), capabilitiesOf(v14), scoreWorkbook);
+    const strict = await scoreInExcel(contextFor(v14), capabilitiesOf(v14), scoreBook);
     expect(strict.outcome!.errors.map((e) => ('name' in e ? e.name : null))).toEqual(['评分规则']);
     expect(v14.writes).toEqual([]);
 
     const v11 = scoped('1.1');
-    const lenient = await scoreInExcel(contextFor(v11), capabilitiesOf(v11), scoreWorkbook);
+    const lenient = await scoreInExcel(contextFor(v11), capabilitiesOf(v11), scoreBook);
     const absent = exampleInFake();
     absent.names.splice(absent.names.findIndex((n) => n.name === '评分规则'), 1);
-    expect(lenient.outcome).toEqual(scoreWorkbook((await readWorkbook(contextFor(absent), capabilitiesOf(absent))).input));
+    const { scope, ...only } = lenient.outcome!.evaluations[0];
+    expect(scope).toBeNull();
+    expect(only).toEqual(scoreWorkbook((await readWorkbook(contextFor(absent), capabilitiesOf(absent))).input));
     expect(lenient.outcome!.errors).toEqual([]);
   });
 });

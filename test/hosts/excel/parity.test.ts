@@ -9,6 +9,7 @@ import { scoreWorkbook } from '../../../src/workbook/score-workbook';
 import { contextFor } from '../../fakes/office';
 import { exampleBytes, exampleInFake } from './example-workbook';
 import { fakeCells, fileCells } from '../../support/cell-maps';
+import { scoreBook } from '../../../src/workbook/score-book';
 
 
 
@@ -20,19 +21,23 @@ describe('Excel host parity with the xlsx host on the example workbook', () => {
 
   it('reads the same WorkbookInput and plans the same writes', async () => {
     const store = exampleInFake();
-    const result = await scoreInExcel(contextFor(store), EXCEL_API_1_1_ONLY, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), EXCEL_API_1_1_ONLY, scoreBook);
     expect(result.hostError).toBeNull();
-    expect(result.outcome).toEqual(fileOutcome);
-    expect(result.outcome?.summary?.total).toBe('81.53');
-    expect(result.outcome?.summary?.grade).toBe('良');
-    expect(result.outcome?.summary?.execution.rate).toBe('0.9316');
-    expect(result.outcome?.summary?.execution.score).toBe('9.32');
+    expect(result.outcome!.evaluations.length).toBe(1);
+    const { scope, ...only } = result.outcome!.evaluations[0];
+    expect(scope).toBeNull();
+    expect(only).toEqual(fileOutcome);
+    expect(result.outcome!.plan).toEqual(fileOutcome.plan);
+    expect(only.summary?.total).toBe('81.53');
+    expect(only.summary?.grade).toBe('良');
+    expect(only.summary?.execution.rate).toBe('0.9316');
+    expect(only.summary?.execution.score).toBe('9.32');
     expect(store.syncCount).toBeLessThanOrEqual(3);
   });
 
   it('leaves the same cells with the same values and formats as the file host', async () => {
     const store = exampleInFake();
-    await scoreInExcel(contextFor(store), EXCEL_API_1_1_ONLY, scoreWorkbook);
+    await scoreInExcel(contextFor(store), EXCEL_API_1_1_ONLY, scoreBook);
     const written = applyPlanToFile(bytes, fileOutcome.plan);
     if (!written.ok) throw new Error('file host failed');
     const mine = fakeCells(store);
@@ -43,7 +48,7 @@ describe('Excel host parity with the xlsx host on the example workbook', () => {
 
   it('writes contiguous output cells as blocks, one values and one numberFormat assignment each', async () => {
     const store = exampleInFake();
-    await scoreInExcel(contextFor(store), EXCEL_API_1_1_ONLY, scoreWorkbook);
+    await scoreInExcel(contextFor(store), EXCEL_API_1_1_ONLY, scoreBook);
     const values = store.writes.filter((w) => w.property === 'values');
     const formats = store.writes.filter((w) => w.property === 'numberFormat');
     expect(values.length).toBeLessThan(fileOutcome.plan.writes.length / 4);

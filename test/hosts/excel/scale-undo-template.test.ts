@@ -10,6 +10,7 @@ import { a1 } from '../../../src/workbook/address';
 import { scoreWorkbook } from '../../../src/workbook/score-workbook';
 import { contextFor, FakeWorkbook } from '../../fakes/office';
 import { cellsOf, exampleBytes, exampleInFake } from './example-workbook';
+import { scoreBook } from '../../../src/workbook/score-book';
 
 const CAPS = { protection: true, addNames: true };
 const FIVE_MB = 5 * 1024 * 1024;
@@ -35,10 +36,10 @@ function workbookWithIndicators(n: number): FakeWorkbook {
 describe('sync budget', () => {
   it.each([8, 2000])('计算得分 uses at most 3 syncs and requests under 5 MB at %i indicators', async (n) => {
     const store = workbookWithIndicators(n);
-    const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     expect(result.hostError).toBeNull();
     expect(result.outcome!.errors).toEqual([]);
-    expect(result.outcome!.summary!.indicators.length).toBe(n);
+    expect(result.outcome!.evaluations[0].summary!.indicators.length).toBe(n);
     expect(store.syncCount).toBeLessThanOrEqual(3);
     expect(Math.max(...store.requestSizes)).toBeLessThan(FIVE_MB);
     expect(Math.max(...store.responseSizes)).toBeLessThan(FIVE_MB);
@@ -63,7 +64,7 @@ describe('撤销本次计算', () => {
     store.findSheet('评价结果')!.cell(16, 1).numberFormat = '0.0';
     store.findSheet('评价结果')!.cell(18, 1).value = '旧等级';
     const before = store.dump();
-    const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     expect(result.snapshot).not.toBeNull();
     expect(store.dump()).not.toEqual(before);
     const undone = await undoWrites(contextFor(store), result.snapshot);
@@ -73,7 +74,7 @@ describe('撤销本次计算', () => {
 
   it('refuses, naming the cell, when a written cell was edited since', async () => {
     const store = exampleInFake();
-    const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     store.findSheet('评价结果')!.cell(17, 1).value = 99; // B18 满分
     const edited = store.dump();
     const undone = await undoWrites(contextFor(store), result.snapshot);
@@ -101,10 +102,10 @@ describe('插入模板', () => {
     expect(inserted).toEqual({ ok: true, sheets: ['预算执行', '绩效指标', '评价结果'] });
     expect(store.names.map((n) => n.name).sort()).toEqual(['绩效指标', '评价结果', '评分规则', '项目支出', '预算执行'].sort());
     store.syncCount = 0;
-    const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     expect(result.outcome!.errors).toEqual([]);
-    expect(result.outcome!.summary!.total).toBe('81.53');
-    expect(result.outcome!.summary!.grade).toBe('良');
+    expect(result.outcome!.evaluations[0].summary!.total).toBe('81.53');
+    expect(result.outcome!.evaluations[0].summary!.grade).toBe('良');
     expect(store.syncCount).toBeLessThanOrEqual(3);
   });
 
@@ -112,7 +113,7 @@ describe('插入模板', () => {
     const store = emptyWorkbook();
     await insertTemplate(contextFor(store), CAPS, 'blank');
     const before = store.dump();
-    const result = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS, scoreBook);
     expect(result.outcome!.errors.length).toBeGreaterThan(0);
     expect(result.outcome!.errors.every((e) => issueText(e, 'excel').length > 0)).toBe(true);
     expect(store.dump()).toEqual(before);
@@ -125,8 +126,8 @@ describe('插入模板', () => {
     expect(result).toEqual({ ok: true, sheets: ['预算执行 (2)', '绩效指标', '评价结果'] });
     expect(store.findSheet('预算执行')!.cells).toEqual([[{ value: '我的数据', formula: null, numberFormat: 'General' }]]);
     expect(store.findName('预算执行')!.formula).toBe("='预算执行 (2)'!$A$4:$H$9");
-    const scored = await scoreInExcel(contextFor(store), CAPS, scoreWorkbook);
-    expect(scored.outcome!.summary!.total).toBe('81.53');
+    const scored = await scoreInExcel(contextFor(store), CAPS, scoreBook);
+    expect(scored.outcome!.evaluations[0].summary!.total).toBe('81.53');
   });
 
   it('refuses when any of the five names exists', async () => {

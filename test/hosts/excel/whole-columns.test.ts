@@ -20,6 +20,14 @@ import { parseRef } from '../../fakes/office/store';
 import { cellsOf, EXAMPLE_NAMES, exampleBytes } from './example-workbook';
 import { fakeCells, fileCells } from '../../support/cell-maps';
 import { fileErrorText } from '../../../src/messages/file-errors';
+import { scoreBook } from '../../../src/workbook/score-book';
+
+/** A v1 workbook is one evaluation of the workbook's names: its outcome as scoreWorkbook gives it. */
+function onlyEvaluation(outcome: { evaluations: Array<{ scope: string | null }> } | null): unknown {
+  if (!outcome || outcome.evaluations.length !== 1 || outcome.evaluations[0].scope !== null) return outcome;
+  const { scope: _scope, ...only } = outcome.evaluations[0];
+  return only;
+}
 
 type Kind = 'fixed' | 'columns' | 'rows';
 
@@ -248,10 +256,10 @@ describe.each([
     expect(expected.errors).toEqual([]);
     expect(expected.summary?.total).toBe('81.53');
     const store = toFake(bytes, book);
-    const result = await scoreInExcel(contextFor(store), caps, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), caps, scoreBook);
     expect(result.hostError).toBeNull();
     expect(result.snapshot).not.toBeNull();
-    expect(result.outcome).toEqual(expected);
+    expect(onlyEvaluation(result.outcome)).toEqual(expected);
     expect(store.syncCount).toBeLessThanOrEqual(3);
     const written = applyPlanToFile(bytes, expected.plan);
     if (!written.ok) throw new Error('file host failed');
@@ -273,7 +281,7 @@ describe('the write-time check of whole-column names', () => {
       wb.fill('绩效 指标', 'A2', [['别的列里的新内容']]); // outside the columns
       wb.findSheet('评价结果')!.cell(40, LEFT).numberFormat = '0.0'; // format only, inside the columns
     });
-    const result = await scoreInExcel(contextFor(store), CAPS_1_1, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS_1_1, scoreBook);
     expect(result.hostError).toBeNull();
     expect(store.syncCount).toBe(3);
   });
@@ -281,7 +289,7 @@ describe('the write-time check of whole-column names', () => {
   it('reports a table that grew or moved inside its columns, and leaves it as it was', async () => {
     const store = toFake(bytes, book);
     store.beforeSync(3, (wb) => wb.fill('绩效 指标', 'D2', [['新的一行']]));
-    const result = await scoreInExcel(contextFor(store), CAPS_1_2, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS_1_2, scoreBook);
     expect(result.hostError).toEqual({ code: 'changed', detail: 'nameMoved', name: '绩效指标' });
     const after = toFake(bytes, book);
     after.fill('绩效 指标', 'D2', [['新的一行']]);
@@ -291,7 +299,7 @@ describe('the write-time check of whole-column names', () => {
   it('reports a name that no longer spans whole columns', async () => {
     const store = toFake(bytes, book);
     store.beforeSync(3, (wb) => wb.setName('评价结果', "='评价结果'!$C$3:$D$12"));
-    const result = await scoreInExcel(contextFor(store), CAPS_1_1, scoreWorkbook);
+    const result = await scoreInExcel(contextFor(store), CAPS_1_1, scoreBook);
     expect(result.hostError).toEqual({ code: 'changed', detail: 'nameMoved', name: '评价结果' });
   });
 });
@@ -303,8 +311,8 @@ describe('trimming that leaves a table too small', () => {
     const expected = scoreWorkbook(fileInput(bytes));
     expect(expected.errors.map((e) => e.code)).toEqual(['rangeTooSmall']);
     const store = toFake(bytes, book);
-    const result = await scoreInExcel(contextFor(store), CAPS_1_1, scoreWorkbook);
-    expect(result.outcome).toEqual(expected);
+    const result = await scoreInExcel(contextFor(store), CAPS_1_1, scoreBook);
+    expect(onlyEvaluation(result.outcome)).toEqual(expected);
     expect(store.writes).toEqual([]);
     expect(store.syncCount).toBe(2);
   });
@@ -327,8 +335,8 @@ describe('a whole-column or whole-row name over an empty sheet', () => {
     expect(read.input).toEqual(input);
 
     const fresh = toFake(bytes, book);
-    const result = await scoreInExcel(contextFor(fresh), CAPS_1_2, scoreWorkbook);
-    expect(result.outcome).toEqual(scoreWorkbook(input));
+    const result = await scoreInExcel(contextFor(fresh), CAPS_1_2, scoreBook);
+    expect(onlyEvaluation(result.outcome)).toEqual(scoreWorkbook(input));
     expect(fresh.syncCount).toBeLessThanOrEqual(3);
   });
 
