@@ -1,7 +1,7 @@
-import { columnLetters, MAX_COLS } from '../../workbook/address';
+import { PositionTracker } from './cell-positions';
 import { decodeEscapes } from './decode-escapes';
 import { abort } from './file-error';
-import { isValidDimension, parseCellRef, parseRowNumber } from './parse-cell-ref';
+import { isValidDimension } from './parse-cell-ref';
 import { attr, parseXml, SML_NS } from './parse-xml';
 
 /** One <c> element as found in a sheet part, before shared strings and styles are applied. */
@@ -19,46 +19,27 @@ export interface RawCell {
 
 /**
  * Streams the cells of a worksheet part to `onCell` (the same object is
- * reused: copy what you keep). Cells and rows without an `r` attribute are
- * placed after the previous one. A reference outside Excel's limits gives
- * `badDimension`.
+ * reused: copy what you keep), placing them by the rule of cell-positions.ts.
+ * A reference outside Excel's limits gives `badDimension`, contradictory
+ * positions `cellPosition`.
  */
 export function scanSheet(text: string, part: string, sheet: string, onCell: (cell: RawCell) => void): void {
   const cell: RawCell = { row: 0, col: 0, type: '', style: 0, value: null, formula: false };
-  const ref = { row: 0, col: 0 };
+  const positions = new PositionTracker(sheet, part);
+  let depth = 0;
   let inSheetData = false;
-  let row = -1;
-  let col = -1;
+  let inRow = false;
   let inCell = false;
   let collect = false;
   let inInline = false;
   let phonetic = 0;
   let buffer = '';
-  const bad = (at: string) => abort('badDimension', { sheet, cell: at, part });
   parseXml(text, part, {
     open(tag) {
-      const local = tag.local;
+      depth++;
       if (!SML_NS.has(tag.uri)) return;
-      if (local === 'c') {
-        if (!inSheetData || row < 0) return;
-        inCell = true;
-        const r = attr(tag, 'r');
-        if (r !== undefined) {
-          if (!parseCellRef(r, ref)) bad(r);
-          row = ref.row;
-          col = ref.col;
-        } else {
-          col++;
-          if (col >= MAX_COLS) bad(columnLetters(col) + String(row + 1));
-        }
-        cell.row = row;
-        cell.col = col;
-        cell.type = attr(tag, 't') ?? '';
-        const s = attr(tag, 's');
-        cell.style = s === undefined ? 0 : Number(s) | 0;
-        cell.value = null;
-        cell.formula = false;
-      } else if (inCell) {
+      const local = tag.local;
+      if (inCell) {
         if (local === 'v' && !inInline) {
           collect = true;
           buffer = '';
@@ -71,34 +52,44 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
           collect = true;
           buffer = '';
         }
-      } else if (local === 'row') {
-        if (!inSheetData) return;
-        const r = attr(tag, 'r');
-        if (r !== undefined) {
-          row = parseRowNumber(r);
-          if (row < 0) bad(r);
-        } else row++;
-        if (row >= 1048576) bad(String(row + 1));
-        col = -1;
-      } else if (local === 'sheetData') inSheetData = true;
-      else if (local === 'dimension' && !inSheetData) {
-        const r = attr(tag, 'ref');
-        if (r !== undefined && !isValidDimension(r)) bad(r);
+      } else if (depth === 4) {
+        if (local !== 'c' || !inRow) return;
+        inCell = true;
+        positions.openCell(attr(tag, 'r'));
+        cell.row = positions.row;
+        cell.col = positions.col;
+        cell.type = attr(tag, 't') ?? '';
+        const s = attr(tag, 's');
+        cell.style = s === undefined ? 0 : Number(s) | 0;
+        cell.value = null;
+        cell.formula = false;
+      } else if (depth === 3) {
+        if (local === 'row' && inSheetData) {
+          positions.openRow(attr(tag, 'r'));
+          inRow = true;
+        }
+      } else if (depth === 2) {
+        if (local === 'sheetData') inSheetData = true;
+        else if (local === 'dimension') {
+          const r = attr(tag, 'ref');
+          if (r !== undefined && !isValidDimension(r)) abort('badDimension', { sheet, cell: r, part });
+        }
       }
     },
     text(t) {
       if (collect) buffer += t;
     },
     close(tag) {
-      const local = tag.local;
+      const at = depth--;
       if (!SML_NS.has(tag.uri)) return;
-      if (local === 'c' && inCell) {
-        inCell = false;
-        inInline = false;
-        phonetic = 0;
-        onCell(cell);
-      } else if (inCell) {
-        if (local === 'v' && collect) {
+      const local = tag.local;
+      if (inCell) {
+        if (at === 4) {
+          inCell = false;
+          inInline = false;
+          phonetic = 0;
+          onCell(cell);
+        } else if (local === 'v' && collect) {
           cell.value = buffer;
           collect = false;
         } else if (local === 't' && collect) {
@@ -106,7 +97,10 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
           buffer = '';
           collect = false;
         } else if (local === 'rPh') phonetic--;
-      } else if (local === 'sheetData') inSheetData = false;
+      } else if (at === 3 && inRow) {
+        positions.closeRow();
+        inRow = false;
+      } else if (at === 2 && local === 'sheetData') inSheetData = false;
     },
   });
 }
