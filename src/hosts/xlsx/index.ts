@@ -7,6 +7,7 @@
  */
 import type { CellInput, WorkbookInput } from '../../workbook/cells';
 import type { WritePlan } from '../../workbook/plan';
+import type { SheetFactsBySheet } from '../../workbook/sheet-facts';
 import { applyPlan } from './apply-plan';
 import { FileErrorAbort, type FileError, type XlsxResult } from './file-error';
 import { loadWorkbook } from './load-workbook';
@@ -26,12 +27,14 @@ function run<T>(work: () => T): XlsxResult<T> {
 
 /** Reads the workbook and resolves the five contract names (工作簿约定 v1) with their cells. */
 export function readWorkbookFile(bytes: Uint8Array): XlsxResult<WorkbookInput> {
-  return run(() => resolveContractNames(loadWorkbook(bytes)));
+  return run(() => resolveContractNames(loadWorkbook(bytes)).input);
 }
 
 /** A workbook opened once: its contract input, and a way to apply a plan to the same bytes. */
 export interface OpenedWorkbookFile {
   input: WorkbookInput;
+  /** Merges and protection of every sheet that holds a contract range, by sheet name (read in the same pass as the cells). */
+  sheetFacts: SheetFactsBySheet;
   apply(plan: WritePlan): XlsxResult<Uint8Array>;
 }
 
@@ -42,7 +45,8 @@ export interface OpenedWorkbookFile {
 export function openWorkbookFile(bytes: Uint8Array): XlsxResult<OpenedWorkbookFile> {
   return run(() => {
     const wb = loadWorkbook(bytes);
-    return { input: resolveContractNames(wb), apply: (plan: WritePlan) => run(() => applyPlan(wb, plan)) };
+    const { input, sheetFacts } = resolveContractNames(wb);
+    return { input, sheetFacts, apply: (plan: WritePlan) => run(() => applyPlan(wb, plan)) };
   });
 }
 

@@ -1,4 +1,6 @@
 import { CONTRACT_NAMES, EMPTY_CELL, type CellInput, type NameResolution, type WorkbookInput } from '../../workbook/cells';
+import type { SheetFacts, SheetFactsBySheet } from '../../workbook/sheet-facts';
+import type { Box } from './cell-box';
 import { abort } from './file-error';
 import { checkOtherSheets, findSheet, sheetXml, type LoadedWorkbook } from './load-workbook';
 import { parseReference, type ParsedArea } from './parse-reference';
@@ -20,14 +22,22 @@ function isEmpty(cell: CellInput): boolean {
   return cell.value === null && !cell.formula;
 }
 
+/** The contract names' cells, and what else the workbook layer needs to know about their sheets. */
+export interface ContractRead {
+  input: WorkbookInput;
+  sheetFacts: SheetFactsBySheet;
+}
+
 /**
  * Resolves the five contract names to ranges and reads their cells. Only
  * workbook-scoped definitions count; a name that exists only with a sheet
  * scope resolves to notRange. Whole columns/rows are clamped to the used
- * cells inside them. Throws a FileErrorAbort.
+ * cells inside them. Each sheet with a range is parsed once, for its cells
+ * and its facts (merges, protection). Throws a FileErrorAbort.
  */
-export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
+export function resolveContractNames(wb: LoadedWorkbook): ContractRead {
   const result = Object.create(null) as Record<string, NameResolution>;
+  const sheetFacts = Object.create(null) as SheetFactsBySheet;
   const bySheet = new Map<string, Wanted[]>();
   for (const name of CONTRACT_NAMES) {
     const all = wb.structure.definedNames.filter((d) => d.name === name);
@@ -56,7 +66,9 @@ export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
     const sheet = findSheet(wb.structure, sheetName)!;
     const xml = sheetXml(wb.pkg, sheet);
     const cells = new Map<number, CellInput>();
-    scanSheet(xml.text, sheet.part!, sheet.name, (raw) => {
+    const facts: SheetFacts = { merges: [], protected: false };
+    sheetFacts[sheet.name] = facts;
+    const { formulaBoxes } = scanSheet(xml.text, sheet.part!, sheet.name, (raw) => {
       let input: CellInput | undefined;
       for (const w of wanted) {
         const a = w.area;
@@ -73,14 +85,14 @@ export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
           if (raw.col > u.right) u.right = raw.col;
         }
       }
-    });
-    for (const w of wanted) result[w.name] = buildRange(w, cells);
+    }, facts);
+    for (const w of wanted) result[w.name] = buildRange(w, cells, formulaBoxes);
   }
   checkOtherSheets(wb, new Set(bySheet.keys()));
-  return result as WorkbookInput;
+  return { input: result as WorkbookInput, sheetFacts };
 }
 
-function buildRange(w: Wanted, cells: Map<number, CellInput>): NameResolution {
+function buildRange(w: Wanted, cells: Map<number, CellInput>, formulaBoxes: Box[]): NameResolution {
   let { top, bottom, left, right } = w.area;
   const used = w.used;
   if (w.area.wholeColumns) {
@@ -99,6 +111,15 @@ function buildRange(w: Wanted, cells: Map<number, CellInput>): NameResolution {
     const line: CellInput[] = new Array(cols);
     for (let c = 0; c < cols; c++) line[c] = cells.get((top + r) * COLS + left + c) ?? EMPTY_CELL;
     grid.push(line);
+  }
+  // Cells of an array formula's range that the scan could not mark: missing from the file, or before the anchor.
+  for (const b of formulaBoxes) {
+    for (let row = Math.max(b.top, top); row <= Math.min(b.bottom, bottom); row++) {
+      for (let col = Math.max(b.left, left); col <= Math.min(b.right, right); col++) {
+        const cell = grid[row - top][col - left];
+        if (!cell.formula) grid[row - top][col - left] = { ...cell, formula: true };
+      }
+    }
   }
   return { kind: 'range', range: { sheet: w.area.sheet, row: top, col: left, rows, cols }, cells: grid };
 }
