@@ -5,9 +5,11 @@
  * (outputFormula, exit 1, the cell named), instead of the writer failing
  * later with a file error.
  */
+import { runCli } from '../../../src/cli/run';
 import { applyPlanToFile, openWorkbookFile, readAllCells } from '../../../src/hosts/xlsx';
 import { formatCell } from '../../../src/workbook/address';
 import { scoreWorkbook } from '../../../src/workbook/score-workbook';
+import { memoryFs, memoryIo } from '../../support/memory-fs';
 import { buildXlsx, definedName } from '../../support/xlsx-build';
 
 const str = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
@@ -65,6 +67,14 @@ describe('an array formula entered on 备注 (E5) over E5:G6 covers the 完成�
     expect(outputFormulaCells(bytes).sort()).toEqual(["'自评表'!F5", "'自评表'!F6", "'自评表'!G5", "'自评表'!G6"]);
     expect(result.plan.writes).toEqual([]);
     expect(result.summary).toBeNull();
+  });
+
+  it('the command line exits 1 naming the cells, and writes no file', async () => {
+    const files = new Map([['in.xlsx', book(anchor + num('F5', 2) + num('G5', 3), num('E6', 4) + num('F6', 5) + num('G6', 6))]]);
+    const out: string[] = [];
+    expect(await runCli(['score', 'in.xlsx'], memoryIo(memoryFs(files), out))).toBe(1);
+    expect([...files.keys()]).toEqual(['in.xlsx']);
+    expect(out.join('')).toContain("'自评表'!G6");
   });
 
   it('a data table over the 得分 column is refused the same way', () => {
