@@ -17,6 +17,7 @@ export type FileErrorCode =
   | 'zipBomb'
   | 'duplicateEntry'
   | 'badDimension'
+  | 'cellPosition'
   | 'formulaCell'
   | 'sheetMissing'
   | 'notWorksheet'
@@ -67,6 +68,9 @@ const MESSAGES: Record<FileErrorCode, (p: FileErrorParams) => string> = {
   duplicateEntry: (p) => `工作簿压缩包中有重复的内部文件 ${p.part ?? ''}，文件已损坏。${RESAVE}`,
   badDimension: (p) =>
     `工作表“${p.sheet ?? ''}”中有无效的单元格位置 ${p.cell ?? ''}（超出 Excel 的 1,048,576 行 × 16,384 列，或写法错误），文件已损坏。${RESAVE}`,
+  cellPosition: (p) =>
+    `工作表“${p.sheet ?? ''}”${inPart(p)}中 ${p.cell ?? ''} 处的行或单元格位置有矛盾：单元格的位置与所在的行不符，或行、单元格重复、顺序颠倒。` +
+    `不同的软件会把这里的内容读到不同的位置，文件可能已损坏。${RESAVE}`,
   formulaCell: (p) => `${p.cell ?? ''} 含有公式，不能写入计算结果，本次未写入任何内容。请删除该公式或把输出移到其他单元格后重试。`,
   sheetMissing: (p) => `工作簿中找不到工作表“${p.sheet ?? ''}”，无法写入。工作簿可能在读取后被修改，请重新打开文件后再评分。`,
   notWorksheet: (p) => `“${p.sheet ?? ''}”是图表工作表或宏表，不能写入单元格。请检查名称引用的工作表后重试。`,

@@ -26,7 +26,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const KNOWN: Record<FileErrorCode, true> = {
   notZip: true, encrypted: true, xls: true, corruptZip: true, unsupportedZip: true, notXlsx: true, noSheets: true,
   partMissing: true, xmlMalformed: true, xmlDoctype: true, tooLarge: true, zipBomb: true, duplicateEntry: true,
-  badDimension: true, formulaCell: true, sheetMissing: true, notWorksheet: true, invalidWrite: true, rangeTooLarge: true,
+  badDimension: true, cellPosition: true, formulaCell: true, sheetMissing: true, notWorksheet: true, invalidWrite: true, rangeTooLarge: true,
 };
 const CJK = /[\u4e00-\u9fff]/;
 

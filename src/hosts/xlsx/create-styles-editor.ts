@@ -25,9 +25,10 @@ export interface StylesEditor extends StyleResolver {
 /**
  * Adds cell xfs on demand: a copy of the cell's xf (or xf 0) with the new
  * numFmtId and applyNumberFormat="1", one per (xf, format) pair; a cell whose
- * xf already shows the format keeps it. Number formats use the built-in ids
- * for 0, 0.00, 0%, 0.00%; other codes reuse an equal <numFmt> or get a new
- * id above every existing one (at least 164).
+ * xf already shows the format keeps it (formats compared by the code each id
+ * shows in this file). Number formats use the built-in ids for 0, 0.00, 0%,
+ * 0.00% unless the file redefines them; other codes reuse a <numFmt> that
+ * shows the code or get a new id above every existing one (at least 164).
  */
 export function createStylesEditor(xml: XmlText, part: string): StylesEditor {
   const { text } = xml;
@@ -42,7 +43,8 @@ export function createStylesEditor(xml: XmlText, part: string): StylesEditor {
 
   const formatId = (code: string): number => {
     const builtin = WRITER_BUILTIN_IDS.get(code);
-    if (builtin !== undefined) return builtin;
+    // A file may redefine a built-in id (<numFmt numFmtId="10" formatCode="0.0%"/>): then the id shows that code.
+    if (builtin !== undefined && formatCode(info, builtin) === code) return builtin;
     for (const [id, existing] of info.customFormats) if (existing === code) return id;
     const added = newFormats.find((f) => f.code === code);
     if (added) return added.id;

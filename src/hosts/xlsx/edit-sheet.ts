@@ -2,7 +2,8 @@ import { a1, formatCell, MAX_COLS } from '../../workbook/address';
 import type { PlannedValue } from '../../workbook/plan';
 import { encodeEscapes } from './decode-escapes';
 import { abort } from './file-error';
-import { locateSheet, parseBox, type CellSpan, type RowSpan, type SheetLayout } from './locate-sheet';
+import { parseBox } from './cell-box';
+import { locateSheet, type CellSpan, type RowSpan, type SheetLayout } from './locate-sheet';
 import { spliceText, type Splice } from './splice-text';
 import { closeStartTag, escapeXml, getAttribute, openStartTag, removeAttribute, setAttribute } from './start-tag';
 

@@ -5,9 +5,10 @@
  * calcPr change; every other part is copied byte for byte). Runs in Node and
  * in the browser: bytes in, bytes out, no file system.
  */
-import { singleBook, type BookInput, type CellInput, type WorkbookInput } from '../../workbook/cells';
+import type { BookInput, CellInput, WorkbookInput } from '../../workbook/cells';
 import type { ScoringHost } from '../../workbook/pipeline';
 import type { WritePlan } from '../../workbook/plan';
+import type { SheetFactsBySheet } from '../../workbook/sheet-facts';
 import { applyPlan } from './apply-plan';
 import { FileErrorAbort, type FileError, type XlsxResult } from './file-error';
 import { loadWorkbook } from './load-workbook';
@@ -27,7 +28,7 @@ function run<T>(work: () => T): XlsxResult<T> {
 
 /** Reads the workbook and resolves the five contract names (工作簿约定 v1) with their cells. */
 export function readWorkbookFile(bytes: Uint8Array): XlsxResult<WorkbookInput> {
-  return run(() => resolveContractNames(loadWorkbook(bytes)));
+  return run(() => resolveContractNames(loadWorkbook(bytes)).input);
 }
 
 /** A workbook opened once: its contract input, and a way to apply a plan to the same bytes. */
@@ -36,6 +37,8 @@ export interface OpenedWorkbookFile {
   input: WorkbookInput;
   /** Every evaluation's names: the workbook's and each sheet's own. */
   book: BookInput;
+  /** Merges and protection of every sheet that holds a contract range, by sheet name (read in the same pass as the cells). */
+  sheetFacts: SheetFactsBySheet;
   apply(plan: WritePlan): XlsxResult<Uint8Array>;
 }
 
@@ -46,8 +49,8 @@ export interface OpenedWorkbookFile {
 export function openWorkbookFile(bytes: Uint8Array): XlsxResult<OpenedWorkbookFile> {
   return run(() => {
     const wb = loadWorkbook(bytes);
-    const input = resolveContractNames(wb);
-    return { input, book: singleBook(input), apply: (plan: WritePlan) => run(() => applyPlan(wb, plan)) };
+    const { input, book, sheetFacts } = resolveContractNames(wb);
+    return { input, book, sheetFacts, apply: (plan: WritePlan) => run(() => applyPlan(wb, plan)) };
   });
 }
 

@@ -1,6 +1,7 @@
-import { columnLetters, MAX_COLS, MAX_ROWS } from '../../workbook/address';
+import { parseBox, type Box } from './cell-box';
+import { PositionTracker } from './cell-positions';
 import { abort } from './file-error';
-import { isValidDimension, parseCellRef, parseRowNumber } from './parse-cell-ref';
+import { isValidDimension } from './parse-cell-ref';
 import { attr, closeTagStart, parseXml, SML_NS, tagStart } from './parse-xml';
 import { qualifiedPrefix, type ElementSpan } from './read-styles';
 
@@ -17,13 +18,6 @@ export interface RowSpan extends ElementSpan {
   cells?: CellSpan[];
   /** Row style (s with customFormat="1"), for new cells in this row. */
   style?: number;
-}
-
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
 }
 
 /** Where things are in a worksheet part, for splicing writes into its text. */
@@ -48,44 +42,41 @@ function finish(s: ElementSpan, text: string, end: number): void {
   s.end = end;
 }
 
-function parseBox(ref: string): Box | null {
-  const [a, b = a] = ref.split(':');
-  const p = { row: 0, col: 0 };
-  const q = { row: 0, col: 0 };
-  if (!parseCellRef(a.replace(/\$/g, ''), p) || !parseCellRef(b.replace(/\$/g, ''), q)) return null;
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
-}
-
-export { parseBox };
-
 /**
  * Parses a worksheet part and records where its rows, the cells of the
- * `targetRows`, <dimension> and <sheetData> are. Throws a FileErrorAbort.
+ * `targetRows`, <dimension> and <sheetData> are. Rows and cells are placed
+ * by the reader's rule (cell-positions.ts), so they come out in ascending
+ * order, each row once. Throws a FileErrorAbort.
  */
 export function locateSheet(text: string, part: string, sheet: string, targetRows: Set<number>): SheetLayout {
   const layout: SheetLayout = { prefix: '', rows: [], formulaRanges: [], columnStyles: [] };
-  const ref = { row: 0, col: 0 };
+  const positions = new PositionTracker(sheet, part);
   let depth = 0;
   let row: RowSpan | undefined;
-  let rowIndex = -1;
-  let col = -1;
+  // A row without r is placed by its first cell (or at its end): its cells are recorded from then on.
+  let placed = false;
+  let rowStyle: number | undefined;
   let cell: CellSpan | undefined;
-  const bad = (at: string) => abort('badDimension', { sheet, cell: at, part });
+  const place = (r: RowSpan) => {
+    placed = true;
+    r.index = positions.row;
+    if (targetRows.has(r.index)) {
+      r.cells = [];
+      if (rowStyle !== undefined) r.style = rowStyle;
+    }
+  };
   parseXml(text, part, {
     open(tag, end) {
       depth++;
       if (!SML_NS.has(tag.uri)) return;
       const local = tag.local;
       if (depth === 1) layout.prefix = qualifiedPrefix(tag);
-      else if (local === 'c' && row) {
-        const r = attr(tag, 'r');
-        if (r !== undefined) {
-          if (!parseCellRef(r, ref)) bad(r);
-          col = ref.col;
-        } else if (++col >= MAX_COLS) bad(columnLetters(col) + String(rowIndex + 1));
+      else if (depth === 4 && local === 'c' && row) {
+        positions.openCell(attr(tag, 'r'));
+        if (!placed) place(row);
         if (row.cells) {
           const s = attr(tag, 's');
-          cell = { ...span(text, end, tag.isSelfClosing), col, formula: false, style: s === undefined ? undefined : Number(s) | 0 };
+          cell = { ...span(text, end, tag.isSelfClosing), col: positions.col, formula: false, style: s === undefined ? undefined : Number(s) | 0 };
           row.cells.push(cell);
         }
       } else if (local === 'f' && depth > 3) {
@@ -97,23 +88,18 @@ export function locateSheet(text: string, part: string, sheet: string, targetRow
           if (box) layout.formulaRanges.push(box);
         }
       } else if (local === 'row' && depth === 3 && layout.sheetData) {
-        const r = attr(tag, 'r');
-        if (r !== undefined) {
-          rowIndex = parseRowNumber(r);
-          if (rowIndex < 0) bad(r);
-        } else if (++rowIndex >= MAX_ROWS) bad(String(rowIndex + 1));
-        col = -1;
-        row = { ...span(text, end, tag.isSelfClosing), index: rowIndex };
-        if (targetRows.has(rowIndex)) {
-          row.cells = [];
-          const s = attr(tag, 's');
-          if (s !== undefined && (attr(tag, 'customFormat') === '1' || attr(tag, 'customFormat') === 'true')) row.style = Number(s) | 0;
-        }
+        positions.openRow(attr(tag, 'r'));
+        const s = attr(tag, 's');
+        const customFormat = attr(tag, 'customFormat');
+        rowStyle = s !== undefined && (customFormat === '1' || customFormat === 'true') ? Number(s) | 0 : undefined;
+        row = { ...span(text, end, tag.isSelfClosing), index: positions.row };
+        placed = false;
+        if (positions.row >= 0) place(row);
         layout.rows.push(row);
       } else if (depth === 2 && local === 'sheetData') layout.sheetData = span(text, end, tag.isSelfClosing);
       else if (depth === 2 && local === 'dimension') {
         const r = attr(tag, 'ref');
-        if (r !== undefined && !isValidDimension(r)) bad(r);
+        if (r !== undefined && !isValidDimension(r)) abort('badDimension', { sheet, cell: r, part });
         layout.dimension = span(text, end, tag.isSelfClosing);
       }
       else if (depth === 3 && local === 'col') {
@@ -131,6 +117,8 @@ export function locateSheet(text: string, part: string, sheet: string, targetRow
         finish(cell, text, end);
         cell = undefined;
       } else if (local === 'row' && row && depth === 2) {
+        positions.closeRow();
+        if (!placed) place(row);
         finish(row, text, end);
         row = undefined;
       } else if (depth === 1 && local === 'sheetData' && layout.sheetData) finish(layout.sheetData, text, end);

@@ -11,6 +11,8 @@ export interface SheetInfo {
   /** The sheet's part name, or undefined when its relationship is missing. */
   part: string | undefined;
   kind: SheetKind;
+  /** `state="hidden"` or `"veryHidden"` on the <sheet>. */
+  hidden: boolean;
 }
 
 export interface DefinedName {
@@ -24,7 +26,10 @@ export interface WorkbookStructure {
   workbookPart: string;
   sheets: SheetInfo[];
   definedNames: DefinedName[];
+  /** The part of the first styles relationship whose target exists. */
   stylesPart?: string;
+  /** With no stylesPart: a styles relationship whose target is not in the package (a new styles part reuses it). */
+  danglingStyles?: { id: string; part: string };
   sharedStringsPart?: string;
 }
 
@@ -58,7 +63,8 @@ export function readWorkbookStructure(pkg: Package): WorkbookStructure {
       else if (isSml(tag, 'sheet')) {
         const rel = relById.get(attrNs(tag, REL_NS, 'id') ?? '');
         const part = rel && !rel.external ? findEntry(pkg, rel.target)?.name ?? rel.target : undefined;
-        sheets.push({ name: attr(tag, 'name') ?? '', part, kind: sheetKind(rel?.kind) });
+        const state = attr(tag, 'state');
+        sheets.push({ name: attr(tag, 'name') ?? '', part, kind: sheetKind(rel?.kind), hidden: state === 'hidden' || state === 'veryHidden' });
       } else if (isSml(tag, 'definedName')) {
         current = { name: attr(tag, 'name') ?? '', localSheetId: attr(tag, 'localSheetId'), text: '' };
       }
@@ -76,9 +82,13 @@ export function readWorkbookStructure(pkg: Package): WorkbookStructure {
   });
   if (!sawWorkbook) abort('notXlsx', { part: workbookPart });
   if (sheets.length === 0) abort('noSheets');
+  // A relationship to a part that is not in the package is skipped for one that is (a package may name both).
   const internal = (kind: string) => {
-    const rel = rels.find((r) => r.kind === kind && !r.external);
-    return rel ? findEntry(pkg, rel.target)?.name : undefined;
+    for (const r of rels) if (r.kind === kind && !r.external && findEntry(pkg, r.target)) return findEntry(pkg, r.target)!.name;
+    return undefined;
   };
-  return { workbookPart, sheets, definedNames, stylesPart: internal('styles'), sharedStringsPart: internal('sharedStrings') };
+  const structure: WorkbookStructure = { workbookPart, sheets, definedNames, stylesPart: internal('styles'), sharedStringsPart: internal('sharedStrings') };
+  const dangling = structure.stylesPart ? undefined : rels.find((r) => r.kind === 'styles' && !r.external);
+  if (dangling) structure.danglingStyles = { id: dangling.id, part: dangling.target };
+  return structure;
 }

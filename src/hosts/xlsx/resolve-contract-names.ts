@@ -1,9 +1,20 @@
 import { MAX_COLS } from '../../workbook/address';
-import { CONTRACT_NAMES, EMPTY_CELL, type CellInput, type NameResolution, type WorkbookInput } from '../../workbook/cells';
+import {
+  CONTRACT_NAMES,
+  EMPTY_CELL,
+  type BookInput,
+  type CellInput,
+  type ContractName,
+  type NameResolution,
+  type SheetNames,
+  type WorkbookInput,
+} from '../../workbook/cells';
 import { parseReference, type ReferenceArea } from '../../workbook/reference';
+import type { SheetFacts, SheetFactsBySheet } from '../../workbook/sheet-facts';
+import type { Box } from './cell-box';
 import { abort } from './file-error';
 import { checkOtherSheets, findSheet, sheetXml, type LoadedWorkbook } from './load-workbook';
-import type { WorkbookStructure } from './read-workbook-structure';
+import type { DefinedName, SheetInfo, WorkbookStructure } from './read-workbook-structure';
 import { scanSheet } from './scan-sheet';
 import { toCellInput } from './to-cell-input';
 
@@ -11,7 +22,7 @@ import { toCellInput } from './to-cell-input';
 export const MAX_RANGE_CELLS = 2_000_000;
 
 /** An area as the scan uses it: inclusive corners; whole columns (rows) are trimmed to the used rows (columns). */
-interface Box {
+interface Area {
   sheet: string;
   top: number;
   left: number;
@@ -20,9 +31,12 @@ interface Box {
   whole: ReferenceArea['whole'];
 }
 
+/** A name of one scope whose cells the scan collects. */
 interface Wanted {
-  name: string;
-  area: Box;
+  /** The sheet of a sheet-scoped definition; null for the workbook scope. */
+  scope: string | null;
+  name: ContractName;
+  area: Area;
   /** Bounding box of non-empty cells inside the area. */
   used: { top: number; bottom: number; left: number; right: number } | null;
 }
@@ -31,89 +45,116 @@ function isEmpty(cell: CellInput): boolean {
   return cell.value === null && !cell.formula;
 }
 
-/**
- * The names of the sheets holding sheet-scoped definitions (localSheetId is
- * an index into the workbook's <sheets>); ids that are not an index of a sheet
- * are left out (such a definition belongs to no sheet Excel would show).
- */
-function scopeSheets(structure: WorkbookStructure, localSheetIds: string[]): string[] {
-  const sheets: string[] = [];
-  for (const id of localSheetIds) {
-    const sheet = /^[0-9]{1,9}$/.test(id) ? structure.sheets[Number(id)] : undefined;
-    if (sheet && sheets.indexOf(sheet.name) < 0) sheets.push(sheet.name);
-  }
-  return sheets;
+/** The contract names' cells of every scope, and what else the workbook layer needs to know about their sheets. */
+export interface ContractRead {
+  /** The workbook-scoped names (one evaluation, as in v1). */
+  input: WorkbookInput;
+  /** The workbook's names and every sheet's own (each sheet's own names make that sheet's evaluation). */
+  book: BookInput;
+  sheetFacts: SheetFactsBySheet;
+}
+
+/** The sheet a sheet-scoped definition belongs to (localSheetId indexes <sheets>); undefined for an id of no sheet. */
+function scopeSheet(structure: WorkbookStructure, def: DefinedName): SheetInfo | undefined {
+  const id = def.localSheetId;
+  return id !== undefined && /^[0-9]{1,9}$/.test(id) ? structure.sheets[Number(id)] : undefined;
 }
 
 /**
- * Resolves the five contract names to ranges and reads their cells. Only
- * workbook-scoped definitions count: a name defined only with sheet scopes
- * resolves to sheetScopedOnly (naming the sheets), one defined more than once
- * at workbook scope to duplicate. Whole columns/rows are clamped to the used
- * cells inside them. Throws a FileErrorAbort.
+ * Resolves the contract names of every scope to ranges and reads their
+ * cells. At workbook scope: a name defined only with sheet scopes resolves to
+ * sheetScopedOnly (naming the sheets), one defined more than once to
+ * duplicate. A sheet's own definitions are that sheet's names. Whole
+ * columns/rows are clamped to the used cells inside them. Each sheet with a
+ * range is parsed once, for the cells of every scope and for its facts
+ * (merges, protection); every other sheet is still parsed, so a damaged file
+ * is refused. Throws a FileErrorAbort.
  */
-export function resolveContractNames(wb: LoadedWorkbook): WorkbookInput {
-  const result = Object.create(null) as Record<string, NameResolution>;
-  const bySheet = new Map<string, Wanted[]>();
-  for (const name of CONTRACT_NAMES) {
-    const all = wb.structure.definedNames.filter((d) => d.name === name);
-    const workbookScoped = all.filter((d) => d.localSheetId === undefined);
-    if (workbookScoped.length > 1) {
-      result[name] = { kind: 'duplicate', formulas: workbookScoped.map((d) => d.formula) };
-      continue;
-    }
-    const def = workbookScoped[0];
-    if (!def) {
-      const sheets = scopeSheets(wb.structure, all.map((d) => d.localSheetId!));
-      result[name] = sheets.length > 0 ? { kind: 'sheetScopedOnly', sheets } : { kind: 'missing' };
-      continue;
-    }
-    const parsed = parseReference(def.formula);
-    if (parsed.kind === 'multiArea') {
-      result[name] = { kind: 'multiArea', formula: def.formula };
-      continue;
-    }
-    const sheet = parsed.kind === 'area' ? findSheet(wb.structure, parsed.area.sheet) : undefined;
-    if (parsed.kind !== 'area' || !sheet || sheet.kind !== 'worksheet') {
-      result[name] = { kind: 'notRange', formula: def.formula };
-      continue;
-    }
+export function resolveContractNames(wb: LoadedWorkbook): ContractRead {
+  const { structure } = wb;
+  const workbook = Object.create(null) as Record<ContractName, NameResolution>;
+  const own = new Map<string, SheetNames>();
+  const wanted: Wanted[] = [];
+
+  const resolve = (scope: string | null, name: ContractName, formula: string): NameResolution | null => {
+    const parsed = parseReference(formula);
+    if (parsed.kind === 'multiArea') return { kind: 'multiArea', formula };
+    const sheet = parsed.kind === 'area' ? findSheet(structure, parsed.area.sheet) : undefined;
+    if (parsed.kind !== 'area' || !sheet || sheet.kind !== 'worksheet') return { kind: 'notRange', formula };
     const a = parsed.area;
-    const area: Box = { sheet: sheet.name, top: a.row, left: a.col, bottom: a.row + a.rows - 1, right: a.col + a.cols - 1, whole: a.whole };
-    const list = bySheet.get(sheet.name) ?? [];
-    list.push({ name, area, used: null });
-    bySheet.set(sheet.name, list);
+    const area: Area = { sheet: sheet.name, top: a.row, left: a.col, bottom: a.row + a.rows - 1, right: a.col + a.cols - 1, whole: a.whole };
+    wanted.push({ scope, name, area, used: null });
+    return null;
+  };
+
+  for (const name of CONTRACT_NAMES) {
+    const all = structure.definedNames.filter((d) => d.name === name);
+    const workbookScoped = all.filter((d) => d.localSheetId === undefined);
+    const scopedSheets: string[] = [];
+    const bySheet = new Map<string, DefinedName[]>();
+    for (const def of all) {
+      const sheet = def.localSheetId === undefined ? undefined : scopeSheet(structure, def);
+      if (!sheet) continue;
+      if (scopedSheets.indexOf(sheet.name) < 0) scopedSheets.push(sheet.name);
+      bySheet.set(sheet.name, [...(bySheet.get(sheet.name) ?? []), def]);
+    }
+    if (workbookScoped.length > 1) workbook[name] = { kind: 'duplicate', formulas: workbookScoped.map((d) => d.formula) };
+    else if (workbookScoped.length === 1) workbook[name] = resolve(null, name, workbookScoped[0].formula) ?? { kind: 'missing' };
+    else workbook[name] = scopedSheets.length > 0 ? { kind: 'sheetScopedOnly', sheets: scopedSheets } : { kind: 'missing' };
+
+    for (const [sheetName, defs] of bySheet) {
+      const sheet = own.get(sheetName) ?? { sheet: sheetName, hidden: findSheet(structure, sheetName)?.hidden ?? false, names: {} };
+      own.set(sheetName, sheet);
+      sheet.names[name] = defs.length > 1 ? { kind: 'duplicate', formulas: defs.map((d) => d.formula) } : resolve(sheetName, name, defs[0].formula) ?? { kind: 'missing' };
+    }
   }
 
-  for (const [sheetName, wanted] of bySheet) {
-    const sheet = findSheet(wb.structure, sheetName)!;
+  const sheetFacts = Object.create(null) as SheetFactsBySheet;
+  const targets = new Map<string, Wanted[]>();
+  for (const w of wanted) targets.set(w.area.sheet, [...(targets.get(w.area.sheet) ?? []), w]);
+  for (const [sheetName, list] of targets) {
+    const sheet = findSheet(structure, sheetName)!;
     const xml = sheetXml(wb.pkg, sheet);
     const cells = new Map<number, CellInput>();
-    scanSheet(xml.text, sheet.part!, sheet.name, (raw) => {
-      let input: CellInput | undefined;
-      for (const w of wanted) {
-        const a = w.area;
-        if (raw.row < a.top || raw.row > a.bottom || raw.col < a.left || raw.col > a.right) continue;
-        input ??= toCellInput(raw, wb.sharedStrings, wb.formats);
-        cells.set(raw.row * MAX_COLS + raw.col, input);
-        if (isEmpty(input)) continue;
-        if (!w.used) w.used = { top: raw.row, bottom: raw.row, left: raw.col, right: raw.col };
-        else {
-          const u = w.used;
-          if (raw.row < u.top) u.top = raw.row;
-          if (raw.row > u.bottom) u.bottom = raw.row;
-          if (raw.col < u.left) u.left = raw.col;
-          if (raw.col > u.right) u.right = raw.col;
+    const facts: SheetFacts = { merges: [], protected: false };
+    sheetFacts[sheet.name] = facts;
+    const { formulaBoxes } = scanSheet(
+      xml.text,
+      sheet.part!,
+      sheet.name,
+      (raw) => {
+        let input: CellInput | undefined;
+        for (const w of list) {
+          const a = w.area;
+          if (raw.row < a.top || raw.row > a.bottom || raw.col < a.left || raw.col > a.right) continue;
+          input ??= toCellInput(raw, wb.sharedStrings, wb.formats);
+          cells.set(raw.row * MAX_COLS + raw.col, input);
+          if (isEmpty(input)) continue;
+          if (!w.used) w.used = { top: raw.row, bottom: raw.row, left: raw.col, right: raw.col };
+          else {
+            const u = w.used;
+            if (raw.row < u.top) u.top = raw.row;
+            if (raw.row > u.bottom) u.bottom = raw.row;
+            if (raw.col < u.left) u.left = raw.col;
+            if (raw.col > u.right) u.right = raw.col;
+          }
         }
-      }
-    });
-    for (const w of wanted) result[w.name] = buildRange(w, cells);
+      },
+      facts,
+    );
+    for (const w of list) {
+      const range = buildRange(w, cells, formulaBoxes);
+      if (w.scope === null) workbook[w.name] = range;
+      else own.get(w.scope)!.names[w.name] = range;
+    }
   }
-  checkOtherSheets(wb, new Set(bySheet.keys()));
-  return result as WorkbookInput;
+  checkOtherSheets(wb, new Set(targets.keys()));
+  // The sheets' own names in the workbook's sheet order (the order evaluations are listed in).
+  const sheets = structure.sheets.map((s) => own.get(s.name)).filter((s): s is SheetNames => s !== undefined);
+  return { input: workbook, book: { workbook, sheets }, sheetFacts };
 }
 
-function buildRange(w: Wanted, cells: Map<number, CellInput>): NameResolution {
+function buildRange(w: Wanted, cells: Map<number, CellInput>, formulaBoxes: Box[]): NameResolution {
   let { top, bottom, left, right } = w.area;
   const used = w.used;
   if (w.area.whole === 'columns') {
@@ -132,6 +173,15 @@ function buildRange(w: Wanted, cells: Map<number, CellInput>): NameResolution {
     const line: CellInput[] = new Array(cols);
     for (let c = 0; c < cols; c++) line[c] = cells.get((top + r) * MAX_COLS + left + c) ?? EMPTY_CELL;
     grid.push(line);
+  }
+  // Cells of an array formula's range that the scan could not mark: missing from the file, or before the anchor.
+  for (const b of formulaBoxes) {
+    for (let row = Math.max(b.top, top); row <= Math.min(b.bottom, bottom); row++) {
+      for (let col = Math.max(b.left, left); col <= Math.min(b.right, right); col++) {
+        const cell = grid[row - top][col - left];
+        if (!cell.formula) grid[row - top][col - left] = { ...cell, formula: true };
+      }
+    }
   }
   return { kind: 'range', range: { sheet: w.area.sheet, row: top, col: left, rows, cols }, cells: grid };
 }

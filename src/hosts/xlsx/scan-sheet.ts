@@ -1,7 +1,9 @@
-import { columnLetters, MAX_COLS, MAX_ROWS } from '../../workbook/address';
+import type { SheetFacts } from '../../workbook/sheet-facts';
+import { parseBox, type Box } from './cell-box';
+import { PositionTracker } from './cell-positions';
 import { decodeEscapes } from './decode-escapes';
 import { abort } from './file-error';
-import { isValidDimension, parseCellRef, parseRowNumber } from './parse-cell-ref';
+import { isValidDimension } from './parse-cell-ref';
 import { attr, parseXml, SML_NS } from './parse-xml';
 
 /** One <c> element as found in a sheet part, before shared strings and styles are applied. */
@@ -14,56 +16,84 @@ export interface RawCell {
   style: number;
   /** The <v> text, or the inline string's text; null when the cell has neither. */
   value: string | null;
+  /** True for a cell with an <f>, and for every cell inside an array or data-table formula's range (it holds a result). */
   formula: boolean;
+}
+
+/** What one pass over a sheet found besides its cells. */
+export interface SheetScan {
+  /**
+   * Ranges of array and data-table formulas (`<f t="array" ref="K2:M9">`)
+   * beyond their anchor cell: every cell inside holds a formula result.
+   */
+  formulaBoxes: Box[];
+  /** True when a range starts before its anchor (not its top-left cell): cells before the anchor came without `formula`. */
+  cellsBeforeAnchor: boolean;
+}
+
+/** `<sheetProtection sheet="1">` (or "true") protects the sheet; absent or "0" does not. */
+function isOn(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
+}
+
+/**
+ * True when the cell is in one of the ranges. Rows only go forward, so a
+ * range that ends above the cell is dropped from `active` for good.
+ */
+function covered(active: Box[], row: number, col: number): boolean {
+  for (let i = active.length - 1; i >= 0; i--) {
+    const b = active[i];
+    if (b.bottom < row) active.splice(i, 1);
+    else if (row >= b.top && col >= b.left && col <= b.right) return true;
+  }
+  return false;
 }
 
 /**
  * Streams the cells of a worksheet part to `onCell` (the same object is
- * reused: copy what you keep). Cells and rows without an `r` attribute are
- * placed after the previous one. A reference outside Excel's limits gives
- * `badDimension`.
+ * reused: copy what you keep), placing them by the rule of cell-positions.ts.
+ * A cell after an array formula's anchor, inside its range, comes with
+ * `formula` set; the ranges are returned, for cells that are missing or
+ * come before their anchor. When `facts` is given, the sheet's merged areas and
+ * protection are collected into it in the same pass. A reference outside
+ * Excel's limits gives `badDimension`, contradictory positions `cellPosition`.
  */
-export function scanSheet(text: string, part: string, sheet: string, onCell: (cell: RawCell) => void): void {
+export function scanSheet(text: string, part: string, sheet: string, onCell: (cell: RawCell) => void, facts?: SheetFacts): SheetScan {
   const cell: RawCell = { row: 0, col: 0, type: '', style: 0, value: null, formula: false };
-  const ref = { row: 0, col: 0 };
+  const positions = new PositionTracker(sheet, part);
+  const formulaBoxes: Box[] = [];
+  const active: Box[] = [];
+  let cellsBeforeAnchor = false;
+  let depth = 0;
   let inSheetData = false;
-  let row = -1;
-  let col = -1;
+  let inRow = false;
+  let inMerges = false;
   let inCell = false;
   let collect = false;
   let inInline = false;
   let phonetic = 0;
   let buffer = '';
-  const bad = (at: string) => abort('badDimension', { sheet, cell: at, part });
   parseXml(text, part, {
     open(tag) {
-      const local = tag.local;
+      depth++;
       if (!SML_NS.has(tag.uri)) return;
-      if (local === 'c') {
-        if (!inSheetData || row < 0) return;
-        inCell = true;
-        const r = attr(tag, 'r');
-        if (r !== undefined) {
-          if (!parseCellRef(r, ref)) bad(r);
-          row = ref.row;
-          col = ref.col;
-        } else {
-          col++;
-          if (col >= MAX_COLS) bad(columnLetters(col) + String(row + 1));
-        }
-        cell.row = row;
-        cell.col = col;
-        cell.type = attr(tag, 't') ?? '';
-        const s = attr(tag, 's');
-        cell.style = s === undefined ? 0 : Number(s) | 0;
-        cell.value = null;
-        cell.formula = false;
-      } else if (inCell) {
+      const local = tag.local;
+      if (inCell) {
         if (local === 'v' && !inInline) {
           collect = true;
           buffer = '';
-        } else if (local === 'f') cell.formula = true;
-        else if (local === 'is') {
+        } else if (local === 'f') {
+          cell.formula = true;
+          const t = attr(tag, 't');
+          const range = attr(tag, 'ref');
+          const box = (t === 'array' || t === 'dataTable') && range ? parseBox(range) : null;
+          // A range of the anchor cell alone (an array formula entered in one cell) adds nothing.
+          if (box && (box.bottom > box.top || box.right > box.left || box.top !== cell.row || box.left !== cell.col)) {
+            formulaBoxes.push(box);
+            active.push(box);
+            if (box.top < cell.row || (box.top === cell.row && box.left < cell.col)) cellsBeforeAnchor = true;
+          }
+        } else if (local === 'is') {
           inInline = true;
           cell.value = '';
         } else if (local === 'rPh') phonetic++;
@@ -71,34 +101,49 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
           collect = true;
           buffer = '';
         }
-      } else if (local === 'row') {
-        if (!inSheetData) return;
-        const r = attr(tag, 'r');
-        if (r !== undefined) {
-          row = parseRowNumber(r);
-          if (row < 0) bad(r);
-        } else row++;
-        if (row >= MAX_ROWS) bad(String(row + 1));
-        col = -1;
-      } else if (local === 'sheetData') inSheetData = true;
-      else if (local === 'dimension' && !inSheetData) {
-        const r = attr(tag, 'ref');
-        if (r !== undefined && !isValidDimension(r)) bad(r);
+      } else if (depth === 4) {
+        if (local !== 'c' || !inRow) return;
+        inCell = true;
+        positions.openCell(attr(tag, 'r'));
+        cell.row = positions.row;
+        cell.col = positions.col;
+        cell.type = attr(tag, 't') ?? '';
+        const s = attr(tag, 's');
+        cell.style = s === undefined ? 0 : Number(s) | 0;
+        cell.value = null;
+        cell.formula = false;
+      } else if (depth === 3) {
+        if (local === 'row' && inSheetData) {
+          positions.openRow(attr(tag, 'r'));
+          inRow = true;
+        } else if (local === 'mergeCell' && inMerges && facts) {
+          const box = parseBox(attr(tag, 'ref') ?? '');
+          if (box) facts.merges.push({ sheet, row: box.top, col: box.left, rows: box.bottom - box.top + 1, cols: box.right - box.left + 1 });
+        }
+      } else if (depth === 2) {
+        if (local === 'sheetData') inSheetData = true;
+        else if (local === 'dimension') {
+          const r = attr(tag, 'ref');
+          if (r !== undefined && !isValidDimension(r)) abort('badDimension', { sheet, cell: r, part });
+        } else if (local === 'mergeCells') inMerges = true;
+        else if (local === 'sheetProtection' && facts) facts.protected = isOn(attr(tag, 'sheet'));
       }
     },
     text(t) {
       if (collect) buffer += t;
     },
     close(tag) {
-      const local = tag.local;
+      const at = depth--;
       if (!SML_NS.has(tag.uri)) return;
-      if (local === 'c' && inCell) {
-        inCell = false;
-        inInline = false;
-        phonetic = 0;
-        onCell(cell);
-      } else if (inCell) {
-        if (local === 'v' && collect) {
+      const local = tag.local;
+      if (inCell) {
+        if (at === 4) {
+          inCell = false;
+          inInline = false;
+          phonetic = 0;
+          if (active.length > 0 && !cell.formula && covered(active, cell.row, cell.col)) cell.formula = true;
+          onCell(cell);
+        } else if (local === 'v' && collect) {
           cell.value = buffer;
           collect = false;
         } else if (local === 't' && collect) {
@@ -106,7 +151,14 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
           buffer = '';
           collect = false;
         } else if (local === 'rPh') phonetic--;
-      } else if (local === 'sheetData') inSheetData = false;
+      } else if (at === 3 && inRow) {
+        positions.closeRow();
+        inRow = false;
+      } else if (at === 2) {
+        if (local === 'sheetData') inSheetData = false;
+        else if (local === 'mergeCells') inMerges = false;
+      }
     },
   });
+  return { formulaBoxes, cellsBeforeAnchor };
 }
