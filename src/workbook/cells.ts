@@ -17,6 +17,7 @@ export interface CellInput {
 }
 
 export { CONTRACT_NAMES, type ContractName } from './vocabulary';
+import type { SheetFactsBySheet } from './sheet-facts';
 import type { ContractName } from './vocabulary';
 
 /** A defined name as a host found it. */
@@ -55,6 +56,8 @@ export interface SheetNames {
 export interface BookInput {
   workbook: WorkbookInput;
   sheets: SheetNames[];
+  /** Merges and protection of the sheets holding contract ranges, where the host can tell (the file host). */
+  facts?: SheetFactsBySheet;
 }
 
 /** A workbook with the workbook-scoped names only (v1): one evaluation. */

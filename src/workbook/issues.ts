@@ -163,6 +163,9 @@ export const WARNING_CODES = [
   'nameUnused',
 ] as const satisfies readonly IssueCode[];
 
+/** Codes about the workbook as a whole (several evaluations), raised by scoreBook, never by one evaluation. */
+export const BOOK_CODES = ['outputShared', 'hiddenSheetSkipped', 'nameUnused'] as const satisfies readonly IssueCode[];
+
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -5,6 +5,7 @@ import type { FieldRef } from './issues';
 import type { IssueList } from './issue-list';
 import type { ResultSlot } from './parse-results';
 import type { CellWrite, PlannedValue, WritePlan } from './plan';
+import type { SheetFactsBySheet } from './sheet-facts';
 import { breakdownRate, type Summary } from './summarize';
 import { BASIC_LABEL, NO_WARNINGS, PROJECT_LABEL, type ResultKey } from './vocabulary';
 
@@ -13,6 +14,8 @@ export interface PlanInput {
   summary: Summary;
   settings: Settings;
   issues: IssueList;
+  /** Merges and protection of the written sheets, when the host knows them. */
+  facts?: SheetFactsBySheet;
 }
 
 /** `0.00%` and `0.00` with 小数位数 = 2; `0%` and `0` with 0. */
@@ -71,12 +74,19 @@ export function planWrites(input: PlanInput): WritePlan {
     adjustmentRate: () => [ratio(report.adjustmentRate), rate],
     basicRate: () => [ratio(breakdownRate(summary.rows, BASIC_LABEL)), rate],
     projectRate: () => [ratio(breakdownRate(summary.rows, PROJECT_LABEL)), rate],
-    // Counted last, when every warning of the run is known.
-    warnings: () => [issues.warnings.length === 0 ? text(NO_WARNINGS) : number(String(issues.warnings.length)), undefined],
+    // A placeholder: counted below, when every warning of the run is known.
+    warnings: () => [EMPTY, undefined],
   };
   for (const slot of input.results) {
     const [value, format] = values[slot.key]();
     put(slot.value, { table: 'results', label: slot.label }, value, format);
+  }
+  warnSilentWrites(writes, input.facts, issues);
+  const count: PlannedValue = issues.warnings.length === 0 ? text(NO_WARNINGS) : number(String(issues.warnings.length));
+  for (const slot of input.results) {
+    if (slot.key !== 'warnings') continue;
+    const write = writes.find((w) => w.address === slot.value.address);
+    if (write) write.value = count;
   }
   writes.sort((a, b) =>
     a.address.sheet === b.address.sheet
@@ -84,4 +94,32 @@ export function planWrites(input: PlanInput): WritePlan {
       : a.address.sheet < b.address.sheet ? -1 : 1,
   );
   return { writes };
+}
+
+/**
+ * Writes that would go wrong without an error, said as warnings (they are
+ * still made): an output cell inside a merged area whose top-left is another
+ * cell (the value would never show), and an output cell on a protected sheet
+ * (Excel would refuse the same edit) — once per sheet, at its first output cell.
+ * Counted before 提示 is written, like every other warning.
+ */
+function warnSilentWrites(writes: CellWrite[], facts: SheetFactsBySheet | undefined, issues: IssueList): void {
+  if (!facts) return;
+  const warnedSheets = new Set<string>();
+  for (const write of writes) {
+    const { sheet, row, col } = write.address;
+    const sheetFacts = Object.prototype.hasOwnProperty.call(facts, sheet) ? facts[sheet] : undefined;
+    if (!sheetFacts) continue;
+    if (sheetFacts.protected && !warnedSheets.has(sheet)) {
+      warnedSheets.add(sheet);
+      issues.add({ code: 'outputSheetProtected', cell: write.address });
+    }
+    for (const merge of sheetFacts.merges) {
+      const inside = row >= merge.row && row < merge.row + merge.rows && col >= merge.col && col < merge.col + merge.cols;
+      if (inside && (row !== merge.row || col !== merge.col)) {
+        issues.add({ code: 'outputUnderMerge', cell: write.address, merge });
+        break;
+      }
+    }
+  }
 }

@@ -31,7 +31,7 @@ export interface BookOutcome {
 export function scoreBook(book: BookInput): BookOutcome {
   const { evaluations, issues } = evaluationsOf(book);
   const scored: EvaluationOutcome[] = evaluations.map(({ scope, input }) => {
-    const outcome = scoreWorkbook(input);
+    const outcome = scoreWorkbook(input, book.facts);
     return scope === null ? { scope, ...outcome } : { scope, ...outcome, errors: outcome.errors.map(within(scope)), warnings: outcome.warnings.map(within(scope)) };
   });
   const bookErrors = issues.filter(isError);

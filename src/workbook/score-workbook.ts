@@ -9,6 +9,7 @@ import { parseSettings } from './parse-settings';
 import { planWrites } from './plan-writes';
 import type { ScoreOutcome } from './report';
 import { summarize } from './summarize';
+import type { SheetFactsBySheet } from './sheet-facts';
 import { NAME } from './vocabulary';
 
 /**
@@ -16,7 +17,7 @@ import { NAME } from './vocabulary';
  * issue, score, and plan the writes. On any error the plan is empty and the
  * summary null — nothing may be written (writing policy 1).
  */
-export function scoreWorkbook(input: WorkbookInput): ScoreOutcome {
+export function scoreWorkbook(input: WorkbookInput, facts?: SheetFactsBySheet): ScoreOutcome {
   const issues = new IssueList();
   const { settings, explicit } = parseSettings(input[NAME.settings], issues);
   const budget = parseBudget(input[NAME.budget], issues);
@@ -40,7 +41,7 @@ export function scoreWorkbook(input: WorkbookInput): ScoreOutcome {
   );
   const summary = summarize({ budget, projects, evaluation, settings, executionWeight }, issues);
   if (issues.hasErrors) return failed(issues);
-  const plan = planWrites({ results, summary, settings, issues });
+  const plan = planWrites({ results, summary, settings, issues, facts });
   if (issues.hasErrors) return failed(issues);
   return { summary: summary.report, plan, warnings: issues.warnings, errors: [] };
 }

@@ -10,6 +10,7 @@
 import type { CellInput, ContractName, NameResolution, WorkbookInput } from '../../src/workbook/cells';
 import type { Issue, ScoreOutcome } from '../../src/workbook/report';
 import { issueText } from '../../src/messages/issues';
+import type { SheetFactsBySheet } from '../../src/workbook/sheet-facts';
 import type { CellWrite } from '../../src/workbook/plan';
 import { ERROR_CODES, WARNING_CODES } from '../../src/workbook/issues';
 import { scoreWorkbook } from '../../src/workbook/score-workbook';
@@ -412,6 +413,13 @@ export function allowedOutputs(wb: WorkbookInput): Set<string> {
 // ---------------------------------------------------------------------------
 // Running: scoreWorkbook plus the checks that hold for every run
 
+const FACTS = new WeakMap<WorkbookInput, SheetFactsBySheet>();
+
+/** What the file host would know about the sheets (merges, protection), for score() on this workbook. */
+export function setFacts(wb: WorkbookInput, facts: SheetFactsBySheet): void {
+  FACTS.set(wb, facts);
+}
+
 /** Every issue code any run of this test file produced (per file: jest isolates modules). */
 export const seenCodes = new Set<string>();
 
@@ -424,7 +432,7 @@ const RATE_HEADERS = ['执行率', '预算执行率', '调整率', '预算调整
  * without a number format; every message Chinese and naming its cell.
  */
 export function score(wb: WorkbookInput): ScoreOutcome {
-  const outcome = scoreWorkbook(wb);
+  const outcome = scoreWorkbook(wb, FACTS.get(wb));
   for (const i of [...outcome.errors, ...outcome.warnings]) seenCodes.add(i.code);
   checkInvariants(wb, outcome);
   return outcome;

@@ -151,7 +151,7 @@ export function resolveContractNames(wb: LoadedWorkbook): ContractRead {
   checkOtherSheets(wb, new Set(targets.keys()));
   // The sheets' own names in the workbook's sheet order (the order evaluations are listed in).
   const sheets = structure.sheets.map((s) => own.get(s.name)).filter((s): s is SheetNames => s !== undefined);
-  return { input: workbook, book: { workbook, sheets }, sheetFacts };
+  return { input: workbook, book: { workbook, sheets, facts: sheetFacts }, sheetFacts };
 }
 
 function buildRange(w: Wanted, cells: Map<number, CellInput>, formulaBoxes: Box[]): NameResolution {
