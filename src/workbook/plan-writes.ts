@@ -73,6 +73,7 @@ export function planWrites(input: PlanInput): WritePlan {
     projectRate: () => [ratio(breakdownRate(summary.rows, PROJECT_LABEL)), rate],
     // Counted last, when every warning of the run is known.
     warnings: () => [issues.warnings.length === 0 ? text(NO_WARNINGS) : number(String(issues.warnings.length)), undefined],
+    totalNote: () => [text(summary.totalNote), undefined],
   };
   for (const slot of input.results) {
     const [value, format] = values[slot.key]();
