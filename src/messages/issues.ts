@@ -139,7 +139,7 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
   manualOutOfRange: (i) => m`${i.cell} 的人工得分 ${manualText(i.value, i.rounded)} 超出范围：应在 0 到分值 ${i.high} 之间。`,
   manualOutOfBand: (i) => m`${i.cell} 的人工得分 ${manualText(i.value, i.rounded)} 不在“${tierName(i.tier)}”档的分值区间 ${bandText(i.band)} 内。`,
   settingBadValue: (i) => m`${i.cell} 的评分规则“${i.label}”取值“${i.text}”无效：${EXPECTED[i.setting]}。`,
-  settingBandsOrder: (i) => m`${i.cell} 的等级分数线无效：应满足 ${i.bands.map((b) => `${b.name}（${b.min}）`).join(' > ')} ≥ 0。`,
+  settingBandsOrder: (i) => m`${i.cell} 的等级分数线无效：应满足 ${i.bands.map((b) => `${b.name}（${b.min}）`).join('> ')}≥ 0。`,
   settingUnknownPreset: (i) =>
     m`${i.cell} 的规则方案“${i.text}”不认识${i.suggestion ? `，您要的是否是“${i.suggestion}”？` : '。'}可用的规则方案：${quote(i.known)}。请改为其中之一，或删去该行按默认规则计分。`,
   settingGradeUnknown: (i) =>

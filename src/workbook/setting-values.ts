@@ -11,6 +11,7 @@ import {
   REASON_MODES,
   REVERSE_MODES,
   SCORE_UNIT,
+  CHAR_UNIT,
   YES_WORDS,
   type LocalRules,
   type SettingKey,
@@ -74,11 +75,11 @@ function rateCell(cell: CellInput, v1 = false): string | null {
   return n.kind === 'number' ? rateOf(n.number, v1) : null;
 }
 
-/** A positive whole number of characters, or 无 (no limit). */
+/** A positive whole number of characters (`100`, `100字`), or 无 (no limit). */
 function charLimit(cell: CellInput): number | null | undefined {
   if (typeof cell.value === 'string' && isNone(cell.value)) return null;
   const n = readNumber(cell);
-  if (n.kind !== 'number' || n.number.unit !== '' || n.number.percentFormat || n.number.textPercent) return undefined;
+  if (n.kind !== 'number' || (n.number.unit !== '' && n.number.unit !== CHAR_UNIT) || n.number.percentFormat || n.number.textPercent) return undefined;
   if (!/^\d+$/.test(n.number.value)) return undefined;
   const limit = Number(n.number.value);
   return limit >= 1 && limit <= MAX_CHARS ? limit : undefined;

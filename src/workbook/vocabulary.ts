@@ -181,6 +181,8 @@ export const LIST_SEPARATORS = /[;,\u3001\n\r]+/;
 export const PAIR_SEPARATORS = /[:=]/;
 /** A unit allowed after a score in a list setting (`79分`). */
 export const SCORE_UNIT = '分';
+/** A unit allowed after a 字数上限 (`100字`). */
+export const CHAR_UNIT = '字';
 
 /** Values of a yes/no setting (完成率先舍入); the first of each is the one messages suggest. */
 export const YES_WORDS = ['是', 'true'] as const;
