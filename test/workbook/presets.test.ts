@@ -152,7 +152,8 @@ describe('the documentation', () => {
     expect(own).toMatch(/来源/);
   });
 
-  test.each(LABELS)('documents the setting %s', (label) => {
-    expect(doc).toContain(`| ${label} |`);
+  test.each(LABELS)('documents the setting %s in the settings table', (label) => {
+    const table = doc.slice(doc.indexOf('## 6. '), doc.indexOf('### 6.2'));
+    expect(table).toMatch(new RegExp(`\\n\\| ${label}(（[^）]*）)? \\|`));
   });
 });
