@@ -4,7 +4,7 @@ import type { CellInput, NameResolution } from './cells';
 import type { GradesSource } from './issues';
 import type { IssueList } from './issue-list';
 import { cellText, normalizeHeader } from './normalize';
-import { findPreset, PRESET_NAMES, suggestPreset, type RulePreset } from './rule-presets';
+import { findPreset, PRESET_NAMES, suggestPreset, type RulePreset } from './presets';
 import { VALUE_PARSERS, type GradeList, type SettingsDraft } from './setting-values';
 import {
   DEFAULT_LOCAL_RULES,

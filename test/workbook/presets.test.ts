@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { WorkbookInput } from '../../src/workbook/cells';
 import type { ScoreOutcome } from '../../src/workbook/report';
-import { RULE_PRESETS } from '../../src/workbook/rule-presets';
+import { RULE_PRESETS } from '../../src/workbook/presets';
 import { DEFAULT_LOCAL_RULES, DEFAULT_SETTINGS, SETTING_LABELS } from '../../src/workbook/vocabulary';
 import { IssueList } from '../../src/workbook/issue-list';
 import { parseSettings } from '../../src/workbook/parse-settings';

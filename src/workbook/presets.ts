@@ -1,8 +1,8 @@
-import { normalizeHeader } from '../normalize';
-import executionCap from './execution-cap.json';
-import mofGeneral from './mof-general.json';
-import mofProject from './mof-project.json';
-import sichuanForm from './sichuan-form.json';
+import { normalizeHeader } from './normalize';
+import executionCap from './rule-presets/execution-cap.json';
+import mofGeneral from './rule-presets/mof-general.json';
+import mofProject from './rule-presets/mof-project.json';
+import sichuanForm from './rule-presets/sichuan-form.json';
 
 /**
  * A named bundle of 评分规则 settings (规则方案), kept as data: each setting's
