@@ -1,7 +1,7 @@
 import { issueText } from '../messages/issues';
 import { formatCell } from '../workbook/address';
 import { issueCell } from '../workbook/issues';
-import type { Issue, ScoreOutcome } from '../workbook/report';
+import type { AdjustmentResult, Issue, ScoreOutcome } from '../workbook/report';
 import type { BookOutcome } from '../workbook/score-book';
 
 /** An issue as the contract's JSON shows it; a name-level issue has cell null (its message names the name). */
@@ -11,11 +11,26 @@ export interface JsonIssue {
   message: string;
 }
 
-/** The contract's machine-readable result; decimals as strings exactly as written. */
+/** A local rule's change to a score (偏离扣分, 执行率总分上限): the figures before and after, and the step in words. */
+export interface JsonAdjustment {
+  rule: string;
+  before: string;
+  after: string;
+  note: string;
+}
+
+/**
+ * The contract's machine-readable result; decimals as strings exactly as
+ * written. `preset` and the `adjustments` lists appear only when they say
+ * something (a 规则方案 named, a score changed by a local rule), so that a v1
+ * workbook prints exactly v1's JSON.
+ */
 export interface JsonResult {
   total: string | null;
   max: string | null;
   grade: string | null;
+  preset?: string;
+  adjustments?: JsonAdjustment[];
   execution: { budget: string; actual: string; rate: string; score: string; weight: string } | null;
   rows: Array<{ label: string; rate: string | null; adjustmentRate: string | null }>;
   indicators: Array<{
@@ -27,6 +42,7 @@ export interface JsonResult {
     ruleScore: string;
     weight: string;
     note: string;
+    adjustments?: JsonAdjustment[];
   }>;
   warnings: JsonIssue[];
   errors: JsonIssue[];
@@ -37,12 +53,19 @@ export function jsonIssue(issue: Issue): JsonIssue {
   return { code: issue.code, cell: cell ? formatCell(cell) : null, message: issueText(issue, 'cli') };
 }
 
+/** The adjustments as JSON, or nothing at all when there are none (the key is then absent). */
+function adjustments(list: readonly AdjustmentResult[]): { adjustments?: JsonAdjustment[] } {
+  return list.length === 0 ? {} : { adjustments: list.map((a) => ({ rule: a.rule, before: a.before, after: a.after, note: a.note })) };
+}
+
 export function toJson(outcome: ScoreOutcome): JsonResult {
   const s = outcome.summary;
   return {
     total: s?.total ?? null,
     max: s?.max ?? null,
     grade: s?.grade ?? null,
+    ...(s && s.preset !== null ? { preset: s.preset } : {}),
+    ...adjustments(s ? s.adjustments : []),
     execution: s ? { ...s.execution } : null,
     rows: s ? s.rows.map((r) => ({ ...r })) : [],
     indicators: s
@@ -55,6 +78,7 @@ export function toJson(outcome: ScoreOutcome): JsonResult {
           ruleScore: i.ruleScore,
           weight: i.weight,
           note: i.note,
+          ...adjustments(i.adjustments),
         }))
       : [],
     warnings: outcome.warnings.map(jsonIssue),

@@ -97,6 +97,9 @@ export function renderText(outcome: ScoreOutcome, file: string, scope?: string |
     lines.push(indLines[0]);
     s.indicators.forEach((i, n) => lines.push(indLines[n + 1], '      ' + i.note));
     lines.push('', CLI_TEXT.totalLine(s.total, s.max, s.grade));
+    // Under a 规则方案 only: a v1 workbook prints exactly what it did.
+    for (const a of s.adjustments) lines.push('  ' + a.note);
+    if (s.preset !== null) lines.push(CLI_TEXT.presetLine(s.preset));
   }
   lines.push(...issueLines(outcome.warnings, outcome.errors));
   return lines;

@@ -3,7 +3,8 @@ import { scoreExecution } from './execution';
 import { gradeForScore, type Grade } from './grade';
 import { scoreQualitative } from './qualitative';
 import { scoreQuantitative } from './quantitative';
-import type { ExecutionInput, ExecutionScore, IndicatorInput, IndicatorScore, Settings } from './types';
+import { capTotal } from './total-cap';
+import type { Adjustment, ExecutionInput, ExecutionScore, IndicatorInput, IndicatorScore, Settings } from './types';
 
 /** An indicator's score travelling with the record it was computed for. */
 export interface Scored<T> {
@@ -16,8 +17,12 @@ export interface Evaluation<T> {
   indicators: Scored<T>[];
   /** Σ rounded indicator scores. */
   indicatorTotal: string;
-  /** Rounded execution score + Σ rounded indicator scores. */
+  /** Rounded execution score + Σ rounded indicator scores, after the local rules in `adjustments`. */
   total: string;
+  /** Rounded execution score + Σ rounded indicator scores, before any local rule. */
+  sum: string;
+  /** Local rules that changed the total (执行率总分上限); empty under v1 rules. */
+  adjustments: Adjustment[];
   /** Execution weight + Σ indicator weights (满分). */
   max: string;
   /** False when 满分 is not 100. */
@@ -42,13 +47,18 @@ export function evaluate<T extends { input: IndicatorInput }>(execution: Executi
   const indicatorSum = scored.reduce((sum, s) => sum.plus(dec(s.score.score)), ZERO);
   const total = indicatorSum.plus(dec(exec.score));
   const maxScore = indicators.reduce((sum, i) => sum.plus(dec(i.input.weight)), dec(execution.weight));
-  const totalText = fixed(total, settings.decimals);
+  const sumText = fixed(total, settings.decimals);
+  // The cap comes last, after every other rule; the grade is the capped total's.
+  const cap = capTotal(total, exec.rate, settings);
+  const totalText = cap ? cap.after : sumText;
   const { grade, level } = gradeForScore(totalText, settings);
   return {
     execution: exec,
     indicators: scored,
     indicatorTotal: fixed(indicatorSum, settings.decimals),
     total: totalText,
+    sum: sumText,
+    adjustments: cap ? [cap] : [],
     max: plain(maxScore),
     weightsSumTo100: maxScore.eq(100),
     grade,

@@ -3,5 +3,7 @@ export { scoreExecution, ratioText, adjustmentRateText, isNegative } from './exe
 export { gradeForScore, type Grade } from './grade';
 export { tierBand, bandTop, manualScoreProblem } from './qualitative';
 export { ratioPlaces } from './ratio';
+export { applicableCap, capTotal } from './total-cap';
+export { missedTarget } from './missed-target';
 export type * from './types';
 export { decimalCompare, decimalSum, decimalEquals, isDecimalText, normalizeDecimal, decimalTimes, percentText } from './decimal-text';

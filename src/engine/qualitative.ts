@@ -56,6 +56,7 @@ export function scoreQualitative(input: QualitativeIndicator, settings: Settings
       manualDiffers: false,
       needsConfirmation: false,
       manualOutOfRange: input.manualScore === null ? null : manualScoreProblem(input.manualScore, input.weight, null, places),
+      adjustments: [],
     };
   }
   const band = tierBand(input.tier, w);
@@ -78,6 +79,7 @@ export function scoreQualitative(input: QualitativeIndicator, settings: Settings
     manualDiffers: false,
     needsConfirmation: manual === null,
     manualOutOfRange: input.manualScore === null ? null : manualScoreProblem(input.manualScore, input.weight, input.tier, places),
+    adjustments: [],
   };
 }
 

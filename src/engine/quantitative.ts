@@ -1,7 +1,7 @@
 import { Dec, ZERO, ONE, dec, fixed, roundHalfUp, max } from './decimal';
 import { manualScoreProblem } from './qualitative';
 import { ratioPlaces, roundedRatio } from './ratio';
-import type { IndicatorScore, QuantitativeIndicator, Rule, Settings } from './types';
+import type { Adjustment, IndicatorScore, QuantitativeIndicator, Rule, Settings } from './types';
 
 interface RuleOutcome {
   raw: Dec;
@@ -23,14 +23,14 @@ export function scoreQuantitative(input: QuantitativeIndicator, settings: Settin
   const rounded = rate !== null && settings.roundRatesFirst ? roundedRatio(rate, places) : null;
   const outcome = ruleScore(input.direction, a, t, w, rounded, settings);
 
-  const ruleScoreText = fixed(roundHalfUp(outcome.raw, places), places);
+  const overachievedAt = t.times(ONE.plus(dec(settings.overachievementThreshold)));
+  const overachieved = input.direction === 'atLeast' && t.gt(0) && a.gte(overachievedAt);
+  const contractScore = roundHalfUp(outcome.raw, places);
+  const penalty = overachieved ? deviationPenalty(contractScore, overachievedAt, settings) : null;
+  const ruleScoreText = penalty ? penalty.after : fixed(contractScore, places);
   const manual = input.manualScore === null ? null : roundHalfUp(dec(input.manualScore), places);
   const manualOutOfRange = input.manualScore === null ? null : manualScoreProblem(input.manualScore, input.weight, null, places);
   const score = manual === null ? ruleScoreText : fixed(manual, places);
-  const overachieved =
-    input.direction === 'atLeast' &&
-    t.gt(0) &&
-    a.gte(t.times(ONE.plus(dec(settings.overachievementThreshold))));
 
   return {
     rate: rate === null ? null : fixed(rate, ratioPlaces(places)),
@@ -43,6 +43,27 @@ export function scoreQuantitative(input: QuantitativeIndicator, settings: Settin
     manualDiffers: manual !== null && score !== ruleScoreText,
     needsConfirmation: false,
     manualOutOfRange,
+    adjustments: penalty ? [penalty] : [],
+  };
+}
+
+/**
+ * 偏离扣分: the rounded rule score less the points, never below 0, rounded
+ * again (the points may have more decimals than 小数位数). Null when the
+ * setting is 0 (v1): nothing changes.
+ */
+function deviationPenalty(score: Dec, bound: Dec, settings: Settings): Extract<Adjustment, { rule: 'deviationPenalty' }> | null {
+  const points = dec(settings.deviationPenalty);
+  if (!points.gt(0)) return null;
+  const places = settings.decimals;
+  const after = roundHalfUp(max(score.minus(points), ZERO), places);
+  return {
+    rule: 'deviationPenalty',
+    before: fixed(score, places),
+    after: fixed(after, places),
+    points: points.toFixed(),
+    bound: bound.toFixed(),
+    threshold: dec(settings.overachievementThreshold).toFixed(),
   };
 }
 

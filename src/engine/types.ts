@@ -13,6 +13,12 @@ export interface GradeBand {
   min: string;
 }
 
+/** 执行率总分上限: a 预算执行率 (as written) strictly below `below` (a ratio) caps the total at `cap`. */
+export interface ExecutionCap {
+  below: string;
+  cap: string;
+}
+
 export interface Settings {
   /** 预算执行率分值 */
   executionWeight: string;
@@ -28,6 +34,10 @@ export interface Settings {
   overachievementThreshold: string;
   /** 完成率先舍入 */
   roundRatesFirst: boolean;
+  /** 执行率总分上限, as given; empty (v1) when there is none. */
+  executionCaps: readonly ExecutionCap[];
+  /** 偏离扣分: points off the rule score of an overachieved indicator; `"0"` (v1) when there is none. */
+  deviationPenalty: string;
 }
 
 export interface QuantitativeIndicator {
@@ -61,10 +71,22 @@ export type Rule =
   | { kind: 'qualitative'; tier: Tier; bandLow: string; bandHigh: string; highInclusive: boolean }
   | { kind: 'manualOnly' }; // qualitative, no tier, manual score only
 
+/**
+ * A local rule that changed a score after the contract's rules: the figure
+ * before and after it (both rounded to 小数位数), and what the explanation needs.
+ */
+export type Adjustment =
+  /** 偏离扣分: the actual reached `bound` = t × (1 + 偏离度预警阈值); `points` were taken off, never below 0. */
+  | { rule: 'deviationPenalty'; before: string; after: string; points: string; bound: string; threshold: string }
+  /** 执行率总分上限: the rate as written (`rate`) is below `below`, so the total is at most `cap`. */
+  | { rule: 'executionCap'; before: string; after: string; rate: string; below: string; cap: string };
+
+export type AdjustmentRule = Adjustment['rule'];
+
 export interface IndicatorScore {
   /** Completion rate rounded to 2 + decimals, or null (t = 0, qualitative). */
   rate: string | null;
-  /** The score the rules give, rounded to `decimals`. */
+  /** The score the rules give, rounded to `decimals`, after the local rules in `adjustments`. */
   ruleScore: string;
   /** The indicator's score: the manual score when given, else the rule score. */
   score: string;
@@ -79,6 +101,8 @@ export interface IndicatorScore {
   needsConfirmation: boolean;
   /** Manual score outside [0, w] or outside the tier's band. */
   manualOutOfRange: null | { low: string; high: string; highInclusive: boolean; rounded: string };
+  /** Local rules that changed the rule score (偏离扣分), in the order applied; empty under v1 rules. */
+  adjustments: Adjustment[];
 }
 
 export interface ExecutionInput {

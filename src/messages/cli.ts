@@ -42,6 +42,8 @@ export const CLI_TEXT = {
   /** A rate left blank (t = 0, a qualitative indicator, no 年初预算数). */
   blank: '—',
   totalLine: (total: string, max: string, grade: string) => `总分 ${total} / ${max}    评价等级 ${grade}`,
+  /** Under the total line when 评分规则 names a 规则方案. */
+  presetLine: (preset: string) => `规则方案：${preset}`,
   warningsHeading: (n: number) => `提示（${n} 条）：`,
   errorsHeading: (n: number) => `错误（${n} 条）：未写入任何内容，请修改后重新评分。`,
   written: (file: string) => `已写入：${file}`,

@@ -63,6 +63,8 @@ export const UI = {
   maxScore: '满分',
   grade: '评价等级',
   executionRate: '预算执行率',
+  /** The result card's line naming the 规则方案 that scored (absent without one). */
+  preset: '规则方案',
   executionScore: '得分',
   indicators: '绩效指标',
   indicatorRate: '完成率',

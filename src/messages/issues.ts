@@ -1,9 +1,10 @@
-import { formatRange } from '../workbook/address';
-import type { FieldRef, Issue, IssueCode, IssueWithCode } from '../workbook/issues';
+import { percentText } from '../engine';
+import { formatRange, type CellAddress } from '../workbook/address';
+import type { FieldRef, Issue, IssueCode, IssueWithCode, ReasonSubject } from '../workbook/issues';
 import type { SettingKey } from '../workbook/vocabulary';
-import { columnHeader, MAX_DECIMALS, NO_WORDS, REVERSE_MODES, YES_WORDS } from '../workbook/vocabulary';
-import { m, messageText, type Message } from './message';
-import { tierName } from './notes';
+import { columnHeader, MAX_DECIMALS, NO_WORDS, NONE_WORDS, REASON_MODES, REVERSE_MODES, settingLabel, YES_WORDS } from '../workbook/vocabulary';
+import { m, messageText, type Message, type MessagePart } from './message';
+import { adjustmentText, tierName } from './notes';
 import { bandText, formatQuantity, ratioPercent } from './quantity';
 
 /** Where a message is read: advice differs between the Excel pane, the web page and the command line. */
@@ -40,13 +41,25 @@ const RECALCULATE: Record<IssueHost, string> = {
   cli: '请在 Excel 中打开并保存一次（或按 F9 重新计算）后再评分。',
 };
 
+const NONE = NONE_WORDS[0];
+const orList = (items: readonly string[]) => quote(items).replace(/、(?=[^、]*$)/, '或');
+
 const EXPECTED: Record<SettingKey, string> = {
+  preset: '应为规则方案的名称',
+  grades: '应写成“等级:分数线”，用分号分隔，分数线从高到低，最后一个（最低的）等级不写分数线，例如“优:90;良:80;中:60;差”或“好:95;较好:85;一般:60;差”',
+  executionCaps: `应写成“执行率:总分上限”，用分号分隔，例如“80%:89;70%:79;60%:69;50%:59”（预算执行率低于 80% 时总分不超过 89 分，以此类推）；不设上限请写“${NONE}”`,
+  deviationPenalty: '应为不小于 0 的分数，例如 2（0 表示不扣分）',
+  blockWeights: `应写成“一级指标:分值”，用分号分隔，例如“产出指标:50;效益指标:30;满意度指标:10”；不检查请写“${NONE}”`,
+  reasonRequired: `应为${orList(Object.keys(REASON_MODES))}`,
+  reasonMaxChars: `应为正整数（字数），例如 100；不限字数请写“${NONE}”`,
+  reasonThreshold: '应为百分比，例如 90%',
+  reportMaxChars: `应为正整数（字数），例如 200；不限字数请写“${NONE}”`,
   executionWeight: '应为不小于 0 的数字',
   excellent: '应为不小于 0 的数字',
   good: '应为不小于 0 的数字',
   pass: '应为不小于 0 的数字',
   decimals: `应为 0 到 ${MAX_DECIMALS} 的整数`,
-  reverseMode: `应为${quote(Object.keys(REVERSE_MODES)).replace(/、(?=[^、]*$)/, '或')}`,
+  reverseMode: `应为${orList(Object.keys(REVERSE_MODES))}`,
   overachievementThreshold: '应为百分比，例如 30%',
   roundRatesFirst: `应为“${YES_WORDS[0]}”或“${NO_WORDS[0]}”`,
 };
@@ -57,6 +70,40 @@ const NATURE_TEXT = { atLeast: '≥', atMost: '≤', equal: '=' } as const;
 const manualText = (value: string, rounded: string | null) => (rounded === null ? value : `${value}（按小数位数舍入为 ${rounded}）`);
 
 type Render<C extends IssueCode> = (issue: IssueWithCode<C>, host: IssueHost) => Message;
+
+/** The cells of a list, runs of one column as ranges: `'绩效指标'!J4:J9、'绩效指标'!J12`. */
+function cellList(cells: readonly CellAddress[]): MessagePart[] {
+  const parts: MessagePart[] = [];
+  let i = 0;
+  while (i < cells.length) {
+    let j = i;
+    while (j + 1 < cells.length && cells[j + 1].sheet === cells[i].sheet && cells[j + 1].col === cells[i].col && cells[j + 1].row === cells[j].row + 1) j++;
+    if (parts.length > 0) parts.push('、');
+    parts.push(j === i ? { cell: cells[i] } : { range: { sheet: cells[i].sheet, row: cells[i].row, col: cells[i].col, rows: j - i + 1, cols: 1 } });
+    i = j + 1;
+  }
+  return parts;
+}
+
+const REASON_RULE = `（评分规则“${settingLabel('reasonRequired')}”）`;
+
+/** Why a reason is asked for, after the cell. */
+function reasonNeed(subject: ReasonSubject): string {
+  return subject.kind === 'execution'
+    ? `预算执行率 ${percentText(subject.rate)} 低于执行率说明阈值 ${ratioPercent(subject.threshold)}，需说明原因${REASON_RULE}`
+    : `指标“${subject.name}”未达到指标值，需填写偏差原因${REASON_RULE}`;
+}
+
+function reasonMissing(i: IssueWithCode<'reasonMissing' | 'reasonMissingWarning'>): Message {
+  if (i.column) return m`${i.cell} 的偏差原因为空：${reasonNeed(i.subject)}。请在该单元格中填写。`;
+  const table = i.subject.kind === 'execution' ? '预算执行' : '绩效指标';
+  const row = i.subject.kind === 'execution' ? '，在年度资金总额行填写原因' : '并填写原因';
+  return m`${i.cell}：${reasonNeed(i.subject)}，但“${table}”表中没有“偏差原因”列。请在表头中加入“偏差原因”列${row}。`;
+}
+
+function reasonTooLong(i: IssueWithCode<'reasonTooLong' | 'reasonTooLongWarning'>): Message {
+  return m`${i.cell} 的偏差原因有 ${i.count} 字，超过偏差原因字数上限 ${i.limit} 字（空白不计，标点计入）。请精简到 ${i.limit} 字以内。`;
+}
 
 /**
  * The Chinese text of every issue, from its typed fields. Keyed by every
@@ -105,7 +152,17 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
   manualOutOfRange: (i) => m`${i.cell} 的人工得分 ${manualText(i.value, i.rounded)} 超出范围：应在 0 到分值 ${i.high} 之间。`,
   manualOutOfBand: (i) => m`${i.cell} 的人工得分 ${manualText(i.value, i.rounded)} 不在“${tierName(i.tier)}”档的分值区间 ${bandText(i.band)} 内。`,
   settingBadValue: (i) => m`${i.cell} 的评分规则“${i.label}”取值“${i.text}”无效：${EXPECTED[i.setting]}。`,
-  settingBandsOrder: (i) => m`${i.cell} 的等级分数线无效：应满足 优（${i.excellent}）> 良（${i.good}）> 中（${i.pass}）≥ 0。`,
+  settingBandsOrder: (i) => m`${i.cell} 的等级分数线无效：应满足 ${i.bands.map((b) => `${b.name}（${b.min}）`).join('> ')}≥ 0。`,
+  settingUnknownPreset: (i) =>
+    m`${i.cell} 的规则方案“${i.text}”不认识${i.suggestion ? `，您要的是否是“${i.suggestion}”？` : '。'}可用的规则方案：${quote(i.known)}。请改为其中之一，或删去该行按默认规则计分。`,
+  settingGradeUnknown: (i) =>
+    i.source.kind === 'preset'
+      ? m`${i.cell} 的“${i.label}”设置等级“${i.label}”的分数线，但 ${i.source.cell} 的规则方案“${i.source.preset}”规定的等级为 ${i.grades.join('、')}，其中没有“${i.label}”。请删去“优”“良”“中”这几行（或清空其值），或用“等级”一行写明要用的等级和分数线。`
+      : m`${i.cell} 的“${i.label}”设置等级“${i.label}”的分数线，但 ${i.source.cell} 的等级为 ${i.grades.join('、')}，其中没有“${i.label}”。请删去“优”“良”“中”这几行（或清空其值），只用“等级”一行设置等级和分数线。`,
+  settingGradeConflict: (i) =>
+    m`${i.cell} 的“${i.label}”为 ${i.value}，与 ${i.gradesCell} 的等级中“${i.label}”的分数线 ${i.bound} 不一致。请只保留一处：删去“${i.label}”一行，或修改“等级”。`,
+  reasonMissing,
+  reasonTooLong,
   settingUnknown: (i) => m`${i.cell} 的评分规则“${i.text}”不认识，已忽略。`,
   resultUnknownLabel: (i) => m`${i.cell} 的评价结果项目“${i.text}”不认识，未写入。`,
   resultsNoLabel: (i) =>
@@ -117,7 +174,9 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
   percentLooksLikeRatio: (i) =>
     m`${i.cell} 的实际完成值 ${i.value} 按百分点理解为 ${i.value}%；如果您的意思是 ${i.ratioPercent}%，请输入“${i.ratioPercent}%”或把单元格设为百分比格式。`,
   overachievement: (i) =>
-    m`${i.cell} 完成值超出指标值较多，请说明原因，指标值是否设定偏低（实际完成值 ${formatQuantity(i.actual)}，指标值 ${formatQuantity(i.target)}，超出 ${ratioPercent(i.threshold)} 以上）。得分仍以分值 ${i.weight} 为上限。`,
+    m`${i.cell} 完成值超出指标值较多，请说明原因，指标值是否设定偏低（实际完成值 ${formatQuantity(i.actual)}，指标值 ${formatQuantity(i.target)}，超出 ${ratioPercent(i.threshold)} 以上）。${
+      i.penalty === undefined ? `得分仍以分值 ${i.weight} 为上限。` : `已按评分规则“${settingLabel('deviationPenalty')}”扣 ${i.penalty} 分，见计算说明。`
+    }`,
   manualDiffers: (i) => m`${i.cell} 采用人工得分 ${i.manual}，按规则计算为 ${i.rule}。`,
   qualitativeConfirm: (i) =>
     m`${i.cell} 是定性指标（${tierName(i.tier)}），已暂按该档区间上限计 ${i.score} 分，请确认，或在“人工得分”中填写区间 ${bandText(i.band)} 内的分数。`,
@@ -135,6 +194,17 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
     host === 'excel'
       ? m`${i.cell} 所在的工作表受保护，无法写入。请在“审阅 → 撤消工作表保护”后重试。`
       : m`${i.cell} 所在的工作表“${i.cell.sheet}”设置了工作表保护：结果已写入文件，但在 Excel 中该表的单元格仍受保护，Excel 自己也不允许这样修改。如需在 Excel 中改动，请先“审阅 → 撤消工作表保护”。`,
+  totalCapped: (i) =>
+    m`${i.cell} 的${adjustmentText({ rule: 'executionCap', before: i.before, after: i.after, rate: i.rate, below: i.below, cap: i.cap })}（评分规则“${settingLabel('executionCaps')}”）。`,
+  blockWeightMismatch: (i) => [
+    ...m`${i.cell}：一级指标“${i.block}”各指标分值之和为 ${i.sum}（`,
+    ...cellList(i.weights),
+    ...m`），应为 ${i.expected}（评分规则“${settingLabel('blockWeights')}”）。请核对这些分值。`,
+  ],
+  blockMissing: (i) =>
+    m`名称“${i.name}”中没有一级指标为“${i.block}”的指标，而评分规则“${settingLabel('blockWeights')}”要求它的分值合计为 ${i.expected}。请核对一级指标的名称。`,
+  reasonMissingWarning: reasonMissing,
+  reasonTooLongWarning: reasonTooLong,
 };
 
 /** The message of an issue as parts (cells kept as addresses), in the words of `host`. */

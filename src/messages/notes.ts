@@ -1,4 +1,4 @@
-import type { Direction, Rule, Tier } from '../engine';
+import { decimalCompare, percentText, type Adjustment, type Direction, type Rule, type Tier } from '../engine';
 import type { Quantity } from '../workbook/issues';
 import { TIER_NAMES } from '../workbook/vocabulary';
 import { bandText, formatFigure, formatQuantity, ratioPercent } from './quantity';
@@ -22,6 +22,8 @@ export interface NoteData {
   roundRatesFirst: boolean;
   /** Qualitative: the phrase the user wrote for the actual. */
   actualText: string;
+  /** Local rules that changed the rule score (偏离扣分); empty under v1 rules, and the note is v1's. */
+  adjustments: readonly Adjustment[];
 }
 
 /** The formatted pieces the rule texts use. */
@@ -80,6 +82,35 @@ export function indicatorNote(d: NoteData): string {
   const parts: string[] = [];
   if (d.negativeActual) parts.push('实际完成值为负数，按 0 计');
   parts.push(RULE_TEXT[d.rule.kind](d, shown));
+  for (const a of d.adjustments) parts.push(adjustmentText(a, d));
   if (d.manual) parts.push(d.rule.kind === 'qualitative' || d.rule.kind === 'manualOnly' ? `采用人工得分 ${d.score} 分` : `采用人工得分 ${d.score} 分（规则得分 ${d.ruleScore} 分）`);
+  return parts.join('；') + '。';
+}
+
+/** `由 84.50 调为 79.00` */
+function change(a: Adjustment): string {
+  return `由 ${a.before} 调为 ${a.after}`;
+}
+
+/**
+ * One local rule's step, in the words of 计算说明 and of `--json`:
+ * `预算执行率 68.20% 低于 70%，总分上限 79 分：由 84.50 调为 79.00`.
+ * `d` gives the indicator's figures for 偏离扣分 (its actual and target).
+ */
+export function adjustmentText(a: Adjustment, d?: Pick<NoteData, 'actual' | 'target'>): string {
+  if (a.rule === 'executionCap') return `预算执行率 ${percentText(a.rate)} 低于 ${ratioPercent(a.below)}，总分上限 ${a.cap} 分：${change(a)}`;
+  const bound = d && d.target ? formatQuantity({ ...d.target, value: a.bound }) : a.bound;
+  const actual = d && d.actual ? `实际完成值 ${formatQuantity(d.actual)}` : '实际完成值';
+  const floor = decimalCompare(a.before, a.points) < 0 ? '（扣分后不低于 0 分）' : '';
+  return `偏离扣分：${actual} 不低于指标值 × (1 + ${ratioPercent(a.threshold)}) = ${bound}，扣 ${a.points} 分：${change(a)}${floor}`;
+}
+
+/**
+ * 总分说明 (a 评价结果 label): how the total was reached, with the local rules
+ * that changed it: `预算执行率得分 9.32 + 指标得分合计 72.21 = 81.53`.
+ */
+export function totalNote(executionScore: string, indicatorTotal: string, sum: string, adjustments: readonly Adjustment[]): string {
+  const parts = [`预算执行率得分 ${executionScore} + 指标得分合计 ${indicatorTotal} = ${sum}`];
+  for (const a of adjustments) parts.push(adjustmentText(a));
   return parts.join('；') + '。';
 }

@@ -69,6 +69,9 @@ export function resultCard(summary: ScoreSummary): HTMLElement {
       h('span', { class: 'result__label' }, [UI.executionRate]),
       h('span', null, [executionLine(e.rate, e.score, e.weight)]),
     ]),
+    summary.preset === null
+      ? null
+      : h('div', { class: 'result__preset' }, [h('span', { class: 'result__label' }, [UI.preset]), h('span', null, [summary.preset])]),
   ]);
 }
 

@@ -37,6 +37,20 @@ type At = { cell: CellAddress };
 /** An issue about a defined name; `scope` is the sheet of a sheet evaluation's own name (absent: workbook scope). */
 type OnName = { name: ContractName; scope?: string };
 
+/** Where a grade list came from: the 等级 row, or the preset a 规则方案 row names. */
+export type GradesSource = { kind: 'setting'; cell: CellAddress } | { kind: 'preset'; preset: string; cell: CellAddress };
+
+/** What a 偏差原因 is asked for: the 预算执行率 of the total row (a ratio below `threshold`), or an indicator short of its target. */
+export type ReasonSubject = { kind: 'execution'; rate: string; threshold: string } | { kind: 'indicator'; name: string };
+
+/**
+ * 偏差原因必填: `column` false when the table has no 偏差原因 column (the
+ * cell is then the row's figure: 全年执行数, or the indicator's name).
+ */
+type ReasonMissing = { subject: ReasonSubject; column: boolean } & At;
+/** 偏差原因字数上限: `count` 字 (see text-limits.ts) over `limit`. */
+type ReasonTooLong = { subject: ReasonSubject; count: number; limit: number } & At;
+
 export type Issue =
   // Names and ranges
   | ({ code: 'nameMissing' } & OnName)
@@ -74,7 +88,15 @@ export type Issue =
   | ({ code: 'manualOutOfBand'; value: string; rounded: string | null; tier: Tier; band: Band } & At)
   // 评分规则
   | ({ code: 'settingBadValue'; setting: SettingKey; label: string; text: string } & At)
-  | ({ code: 'settingBandsOrder'; excellent: string; good: string; pass: string } & At)
+  /** The grades' bounds, best first, as they would apply: not strictly descending. */
+  | ({ code: 'settingBandsOrder'; bands: ReadonlyArray<{ name: string; min: string }> } & At)
+  | ({ code: 'settingUnknownPreset'; text: string; known: readonly string[]; suggestion: string | null } & At)
+  /** A v1 key (优 / 良 / 中) names a grade the grade list does not have (`grades`: every name, the lowest last). */
+  | ({ code: 'settingGradeUnknown'; label: string; grades: readonly string[]; source: GradesSource } & At)
+  /** A v1 key and the 等级 row both give a bound for the same grade, and they differ. */
+  | ({ code: 'settingGradeConflict'; label: string; value: string; bound: string; gradesCell: CellAddress } & At)
+  | ({ code: 'reasonMissing' } & ReasonMissing)
+  | ({ code: 'reasonTooLong' } & ReasonTooLong)
   // Warnings
   | ({ code: 'settingUnknown'; text: string } & At)
   | ({ code: 'resultUnknownLabel'; text: string } & At)
@@ -85,8 +107,8 @@ export type Issue =
   | ({ code: 'projectSumMismatch'; measure: FieldRef; sum: string; total: string } & At)
   /** A plain number under a percentage target, read as points: `value` 0.99 → 0.99%, or meant as `ratioPercent` 99%. */
   | ({ code: 'percentLooksLikeRatio'; value: string; ratioPercent: string } & At)
-  /** `threshold` is 偏离度预警阈值 as a ratio. */
-  | ({ code: 'overachievement'; actual: Quantity; target: Quantity; threshold: string; weight: string } & At)
+  /** `threshold` is 偏离度预警阈值 as a ratio; `penalty` the points 偏离扣分 took off (absent under v1 rules). */
+  | ({ code: 'overachievement'; actual: Quantity; target: Quantity; threshold: string; weight: string; penalty?: string } & At)
   | ({ code: 'manualDiffers'; manual: string; rule: string } & At)
   | ({ code: 'qualitativeConfirm'; tier: Tier; score: string; band: Band } & At)
   | ({ code: 'weightsNot100'; max: string } & OnName)
@@ -96,6 +118,14 @@ export type Issue =
   | ({ code: 'outputUnderMerge'; merge: RangeAddress } & At)
   /** An output cell on a protected sheet (Excel would refuse the same edit). */
   | ({ code: 'outputSheetProtected' } & At)
+  /** 执行率总分上限 lowered the total; the cell is the total row's 全年执行数. */
+  | ({ code: 'totalCapped'; rate: string; below: string; cap: string; before: string; after: string } & At)
+  /** 一级指标分值: the block's Σ 分值 differs; the cell is its first 分值 cell, `weights` every one of them. */
+  | ({ code: 'blockWeightMismatch'; block: string; sum: string; expected: string; weights: readonly CellAddress[] } & At)
+  /** 一级指标分值 names a block no indicator belongs to. */
+  | ({ code: 'blockMissing'; block: string; expected: string } & OnName)
+  | ({ code: 'reasonMissingWarning' } & ReasonMissing)
+  | ({ code: 'reasonTooLongWarning' } & ReasonTooLong)
   // The workbook as a whole (several evaluations)
   /** Two evaluations would write the same cell: `scopes` are theirs (null: the workbook's). */
   | ({ code: 'outputShared'; scopes: Array<string | null> } & At)
@@ -140,6 +170,11 @@ export const ERROR_CODES = [
   'settingBadValue',
   'settingBandsOrder',
   'outputShared',
+  'settingUnknownPreset',
+  'settingGradeUnknown',
+  'settingGradeConflict',
+  'reasonMissing',
+  'reasonTooLong',
 ] as const satisfies readonly IssueCode[];
 
 export const WARNING_CODES = [
@@ -161,6 +196,11 @@ export const WARNING_CODES = [
   'outputSheetProtected',
   'hiddenSheetSkipped',
   'nameUnused',
+  'totalCapped',
+  'blockWeightMismatch',
+  'blockMissing',
+  'reasonMissingWarning',
+  'reasonTooLongWarning',
 ] as const satisfies readonly IssueCode[];
 
 /** Codes about the workbook as a whole (several evaluations), raised by scoreBook, never by one evaluation. */

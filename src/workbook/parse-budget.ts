@@ -20,6 +20,8 @@ export interface BudgetRow {
   rateCell?: TableCell;
   scoreCell?: TableCell;
   adjustmentCell?: TableCell;
+  /** 偏差原因 (input only): checked when 偏差原因必填 asks for it. */
+  reasonCell?: TableCell;
 }
 
 export interface BudgetModel {
@@ -107,6 +109,7 @@ function readRow(row: BudgetRowCells, isTotal: boolean, issues: IssueList): Budg
     rateCell: row.get('rate'),
     scoreCell: row.get('score'),
     adjustmentCell: row.get('adjustment'),
+    reasonCell: row.get('reason'),
   };
 }
 

@@ -29,6 +29,8 @@ export interface Indicator {
   rateCell?: TableCell;
   scoreCell?: TableCell;
   noteCell?: TableCell;
+  /** 偏差原因 (input only): checked when 偏差原因必填 asks for it. */
+  reasonCell?: TableCell;
 }
 
 type IndicatorRow = RowOf<'indicators'>;
@@ -122,6 +124,7 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
     rateCell: row.get('rate'),
     scoreCell: row.get('score'),
     noteCell: row.get('note'),
+    reasonCell: row.get('reason'),
   };
   if (actual.kind === 'qualitative') {
     return { ...common, target: null, input: { direction: 'qualitative', tier: actual.tier, weight: weight.value, manualScore } };

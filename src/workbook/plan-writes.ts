@@ -76,6 +76,7 @@ export function planWrites(input: PlanInput): WritePlan {
     projectRate: () => [ratio(breakdownRate(summary.rows, PROJECT_LABEL)), rate],
     // A placeholder: counted below, when every warning of the run is known.
     warnings: () => [EMPTY, undefined],
+    totalNote: () => [text(summary.totalNote), undefined],
   };
   for (const slot of input.results) {
     const [value, format] = values[slot.key]();

@@ -1,4 +1,4 @@
-import type { Direction, Grade } from '../engine';
+import type { AdjustmentRule, Direction, Grade } from '../engine';
 import type { CellAddress } from './address';
 import type { Issue } from './issues';
 import type { WritePlan } from './plan';
@@ -28,6 +28,18 @@ export interface ProjectResult {
   rate: string | null;
 }
 
+/**
+ * A local rule's change to a score (偏离扣分 on an indicator, 执行率总分上限 on
+ * the total): the figures before and after, rounded to 小数位数, and the step
+ * in words (`预算执行率 68.20% 低于 70%，总分上限 79 分：由 84.50 调为 79.00`).
+ */
+export interface AdjustmentResult {
+  rule: AdjustmentRule;
+  before: string;
+  after: string;
+  note: string;
+}
+
 export interface IndicatorResult {
   /** The indicator's name cell. */
   address: CellAddress;
@@ -43,11 +55,18 @@ export interface IndicatorResult {
   weight: string;
   /** 计算说明 */
   note: string;
+  /** Local rules that changed the rule score; empty under v1 rules. */
+  adjustments: AdjustmentResult[];
 }
 
 /** The figures of a successful run, decimals as strings exactly as written to cells. */
 export interface ScoreSummary {
+  /** After the local rules in `adjustments` (执行率总分上限); the grade is this total's. */
   total: string;
+  /** Local rules that changed the total; empty under v1 rules. */
+  adjustments: AdjustmentResult[];
+  /** The 规则方案 that scored the workbook, or null when 评分规则 names none. */
+  preset: string | null;
   max: string;
   grade: Grade;
   /** The grade's place in gradeScale: 0 for the best. */

@@ -1,5 +1,6 @@
 import { decimalEquals, evaluate } from '../engine';
 import type { WorkbookInput } from './cells';
+import { checkLocalRules } from './check-local-rules';
 import { IssueList } from './issue-list';
 import { parseBudget } from './parse-budget';
 import { parseIndicators } from './parse-indicators';
@@ -19,7 +20,7 @@ import { NAME } from './vocabulary';
  */
 export function scoreWorkbook(input: WorkbookInput, facts?: SheetFactsBySheet): ScoreOutcome {
   const issues = new IssueList();
-  const { settings, explicit } = parseSettings(input[NAME.settings], issues);
+  const { settings, local, preset, explicit } = parseSettings(input[NAME.settings], issues);
   const budget = parseBudget(input[NAME.budget], issues);
   const projects = parseProjects(input[NAME.projects], issues);
   const indicators = parseIndicators(input[NAME.indicators], settings.decimals, issues);
@@ -39,7 +40,8 @@ export function scoreWorkbook(input: WorkbookInput, facts?: SheetFactsBySheet): 
     indicators,
     settings,
   );
-  const summary = summarize({ budget, projects, evaluation, settings, executionWeight }, issues);
+  const summary = summarize({ budget, projects, evaluation, settings, executionWeight, preset }, issues);
+  checkLocalRules({ budget, evaluation, local }, issues);
   if (issues.hasErrors) return failed(issues);
   const plan = planWrites({ results, summary, settings, issues, facts });
   if (issues.hasErrors) return failed(issues);

@@ -1,5 +1,5 @@
 import { adjustmentRateText, isNegative, ratioText, type Evaluation, type Settings } from '../engine';
-import { indicatorNote } from '../messages/notes';
+import { adjustmentText, indicatorNote, totalNote } from '../messages/notes';
 import { fieldOf } from './fields';
 import type { IssueList } from './issue-list';
 import type { BudgetModel, BudgetRow } from './parse-budget';
@@ -15,6 +15,8 @@ export interface SummaryInput {
   evaluation: Evaluation<Indicator>;
   settings: Settings;
   executionWeight: string;
+  /** The 规则方案 that scored, or null. */
+  preset: string | null;
 }
 
 /** Rates of one budget row: 执行率 and 调整率, each null when it cannot be computed. */
@@ -38,6 +40,8 @@ export interface IndicatorOutcome {
 
 export interface Summary {
   report: ScoreSummary;
+  /** 总分说明: how the total was reached (a 评价结果 label). */
+  totalNote: string;
   rows: RowRates[];
   projects: ProjectRates[];
   indicators: IndicatorOutcome[];
@@ -63,7 +67,9 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
     const target = indicator.target;
     const actual = target && s.effectiveActual !== null ? { ...target, value: s.effectiveActual } : null;
     if (s.overachieved && target && actual) {
-      issues.add({ code: 'overachievement', cell: indicator.actualAddress, actual, target, threshold: settings.overachievementThreshold, weight: input.weight });
+      const penalty = s.adjustments.find((a) => a.rule === 'deviationPenalty');
+      const issue = { code: 'overachievement' as const, cell: indicator.actualAddress, actual, target, threshold: settings.overachievementThreshold, weight: input.weight };
+      issues.add(penalty && penalty.rule === 'deviationPenalty' ? { ...issue, penalty: penalty.points } : issue);
     }
     if (s.manualDiffers && indicator.manualAddress) {
       issues.add({ code: 'manualDiffers', cell: indicator.manualAddress, manual: s.score, rule: s.ruleScore });
@@ -86,6 +92,7 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
       manual: input.manualScore !== null,
       roundRatesFirst: settings.roundRatesFirst,
       actualText: indicator.actualText,
+      adjustments: s.adjustments,
     });
     const result: IndicatorResult = {
       address: indicator.address,
@@ -98,15 +105,24 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
       ruleScore: s.ruleScore,
       weight: input.weight,
       note,
+      adjustments: s.adjustments.map((a) => ({ rule: a.rule, before: a.before, after: a.after, note: adjustmentText(a, { actual, target }) })),
     };
     return { indicator, result };
   });
 
   if (!evaluation.weightsSumTo100) issues.add({ code: 'weightsNot100', name: NAME.indicators, max: evaluation.max });
 
+  for (const a of evaluation.adjustments) {
+    if (a.rule === 'executionCap') {
+      issues.add({ code: 'totalCapped', cell: budget.total.actual.address, rate: a.rate, below: a.below, cap: a.cap, before: a.before, after: a.after });
+    }
+  }
+
   const total = rows.find((r) => r.row.isTotal);
   const report: ScoreSummary = {
     total: evaluation.total,
+    adjustments: evaluation.adjustments.map((a) => ({ rule: a.rule, before: a.before, after: a.after, note: adjustmentText(a) })),
+    preset: input.preset,
     max: evaluation.max,
     grade: evaluation.grade,
     gradeLevel: evaluation.gradeLevel,
@@ -124,7 +140,8 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
     projects: projects.map((p) => p.result),
     indicators: indicators.map((i) => i.result),
   };
-  return { report, rows, projects, indicators };
+  const note = totalNote(evaluation.execution.score, evaluation.indicatorTotal, evaluation.sum, evaluation.adjustments);
+  return { report, totalNote: note, rows, projects, indicators };
 }
 
 function floorZero(value: string): string {

@@ -49,6 +49,8 @@ export const BUDGET_COLUMNS = [
   col('rate', '执行率', ['预算执行率'], { output: true }),
   col('score', '得分', [], { output: true }),
   col('adjustment', '调整率', ['预算调整率'], { output: true }),
+  // Input only, never written: read when 偏差原因必填 asks for a reason (the total row's 执行率 below 执行率说明阈值).
+  col('reason', '偏差原因', ['偏差原因分析', '原因']),
 ] as const;
 
 export const PROJECT_COLUMNS = [
@@ -113,17 +115,32 @@ export const BASIC_LABEL = '基本支出';
 export const PROJECT_LABEL = '项目支出';
 
 export type SettingKey =
+  | 'preset'
   | 'executionWeight'
+  | 'grades'
   | 'excellent'
   | 'good'
   | 'pass'
   | 'decimals'
   | 'reverseMode'
   | 'overachievementThreshold'
-  | 'roundRatesFirst';
+  | 'roundRatesFirst'
+  | 'executionCaps'
+  | 'deviationPenalty'
+  | 'blockWeights'
+  | 'reasonRequired'
+  | 'reasonMaxChars'
+  | 'reasonThreshold'
+  | 'reportMaxChars';
+
+/** The v1 keys that set the lower bound of one grade each, by the grade they name. */
+export const V1_GRADE_KEYS = ['excellent', 'good', 'pass'] as const;
+export type V1GradeKey = (typeof V1_GRADE_KEYS)[number];
 
 export const SETTING_LABELS: ReadonlyArray<{ key: SettingKey; label: string; aliases: readonly string[] }> = [
+  { key: 'preset', label: '规则方案', aliases: ['计分方案', '评分方案'] },
   { key: 'executionWeight', label: '预算执行率分值', aliases: [] },
+  { key: 'grades', label: '等级', aliases: ['等级划分', '等级分数线'] },
   { key: 'excellent', label: '优', aliases: [] },
   { key: 'good', label: '良', aliases: [] },
   { key: 'pass', label: '中', aliases: [] },
@@ -131,9 +148,41 @@ export const SETTING_LABELS: ReadonlyArray<{ key: SettingKey; label: string; ali
   { key: 'reverseMode', label: '反向指标超标记分', aliases: [] },
   { key: 'overachievementThreshold', label: '偏离度预警阈值', aliases: [] },
   { key: 'roundRatesFirst', label: '完成率先舍入', aliases: [] },
+  { key: 'executionCaps', label: '执行率总分上限', aliases: ['执行率封顶'] },
+  { key: 'deviationPenalty', label: '偏离扣分', aliases: ['偏离度扣分'] },
+  { key: 'blockWeights', label: '一级指标分值', aliases: ['一级指标权重'] },
+  { key: 'reasonRequired', label: '偏差原因必填', aliases: [] },
+  { key: 'reasonMaxChars', label: '偏差原因字数上限', aliases: [] },
+  { key: 'reasonThreshold', label: '执行率说明阈值', aliases: [] },
+  { key: 'reportMaxChars', label: '报告字数上限', aliases: [] },
 ];
 
+/** The label of a setting as messages name it (`执行率总分上限`). */
+export function settingLabel(key: SettingKey): string {
+  const found = SETTING_LABELS.find((s) => s.key === key);
+  return found ? found.label : key;
+}
+
 export const REVERSE_MODES = { 偏差扣分: 'deviation', 比值: 'ratio', 零分: 'zero' } as const;
+
+/** Values of 偏差原因必填: no check, a warning, or an error for a missing reason (and a reason too long). */
+export const REASON_MODES = { 否: 'off', 提示: 'warn', 错误: 'error' } as const;
+export type ReasonMode = (typeof REASON_MODES)[keyof typeof REASON_MODES];
+
+/** Written for a list or limit setting to say “none” (and so override a preset's value). */
+export const NONE_WORDS = ['无'] as const;
+
+/**
+ * The grammar of the list settings (等级, 执行率总分上限, 一级指标分值), after
+ * NFKC (which folds the full-width `：；，` people type): items separated by
+ * `;` `,` `、` or a line break, each `名称:值` with `:` or `=`.
+ */
+export const LIST_SEPARATORS = /[;,\u3001\n\r]+/;
+export const PAIR_SEPARATORS = /[:=]/;
+/** A unit allowed after a score in a list setting (`79分`). */
+export const SCORE_UNIT = '分';
+/** A unit allowed after a 字数上限 (`100字`). */
+export const CHAR_UNIT = '字';
 
 /** Values of a yes/no setting (完成率先舍入); the first of each is the one messages suggest. */
 export const YES_WORDS = ['是', 'true'] as const;
@@ -155,6 +204,30 @@ export const DEFAULT_SETTINGS: Settings = {
   reverseMode: 'deviation',
   overachievementThreshold: '0.3',
   roundRatesFirst: false,
+  executionCaps: [],
+  deviationPenalty: '0',
+};
+
+/** What the workbook layer checks beyond scoring, by default nothing (v1). */
+export interface LocalRules {
+  /** 一级指标分值: expected Σ 分值 per 一级指标, as given. */
+  blockWeights: ReadonlyArray<{ block: string; weight: string }>;
+  /** 偏差原因必填 */
+  reasonMode: ReasonMode;
+  /** 偏差原因字数上限 (characters; null: no limit). */
+  reasonMaxChars: number | null;
+  /** 执行率说明阈值 as a ratio: a 预算执行率 (as written) below it needs a reason. */
+  reasonThreshold: string;
+  /** 报告字数上限: the limit of 评价结论 / 存在问题 / 改进措施 each (null: no limit); see text-limits.ts. */
+  reportMaxChars: number | null;
+}
+
+export const DEFAULT_LOCAL_RULES: LocalRules = {
+  blockWeights: [],
+  reasonMode: 'off',
+  reasonMaxChars: null,
+  reasonThreshold: '0.9',
+  reportMaxChars: null,
 };
 
 export type ResultKey =
@@ -167,7 +240,8 @@ export type ResultKey =
   | 'adjustmentRate'
   | 'basicRate'
   | 'projectRate'
-  | 'warnings';
+  | 'warnings'
+  | 'totalNote';
 
 /** Written to 提示 when the run has no warning (else the number of warnings). */
 export const NO_WARNINGS = '无';
@@ -183,6 +257,8 @@ export const RESULT_LABELS: ReadonlyArray<{ key: ResultKey; label: string; alias
   { key: 'basicRate', label: '基本支出执行率', aliases: [] },
   { key: 'projectRate', label: '项目支出执行率', aliases: [] },
   { key: 'warnings', label: '提示', aliases: ['校验提示'] },
+  // How the total was reached, with the local rules that changed it (执行率总分上限); text.
+  { key: 'totalNote', label: '总分说明', aliases: ['总分计算说明'] },
 ];
 
 /** Target grammar: operator spellings, longest first when matched as prefixes. */

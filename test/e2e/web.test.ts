@@ -17,6 +17,7 @@ import { scoreWorkbook } from '../../src/workbook/score-workbook';
 import type { FakeCell } from '../fakes/office';
 import { EXAMPLE_NAMES } from '../hosts/excel/example-workbook';
 import { exampleWith } from '../support/fixtures';
+import { RULE_BOOKS, ruleBookBytes } from '../support/rule-books';
 import { hasOpenpyxl, readWithOpenpyxl } from '../support/openpyxl-cells';
 import { EXAMPLE, ROOT } from '../support/paths';
 import { buildFakeOffice, buildWeb, chromiumAvailable, foreignRequests, launchChromium, serve, watch, type PageLog } from './support/browser';
@@ -237,8 +238,45 @@ suite('pages in Chromium', () => {
     await page.close();
   });
 
+  it('standalone page: a workbook under each 规则方案 shows the hand-worked figures and names the preset', async () => {
+    const { page, log } = await open('standalone rules', 'none');
+    await page.goto(`${origin}/index.html`);
+    await page.waitForSelector('#standalone');
+    for (const book of RULE_BOOKS) {
+      const file = path.join(FILES, book.file);
+      fs.writeFileSync(file, ruleBookBytes(book));
+      await upload(page, file);
+      // The preset line is unique to each book: wait for this book's result.
+      await page.waitForFunction((name) => {
+        const el = document.querySelector('.result__preset');
+        return !!el && el.textContent === '规则方案' + name && !document.querySelector('.progress');
+      }, book.preset);
+      expect([book.preset, await page.textContent('.result__value'), await page.textContent('.grade')]).toEqual([book.preset, book.expected.total, book.expected.grade]);
+      const scores = await page.$$eval('.indicator__score', (els) => els.map((e) => (e.textContent || '').split('/')[0]));
+      expect([book.preset, scores]).toEqual([book.preset, book.expected.scores]);
+      expect([book.preset, await page.$$eval('.issue--warning', (els) => els.length)]).toEqual([book.preset, book.expected.warnings.length]);
+    }
+    // The last book (执行率封顶): the downloaded workbook is byte for byte what the xlsx host writes in Node.
+    const last = RULE_BOOKS[RULE_BOOKS.length - 1];
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const saved = path.join(FILES, 'rules-' + download.suggestedFilename());
+    await download.saveAs(saved);
+    const bytes = ruleBookBytes(last);
+    const read = readWorkbookFile(bytes);
+    if (!read.ok) throw new Error(fileErrorText(read.error));
+    const inNode = applyPlanToFile(bytes, scoreWorkbook(read.value).plan);
+    if (!inNode.ok) throw new Error(fileErrorText(inNode.error));
+    expect(Buffer.compare(fs.readFileSync(saved), Buffer.from(inNode.value))).toBe(0);
+    const cells = readAllCells(new Uint8Array(fs.readFileSync(saved)));
+    if (!cells.ok) throw new Error(fileErrorText(cells.error));
+    expect(cells.value.get('评价结果')!.get('B17')!.value).toBe(79);
+    expect(cells.value.get('评价结果')!.get('B19')!.value).toBe('一般');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('no page sent a request outside its own origin (office.js excepted, answered by the test)', () => {
-    expect(logs.length).toBe(4);
+    expect(logs.length).toBe(5);
     for (const { name, log, allowed } of logs) {
       expect(log.requests.length).toBeGreaterThan(3);
       expect([name, foreignRequests(log, origin).filter((url) => allowed.indexOf(url) < 0)]).toEqual([name, []]);

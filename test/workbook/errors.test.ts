@@ -38,6 +38,8 @@ function scoreWith(...edits: Edit[]) {
   return score(wb);
 }
 
+/** Appends 评分规则 rows (label, value) below the seed's own. */
+const rules = (...rows: Array<[string, string | number]>): Edit => (wb) => appendRows(wb, '评分规则', rows);
 const cellAt = (name: Parameters<typeof setCell>[1], a1: string, value: Parameters<typeof setCell>[3]): Edit => (wb) => setCell(wb, name, a1, value);
 const row10 = (fields: Parameters<typeof replaceIndicator>[2]): Edit => (wb) => replaceIndicator(wb, 10, { 三级指标: '测试指标', 分值: 15, ...fields });
 
@@ -117,6 +119,16 @@ const ERROR_CASES: Array<[string, Edit, Where[]]> = [
   ['绩效指标 with only blank and total rows', (wb) => setIndicators(wb, [[], [null, null, '合计', null, null, null, null, null, null, 90]]), [['noIndicators', '绩效指标']]],
   ['小数位数 "两位"', cellAt('评分规则', 'B8', '两位'), [['settingBadValue', E('B8')]]],
   ['优 below 良', cellAt('评分规则', 'B5', 75), [['settingBandsOrder', E('B5')]]],
+  // Local rules (评分规则 rows appended below the seed's eight, at row 12 and on)
+  ['规则方案 unknown', rules(['规则方案', '四川']), [['settingUnknownPreset', E('B12')]]],
+  ['等级 without 优 while the v1 key 优 sets its bound', (wb) => {
+    rules(['等级', '好:95;较好:85;一般:60;差'])(wb);
+    setCell(wb, '评分规则', 'B6', null);
+    setCell(wb, '评分规则', 'B7', null);
+  }, [['settingGradeUnknown', E('B5')]]],
+  ['等级 and 优 disagree', rules(['等级', '优:85;良:80;中:60;差']), [['settingGradeConflict', E('B5')]]],
+  ['偏差原因必填 错误, an indicator short of its target without a reason', (wb) => { rules(['偏差原因必填', '错误'])(wb); setCell(wb, '绩效指标', 'O4', null); }, [['reasonMissing', I('O4')]]],
+  ['偏差原因必填 错误, a reason over 偏差原因字数上限', (wb) => { rules(['偏差原因必填', '错误'], ['偏差原因字数上限', 100])(wb); setCell(wb, '绩效指标', 'O6', '因'.repeat(101)); }, [['reasonTooLong', I('O6')]]],
 ];
 
 describe('each error, with its cell or name; nothing written', () => {
@@ -150,6 +162,11 @@ const WARNING_CASES: Array<[string, Edit, Where[]]> = [
   ['weights sum to 101', cellAt('绩效指标', 'J10', 16), [['weightsNot100', '绩效指标']]],
   ['negative actual', cellAt('绩效指标', 'I10', -1), [['negativeActual', I('I10')]]],
   ['a breakdown with 年初预算数 0', (wb) => appendRows(wb, '预算执行', [['其他', 0, 5]]), [['rateUndefined', B('B10')]]],
+  ['执行率总分上限 lowers the total (93.16% below 95%, cap 80)', rules(['执行率总分上限', '95%:80']), [['totalCapped', B('D5')]]],
+  ['一级指标分值: 产出指标 sums to 65, not 50', rules(['一级指标分值', '产出指标:50']), [['blockWeightMismatch', I('J4')]]],
+  ['一级指标分值 names a block no indicator has', rules(['一级指标分值', '决策指标:10']), [['blockMissing', '绩效指标']]],
+  ['偏差原因必填 提示, a missing reason', (wb) => { rules(['偏差原因必填', '提示'])(wb); setCell(wb, '绩效指标', 'O10', null); }, [['reasonMissingWarning', I('O10')]]],
+  ['偏差原因字数上限 alone: a long reason is a warning', (wb) => { rules(['偏差原因字数上限', 100])(wb); setCell(wb, '绩效指标', 'O8', '因'.repeat(101)); }, [['reasonTooLongWarning', I('O8')]]],
 ];
 
 describe('each warning, with its cell; scoring goes on', () => {

@@ -6,7 +6,7 @@ import { parseCellRef, parseRowNumber } from './parse-cell-ref';
  * Where each <row> and <c> of a worksheet's <sheetData> is: the one rule
  * the reader (scan-sheet) and the writer (locate-sheet) share, so that a
  * write lands in the cell that was read (ECMA-376 Part 1 §18.3.1.73 row,
- * §18.3.1.4 c; docs/contract-notes.md 28).
+ * §18.3.1.4 c; docs/contract-notes.md 49).
  *
  * - A <row r="n"> is row n. A <row> without r is the row its cells' r name;
  *   when its first cell has no r, it is the row after the previous <row>
