@@ -15,7 +15,7 @@ function exampleWithNames(extra: string, hideSheet?: string): Uint8Array {
   const parts = unzipSync(new Uint8Array(fs.readFileSync(EXAMPLE)));
   let xml = strFromU8(parts['xl/workbook.xml']);
   xml = xml.replace('</definedNames>', extra + '</definedNames>');
-  if (hideSheet) xml = xml.replace(`<sheet name="${hideSheet}"`, `<sheet name="${hideSheet}" state="hidden"`);
+  if (hideSheet) xml = xml.replace(`name="${hideSheet}" state="visible"`, `name="${hideSheet}" state="hidden"`);
   parts['xl/workbook.xml'] = strToU8(xml);
   return zipSync(parts);
 }
