@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { fileScoringHost, type FileError } from '../hosts/xlsx';
 import { CLI_TEXT, systemReason, usageMessage, type UsageProblem } from '../messages/cli';
-import { fileErrorText } from '../messages/file-errors';
+import { problemText } from '../messages/problems';
 import { scoreThrough, type ScoringHost } from '../workbook/pipeline';
 import { COMMANDS, type CommandName } from './commands';
 import { EXIT } from './exit-codes';
@@ -125,7 +125,7 @@ async function runScore(args: ParsedArgs, io: CliIo): Promise<number> {
 
 function cliProblem(problem: CliProblem, input: string, json: boolean, io: CliIo): number {
   if (problem.kind === 'usage') return usage(problem.problem, json, io);
-  return fileProblem(problem.error.code, CLI_TEXT.inFile(input, fileErrorText(problem.error)), json, io);
+  return fileProblem(problem.error.code, CLI_TEXT.inFile(input, problemText(problem.error)), json, io);
 }
 
 function reasonOf(e: unknown): string {
