@@ -1,4 +1,4 @@
-import { Dec, ZERO, dec } from './decimal';
+import { Dec, ZERO, dec, fixed } from './decimal';
 
 /**
  * Decimal helpers on strings, for the workbook layer's cross-checks and
@@ -23,6 +23,16 @@ export function decimalEquals(a: string, b: string): boolean {
 
 export function decimalSum(values: string[]): string {
   return values.reduce((s: Dec, v) => s.plus(dec(v)), ZERO).toFixed();
+}
+
+/** A sum written with exactly `places` decimals (`["9.32", "72.21"]` → `"81.53"`): a block's subtotal of rounded scores. */
+export function decimalSumFixed(values: string[], places: number): string {
+  return fixed(values.reduce((s: Dec, v) => s.plus(dec(v)), ZERO), places);
+}
+
+/** A figure rounded half-up to `places` decimals, as a cell formatted with them shows it (`"81.5312"` → `"81.53"`). */
+export function decimalRound(text: string, places: number): string {
+  return fixed(dec(text), places);
 }
 
 /** a × b / c, exactly (used to scale percentages: value / 100). */

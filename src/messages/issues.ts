@@ -205,6 +205,10 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
     m`名称“${i.name}”中没有一级指标为“${i.block}”的指标，而评分规则“${settingLabel('blockWeights')}”要求它的分值合计为 ${i.expected}。请核对一级指标的名称。`,
   reasonMissingWarning: reasonMissing,
   reasonTooLongWarning: reasonTooLong,
+  formFormulaDiffers: (i) => {
+    const what = i.place === 'total' ? '总分' : i.place === 'grade' ? '评价等级' : i.block ? `一级指标“${i.block}”的小计` : '小计';
+    return m`${i.cell} 中是您的公式，未改写；它的结果“${i.cached}”与计算的${what}“${i.ours}”不同。请核对该公式，或删去公式由程序填写。`;
+  },
 };
 
 /** The message of an issue as parts (cells kept as addresses), in the words of `host`. */

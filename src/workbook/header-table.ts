@@ -5,7 +5,9 @@ import { fieldOf } from './fields';
 import type { IssueList } from './issue-list';
 import type { ContractName } from './cells';
 import { cellText, normalizeHeader } from './normalize';
-import { TABLE_COLUMNS, type ColumnSpec, type RequiredKey, type TableKind } from './vocabulary';
+import {
+  COMBINED_HEADERS, GRAND_TOTAL_LABELS, LABEL_COLUMN, TABLE_COLUMNS, TABLE_TOTAL_LABELS, type ColumnSpec, type RequiredKey, type TableKind,
+} from './vocabulary';
 
 /** A cell of a table together with where it is. */
 export interface TableCell {
@@ -34,13 +36,64 @@ export type TableOf<T extends TableKind> = HeaderTable<ColumnKey<T>, RequiredKey
 /** How far down a range the header row is looked for when the first row is not it. */
 const HEADER_SEARCH_ROWS = 20;
 
-/** Header text → column spec, for one table's vocabulary. */
-function headerIndex(specs: readonly ColumnSpec<string>[]): Map<string, ColumnSpec<string>> {
-  const index = new Map<string, ColumnSpec<string>>();
+/** Header text → the columns it names (one, or two for a combined header), for one table's vocabulary. */
+function headerIndex(table: TableKind): Map<string, ColumnSpec<string>[]> {
+  const specs: readonly ColumnSpec<string>[] = TABLE_COLUMNS[table];
+  const index = new Map<string, ColumnSpec<string>[]>();
   for (const spec of specs) {
-    for (const text of [spec.header, ...spec.aliases]) index.set(normalizeHeader(text), spec);
+    for (const text of [spec.header, ...spec.aliases]) index.set(normalizeHeader(text), [spec]);
+  }
+  for (const combined of COMBINED_HEADERS[table]) {
+    index.set(normalizeHeader(combined.header), specs.filter((s) => combined.keys.indexOf(s.key) >= 0));
   }
   return index;
+}
+
+const TOTAL_KEYS = new Set([...TABLE_TOTAL_LABELS, ...GRAND_TOTAL_LABELS].map(normalizeHeader));
+
+/**
+ * A block label is not a header (forms issue §2): the national form merges
+ * 绩效指标 (an alias of 三级指标) and 项目资金（万元） down its first column,
+ * beside the table. The rule uses the named range's cells alone, so that the
+ * file host (which knows merges) and Excel below ExcelApi 1.13 (which cannot
+ * read them) give the same answer: the header cell of the range's first
+ * column is a block label when that column is blank below it down to the
+ * first total label (合计, 总分 …; what follows the total row does not
+ * count), and either another header cell names the same column
+ * (绩效指标 beside 三级指标), or it names the table's label column and a
+ * column to its right with a blank header holds the row labels (项目资金 over
+ * 年度资金总额 / 其中：当年财政拨款 …) — that column is then the label column.
+ * Null when the first column is an ordinary header (v1).
+ */
+function blockLabelColumn(
+  table: TableKind,
+  header: string[],
+  cells: CellInput[][],
+  range: RangeAddress,
+  index: Map<string, ColumnSpec<string>[]>,
+): { column: number; labelColumn: number | null } | null {
+  const first = header[0] === '' ? undefined : index.get(normalizeHeader(header[0]));
+  if (!first || range.cols < 2) return null;
+  for (let r = 1; r < range.rows; r++) {
+    const text = cellText(cells[r]?.[0]?.value ?? null);
+    if (text === '') continue;
+    // The total row closes the block: what follows it (a 自评等级 row) is not the block's.
+    if (TOTAL_KEYS.has(normalizeHeader(text))) break;
+    return null;
+  }
+  const keys = first.map((s) => s.key);
+  for (let c = 1; c < header.length; c++) {
+    const other = header[c] === '' ? undefined : index.get(normalizeHeader(header[c]));
+    if (other && other.some((s) => keys.indexOf(s.key) >= 0)) return { column: 0, labelColumn: null };
+  }
+  if (keys.indexOf(LABEL_COLUMN[table]) < 0) return null;
+  for (let c = 1; c < header.length; c++) {
+    if (header[c] !== '') continue;
+    for (let r = 1; r < range.rows; r++) {
+      if (cellText(cells[r]?.[c]?.value ?? null) !== '') return { column: 0, labelColumn: c };
+    }
+  }
+  return null;
 }
 
 function rowTexts(line: readonly CellInput[] | undefined, cols: number): string[] {
@@ -68,19 +121,21 @@ export function readHeaderTable<T extends TableKind>(
     issues.add({ code: 'rangeTooSmall', name, range, need: 'headerRow' });
     return null;
   }
-  const index = headerIndex(specs);
+  const index = headerIndex(table);
   const columns: Partial<Record<string, number>> = {};
   const header = rowTexts(cells[0], range.cols);
+  const block = blockLabelColumn(table, header, cells, range, index);
+  if (block && block.labelColumn !== null) columns[LABEL_COLUMN[table]] = block.labelColumn;
   header.forEach((text, c) => {
-    if (text === '') return;
-    const spec = index.get(normalizeHeader(text));
-    if (!spec) return;
-    const previous = columns[spec.key];
-    if (previous !== undefined) {
-      issues.add({ code: 'columnDuplicate', cell: at(range, 0, c), text, field: fieldOf(table, spec.key as ColumnKey<T>), other: at(range, 0, previous) });
-      return;
+    if (text === '' || (block && c === block.column)) return;
+    for (const spec of index.get(normalizeHeader(text)) ?? []) {
+      const previous = columns[spec.key];
+      if (previous !== undefined) {
+        issues.add({ code: 'columnDuplicate', cell: at(range, 0, c), text, field: fieldOf(table, spec.key as ColumnKey<T>), other: at(range, 0, previous) });
+        return;
+      }
+      columns[spec.key] = c;
     }
-    columns[spec.key] = c;
   });
   const missing = specs.filter((spec) => spec.required && columns[spec.key] === undefined);
   if (missing.length > 0) {
@@ -118,14 +173,13 @@ export function readHeaderTable<T extends TableKind>(
 }
 
 /** The index (≥ 1) of a row below the first that holds every required header, or -1. */
-function rowWithHeaders(cells: CellInput[][], range: RangeAddress, specs: readonly ColumnSpec<string>[], index: Map<string, ColumnSpec<string>>): number {
+function rowWithHeaders(cells: CellInput[][], range: RangeAddress, specs: readonly ColumnSpec<string>[], index: Map<string, ColumnSpec<string>[]>): number {
   const required = specs.filter((s) => s.required).map((s) => s.key);
   const last = Math.min(range.rows, HEADER_SEARCH_ROWS + 1);
   for (let r = 1; r < last; r++) {
     const keys = new Set<string>();
     for (const text of rowTexts(cells[r], range.cols)) {
-      const spec = text === '' ? undefined : index.get(normalizeHeader(text));
-      if (spec) keys.add(spec.key);
+      for (const spec of (text === '' ? undefined : index.get(normalizeHeader(text))) ?? []) keys.add(spec.key);
     }
     if (required.every((k) => keys.has(k))) return r;
   }

@@ -124,6 +124,11 @@ export type Issue =
   | ({ code: 'blockWeightMismatch'; block: string; sum: string; expected: string; weights: readonly CellAddress[] } & At)
   /** 一级指标分值 names a block no indicator belongs to. */
   | ({ code: 'blockMissing'; block: string; expected: string } & OnName)
+  /**
+   * A result cell of the form (the 总分 row's 得分, a 小计 row's 得分, the 自评等级 cell) holds the
+   * user's formula, left alone, whose cached result differs from ours: `block` names the 小计's 一级指标.
+   */
+  | ({ code: 'formFormulaDiffers'; place: 'total' | 'subtotal' | 'grade'; block: string; cached: string; ours: string } & At)
   | ({ code: 'reasonMissingWarning' } & ReasonMissing)
   | ({ code: 'reasonTooLongWarning' } & ReasonTooLong)
   // The workbook as a whole (several evaluations)
@@ -201,6 +206,7 @@ export const WARNING_CODES = [
   'blockMissing',
   'reasonMissingWarning',
   'reasonTooLongWarning',
+  'formFormulaDiffers',
 ] as const satisfies readonly IssueCode[];
 
 /** Codes about the workbook as a whole (several evaluations), raised by scoreBook, never by one evaluation. */

@@ -2,14 +2,15 @@ import { decimalCompare, decimalEquals, decimalTimes, manualScoreProblem, type I
 import type { CellAddress } from './address';
 import type { NameResolution } from './cells';
 import { fieldOf, optionalNumber, requiredNumber, type NumberCell } from './fields';
+import { FormRows, totalKind } from './form-rows';
 import { readHeaderTable, type RowOf, type TableCell } from './header-table';
 import type { Quantity } from './issues';
 import type { IssueList } from './issue-list';
-import { cellText, normalizeHeader, stripWhitespace, nfkc } from './normalize';
+import { cellText, stripWhitespace, nfkc } from './normalize';
 import { isBlank, isPercentFormat, readNumber, type NumberValue } from './numbers';
 import { describeRangeProblem } from './range-problems';
 import { parseNature, parseTargetText, type Nature, type Operator } from './target';
-import { TABLE_TOTAL_LABELS, TIER_A_WORDS, TIER_B_WORD, TIER_C_WORDS, type IndicatorColumn, NAME } from './vocabulary';
+import { TIER_A_WORDS, TIER_B_WORD, TIER_C_WORDS, type IndicatorColumn, NAME } from './vocabulary';
 
 export interface Indicator {
   name: string;
@@ -51,11 +52,14 @@ interface RowReader {
 }
 
 const field = (column: IndicatorColumn) => fieldOf('indicators', column);
-const TOTAL_KEYS = new Set(TABLE_TOTAL_LABELS.map(normalizeHeader));
 const INPUTS: IndicatorColumn[] = ['name', 'target', 'nature', 'adjustedTarget', 'actual', 'weight', 'manual'];
 
-/** `绩效指标` (required): one Indicator per data row; merged 一级/二级 cells are filled down. */
-export function parseIndicators(resolution: NameResolution, decimals: number, issues: IssueList): Indicator[] | null {
+/**
+ * `绩效指标` (required): one Indicator per data row; merged 一级/二级 cells are
+ * filled down. `form` collects the rows that are places for results (总分,
+ * 小计; the grade cell): see form-rows.ts.
+ */
+export function parseIndicators(resolution: NameResolution, decimals: number, issues: IssueList, form: FormRows = new FormRows()): Indicator[] | null {
   if (resolution.kind !== 'range') {
     describeRangeProblem(NAME.indicators, resolution, issues);
     return null;
@@ -66,7 +70,8 @@ export function parseIndicators(resolution: NameResolution, decimals: number, is
   let ok = true;
   let level1 = '';
   let level2 = '';
-  for (const row of table.rows) {
+  table.rows.forEach((row, i) => {
+    if (form.ended) return form.findGrade(table.range, resolution.cells, i + 1, table.columns.score);
     const l1 = textOf(row.get('level1'));
     const l2 = textOf(row.get('level2'));
     if (l1 !== '') {
@@ -75,12 +80,19 @@ export function parseIndicators(resolution: NameResolution, decimals: number, is
     }
     if (l2 !== '') level2 = l2;
     const name = textOf(row.get('name'));
-    if ([l1, l2, name].some((t) => TOTAL_KEYS.has(normalizeHeader(t)))) continue;
-    if (INPUTS.every((k) => isBlankCell(row.get(k)))) continue;
+    // 合计 … may stand in the range's first column too (the national form's 总分 under its merged 绩效指标 label).
+    const first = cellText(resolution.cells[i + 1][0].value);
+    const kind = [l1, l2, name, first].map(totalKind).filter((k) => k !== null)[0];
+    if (kind) {
+      if (kind !== 'total') form.add(kind, row.address, row.get('score'), indicators.length);
+      if (kind === 'grand') form.findGrade(table.range, resolution.cells, i + 1, table.columns.score);
+      return;
+    }
+    if (INPUTS.every((k) => isBlankCell(row.get(k)))) return;
     const parsed = readIndicator({ row, issues, decimals }, name, level1, level2);
     if (parsed) indicators.push(parsed);
     else ok = false;
-  }
+  });
   if (!ok) return null;
   if (indicators.length === 0) {
     issues.add({ code: 'noIndicators', name: NAME.indicators });

@@ -16,8 +16,13 @@ export interface ResultSlot {
 const LABELS = new Map<string, ResultKey>();
 for (const r of RESULT_LABELS) for (const l of [r.label, ...r.aliases]) LABELS.set(normalizeHeader(l), r.key);
 
-/** `评价结果` (required, label–value pairs): recognised labels get their value cell written. */
-export function parseResults(resolution: NameResolution, issues: IssueList): ResultSlot[] | null {
+/**
+ * `评价结果` (label–value pairs): recognised labels get their value cell
+ * written. Required, unless `optional` — the form has a place for the total
+ * (a 总分 row, forms issue §2) — and the name is missing: then there is none.
+ */
+export function parseResults(resolution: NameResolution, issues: IssueList, optional = false): ResultSlot[] | null {
+  if (optional && resolution.kind === 'missing') return [];
   if (resolution.kind !== 'range') {
     describeRangeProblem(NAME.results, resolution, issues);
     return null;

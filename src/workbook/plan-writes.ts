@@ -1,6 +1,9 @@
-import type { Settings } from '../engine';
+import { decimalRound, decimalSumFixed, type Settings } from '../engine';
 import { fieldOf } from './fields';
+import type { FormRows } from './form-rows';
 import type { TableCell } from './header-table';
+import { cellText } from './normalize';
+import { isBlank, readNumber } from './numbers';
 import type { FieldRef } from './issues';
 import type { IssueList } from './issue-list';
 import type { ResultSlot } from './parse-results';
@@ -16,6 +19,8 @@ export interface PlanInput {
   issues: IssueList;
   /** Merges and protection of the written sheets, when the host knows them. */
   facts?: SheetFactsBySheet;
+  /** The indicator table's places for results (总分, 小计, 自评等级), when it has any. */
+  form?: FormRows;
 }
 
 /** `0.00%` and `0.00` with 小数位数 = 2; `0%` and `0` with 0. */
@@ -63,6 +68,8 @@ export function planWrites(input: PlanInput): WritePlan {
     put(indicator.noteCell, fieldOf('indicators', 'note'), text(result.note));
   }
 
+  if (input.form) planFormRows(input.form, summary, settings.decimals, writes, issues);
+
   const report = summary.report;
   const values: Record<ResultKey, () => [PlannedValue, string | undefined]> = {
     executionRate: () => [number(report.execution.rate), rate],
@@ -95,6 +102,45 @@ export function planWrites(input: PlanInput): WritePlan {
       : a.address.sheet < b.address.sheet ? -1 : 1,
   );
   return { writes };
+}
+
+/**
+ * The form's own places for results (forms issue §2): the 总分 row's 得分
+ * cell receives the total, a 小计 row's 得分 cell its block's subtotal (the
+ * sum of its indicators' rounded scores), the 自评等级 cell the grade. A cell
+ * holding the user's formula is left alone; its cached result, rounded to
+ * 小数位数 (the grade: its text), is compared with ours — a warning when they differ.
+ */
+function planFormRows(form: FormRows, summary: Summary, decimals: number, writes: CellWrite[], issues: IssueList): void {
+  const format = scoreFormat(decimals);
+  const report = summary.report;
+  for (const row of form.rows) {
+    if (!row.scoreCell) continue;
+    const scores = row.members.map((i) => summary.indicators[i].result.score);
+    const ours = row.kind === 'grand' ? report.total : decimalSumFixed(scores, decimals);
+    // The 一级指标 a 小计 adds up, when its indicators share one.
+    const levels = row.members.map((i) => summary.indicators[i].indicator.level1);
+    const block = levels.length > 0 && levels.every((l) => l === levels[0]) ? levels[0] : '';
+    const tc = row.scoreCell;
+    if (!tc.cell.formula) writes.push({ address: tc.address, value: number(ours), numberFormat: format });
+    else if (!isBlank(tc.cell)) {
+      // A formula without a cached result cannot be checked; Excel computes it.
+      const cached = readNumber(tc.cell);
+      const shown = cached.kind === 'number' ? decimalRound(cached.number.value, decimals) : cached.kind === 'invalid' ? cached.text : '';
+      if (shown !== ours) {
+        issues.add({ code: 'formFormulaDiffers', cell: tc.address, place: row.kind === 'grand' ? 'total' : 'subtotal', block, cached: shown, ours });
+      }
+    }
+  }
+  const grade = form.gradeCell;
+  if (!grade) return;
+  if (!grade.cell.formula) writes.push({ address: grade.address, value: text(report.grade) });
+  else {
+    const cached = cellText(grade.cell.value);
+    if (cached !== '' && cached !== report.grade) {
+      issues.add({ code: 'formFormulaDiffers', cell: grade.address, place: 'grade', block: '', cached, ours: report.grade });
+    }
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { decimalEquals, evaluate } from '../engine';
 import type { WorkbookInput } from './cells';
 import { checkLocalRules } from './check-local-rules';
+import { FormRows } from './form-rows';
 import { IssueList } from './issue-list';
 import { parseBudget } from './parse-budget';
 import { parseIndicators } from './parse-indicators';
@@ -23,8 +24,9 @@ export function scoreWorkbook(input: WorkbookInput, facts?: SheetFactsBySheet): 
   const { settings, local, preset, explicit } = parseSettings(input[NAME.settings], issues);
   const budget = parseBudget(input[NAME.budget], issues);
   const projects = parseProjects(input[NAME.projects], issues);
-  const indicators = parseIndicators(input[NAME.indicators], settings.decimals, issues);
-  const results = parseResults(input[NAME.results], issues);
+  const form = new FormRows();
+  const indicators = parseIndicators(input[NAME.indicators], settings.decimals, issues, form);
+  const results = parseResults(input[NAME.results], issues, form.totalHasPlace);
   if (budget && projects) checkProjectSums(projects, budget, issues);
 
   if (issues.hasErrors || !budget || !projects || !indicators || !results) {
@@ -43,7 +45,7 @@ export function scoreWorkbook(input: WorkbookInput, facts?: SheetFactsBySheet): 
   const summary = summarize({ budget, projects, evaluation, settings, executionWeight, preset }, issues);
   checkLocalRules({ budget, evaluation, local }, issues);
   if (issues.hasErrors) return failed(issues);
-  const plan = planWrites({ results, summary, settings, issues, facts });
+  const plan = planWrites({ results, summary, settings, issues, facts, form });
   if (issues.hasErrors) return failed(issues);
   return { summary: summary.report, plan, warnings: issues.warnings, errors: [] };
 }

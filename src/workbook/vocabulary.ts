@@ -41,7 +41,8 @@ function col<K extends string, R extends boolean = false>(
 export type RequiredKey<S extends readonly ColumnSpec<string>[]> = Extract<S[number], { required: true }>['key'];
 
 export const BUDGET_COLUMNS = [
-  col('label', '资金项目', ['项目', '资金', '类别', '资金来源'], { required: true }),
+  // 项目资金: the national 项目支出绩效自评表 names its budget block 项目资金（万元）, merged down its first column (a block label, see header-table.ts).
+  col('label', '资金项目', ['项目', '资金', '类别', '资金来源', '项目资金'], { required: true }),
   col('initial', '年初预算数', ['年初预算', '年初数']),
   col('budget', '全年预算数', ['全年预算', '调整后预算数', '预算数'], { required: true }),
   col('actual', '全年执行数', ['执行数', '实际支出', '全年实际支出', '支出数'], { required: true }),
@@ -78,6 +79,19 @@ export const INDICATOR_COLUMNS = [
   col('note', '计算说明', ['说明'], { output: true }),
 ] as const;
 
+/**
+ * One header that is two columns at once: the national 项目支出绩效自评表 has a
+ * single column 偏差原因分析及改进措施 for both 偏差原因 and 改进措施.
+ */
+export const COMBINED_HEADERS: { readonly [T in 'budget' | 'projects' | 'indicators']: ReadonlyArray<{ header: string; keys: readonly string[] }> } = {
+  budget: [],
+  projects: [],
+  indicators: [{ header: '偏差原因分析及改进措施', keys: ['reason', 'measures'] }],
+};
+
+/** The column of a table that labels its rows: a header cell in the first column that only labels the block is not it (header-table.ts). */
+export const LABEL_COLUMN = { budget: 'label', projects: 'name', indicators: 'name' } as const;
+
 export type BudgetColumn = (typeof BUDGET_COLUMNS)[number]['key'];
 export type ProjectColumn = (typeof PROJECT_COLUMNS)[number]['key'];
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number]['key'];
@@ -100,6 +114,17 @@ export const BUDGET_TOTAL_LABELS = ['年度资金总额', '合计', '总计', '�
 
 /** Labels that make a row of the indicator or project table a total row (skipped, never written). */
 export const TABLE_TOTAL_LABELS = ['合计', '总计', '小计'];
+
+/**
+ * The indicator table's grand-total row (the national form's last row
+ * `总分 | 100 | 得分`): read past like 合计, its 得分 cell receives the total,
+ * and it ends the table.
+ */
+export const GRAND_TOTAL_LABELS = ['总分', '自评总分', '总得分'];
+/** A 一级指标 block's subtotal row: its 得分 cell receives the block's subtotal. */
+export const SUBTOTAL_LABEL = '小计';
+/** A cell beside or below the grand-total row with one of these labels receives the grade. */
+export const GRADE_CELL_LABELS = ['自评等级', '评价等级'];
 
 /** Breakdown rows the cross-checks know: each whole and its parts. */
 export const BREAKDOWNS: ReadonlyArray<{ whole: string | null; parts: readonly string[] }> = [

@@ -388,6 +388,8 @@ export function allowedOutputs(wb: WorkbookInput): Set<string> {
       // A row is a data row when one of the budget table's input columns has content; text only in
       // output columns (a stale result) or in the user's own columns leaves it blank for the contract.
       if (firstDataRow < 0 && texts.some((t, c) => t !== '' && BUDGET_INPUT_HEADERS.map(norm).includes(headers[c]))) firstDataRow = r;
+      // The form's places for results (forms issue §2): a 小计 row's 得分 cell; a 自评等级 label's value cell.
+      if (name === '绩效指标') addFormPlaces(res, headers, texts, r, totalCols, allowed);
       if (totalCols.some((c) => TABLE_TOTAL.includes(texts[c]))) continue;
       for (const c of outCols) allowed.add(at(res, r, c));
       if (name === '预算执行') {
@@ -408,6 +410,27 @@ export function allowedOutputs(wb: WorkbookInput): Set<string> {
     });
   }
   return allowed;
+}
+
+const GRADE_LABELS = ['自评等级', '评价等级'];
+
+/** A 小计 row may get its 得分 cell written; a 自评等级 label the cell right of it, or its row's 得分 cell. */
+function addFormPlaces(
+  res: Extract<NameResolution, { kind: 'range' }>,
+  headers: string[],
+  texts: string[],
+  r: number,
+  totalCols: number[],
+  allowed: Set<string>,
+): void {
+  const scoreCol = headers.indexOf('得分');
+  const add = (c: number) => allowed.add(render({ sheet: res.range.sheet, row: res.range.row + r, col: res.range.col + c }));
+  if (scoreCol >= 0 && totalCols.some((c) => texts[c] === '小计')) add(scoreCol);
+  texts.forEach((t, c) => {
+    if (!GRADE_LABELS.includes(t.replace(/:$/, ''))) return;
+    if (c + 1 < texts.length) add(c + 1);
+    if (scoreCol > c) add(scoreCol);
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -166,6 +166,7 @@ const WARNING_CASES: Array<[string, Edit, Where[]]> = [
   ['一级指标分值: 产出指标 sums to 65, not 50', rules(['一级指标分值', '产出指标:50']), [['blockWeightMismatch', I('J4')]]],
   ['一级指标分值 names a block no indicator has', rules(['一级指标分值', '决策指标:10']), [['blockMissing', '绩效指标']]],
   ['偏差原因必填 提示, a missing reason', (wb) => { rules(['偏差原因必填', '提示'])(wb); setCell(wb, '绩效指标', 'O10', null); }, [['reasonMissingWarning', I('O10')]]],
+  ['a 总分 row whose 得分 holds the user\'s formula, its cached 80 ≠ 81.53: left alone', (wb) => appendRows(wb, '绩效指标', [[null, null, '总分', null, null, null, null, null, null, 100, null, null, fx(80, '0.00')]]), [['formFormulaDiffers', I('M12')]]],
   ['偏差原因字数上限 alone: a long reason is a warning', (wb) => { rules(['偏差原因字数上限', 100])(wb); setCell(wb, '绩效指标', 'O8', '因'.repeat(101)); }, [['reasonTooLongWarning', I('O8')]]],
 ];
 
