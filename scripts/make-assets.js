@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * Generates the two bundled workbooks:
+ * Generates the three bundled workbooks:
  *   assets/示例-二工片区2023.xlsx  the seed report (2023, 二工片区) as a filled-in 自评表
  *   assets/模板.xlsx               the same layout without figures, plus a 填写说明 sheet
+ *   assets/模板-项目支出.xlsx      the national 项目支出绩效自评表 (财预〔2020〕10号 附件):
+ *                                 填写说明, a blank project sheet 项目1 and an example sheet
  *
- * Both follow 工作簿约定 v1 (docs/workbook-contract.md): five workbook-scoped
- * defined names 预算执行, 项目支出, 绩效指标, 评分规则, 评价结果.
+ * The first two follow 工作簿约定 v1 (docs/workbook-contract.md): five workbook-scoped
+ * defined names 预算执行, 项目支出, 绩效指标, 评分规则, 评价结果. Each project sheet of the
+ * third has its own sheet-scoped 预算执行 and 绩效指标 (one evaluation per sheet; no
+ * 评价结果: the form's 总分 row receives the total). Its layout is the one 插入模板 adds
+ * in Excel (src/hosts/excel/template-layout.ts, projectTemplate; a test compares them).
  *
  * Usage: node scripts/make-assets.js [output-directory]   (default: assets/)
  *
@@ -637,6 +642,229 @@ async function writeWorkbook(example, file) {
   return names;
 }
 
+// ---------------------------------------------------------------------------
+// 模板-项目支出.xlsx: the national 项目支出绩效自评表, one sheet per project
+
+const PROJECT_BLANK_SHEET = '项目1';
+const PROJECT_EXAMPLE_SHEET = '示例-社区工资社保';
+const DASH = '—';
+const FUND_LABELS = ['年度资金总额', '其中：当年财政拨款', '上年结转资金', '其他资金'];
+const FUND_HEADERS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+const PROJECT_INDICATOR_HEADERS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
+
+// The blank form's rows: the 二级指标 of each 一级指标, as the national form lists them.
+const BLANK_FORM_ROWS = [
+  ['产出指标', '数量指标'], ['产出指标', '数量指标'], ['产出指标', '质量指标'], ['产出指标', '质量指标'],
+  ['产出指标', '时效指标'], ['产出指标', '成本指标'],
+  ['效益指标', '经济效益指标'], ['效益指标', '社会效益指标'], ['效益指标', '社会效益指标'], ['效益指标', '生态效益指标'],
+  ['效益指标', '可持续影响指标'],
+  ['满意度指标', '服务对象满意度指标'], ['满意度指标', '服务对象满意度指标'],
+].map(([level1, level2]) => ({ level1, level2 }));
+
+// 社区工资社保及工作经费项目 of the seed report (469.81 budget, 215.96 executed); the
+// indicators are made up for such a project. Scores 93.17, 优 (docs/workbook-contract.md).
+const EXAMPLE_PROJECT = {
+  title: '社区工资社保及工作经费项目',
+  funds: [
+    [null, 469.81, 215.96],
+    [null, 469.81, 215.96],
+    [null, null, null],
+    [null, null, null],
+  ],
+  goals: ['保障社区工作人员工资社保按时足额发放，保障社区正常运转，更好地服务居民。', '工资社保按月发放，部分经费在审批中，未能全部支付。'],
+  rows: [
+    { level1: '产出指标', level2: '数量指标', name: '保障社区工作人员人数', target: '≥120人', actual: '118人', weight: 15, reason: '年中2人离职，岗位正在招聘。' },
+    { level1: '产出指标', level2: '数量指标', name: '覆盖社区个数', target: '=8个', actual: 8, weight: 10 },
+    { level1: '产出指标', level2: '质量指标', name: '工资社保足额发放率', target: '100%', actual: '100%', weight: 10 },
+    { level1: '产出指标', level2: '时效指标', name: '工资按月发放及时率', target: '≥95%', actual: 0.9167, actualFormat: FMT_PERCENT, weight: 10, reason: '12月工资因审批延后发放；下年提前办理审批。' },
+    { level1: '产出指标', level2: '成本指标', name: '人均工资社保经费', target: '≤3.9万元', actual: 3.85, weight: 5 },
+    { level1: '效益指标', level2: '社会效益指标', name: '社区服务事项办结率', target: '≥90%', actual: '85%', weight: 15, reason: '部分事项需跨部门办理；建立限时办结台账。' },
+    { level1: '效益指标', level2: '可持续影响指标', name: '社区工作队伍稳定性', target: '保持稳定', actual: '达成年度指标', weight: 15 },
+    { level1: '满意度指标', level2: '服务对象满意度指标', name: '社区居民满意度', target: '≥90%', actual: '92%', weight: 10 },
+  ],
+};
+
+const PROJECT_INSTRUCTIONS = [
+  ['填写说明（项目支出绩效自评表）', 'title'],
+  ['本模板按财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）附件“项目支出绩效自评表”的表式制作，一个项目一张工作表。计分程序（Excel 任务窗格、网页或命令行）通过每张项目表自己的两个名称找到表格：预算执行（项目资金 A5:H9）和绩效指标（A12 到“总分”行），名称的范围是该工作表（公式 → 名称管理器中“范围”一列显示工作表名）。', 'text'],
+  ['一、增加项目', 'head'],
+  ['每个项目一张表：右键点工作表标签 → 移动或复制 → 勾选“建立副本”。Excel 和 WPS 会连同该表的两个名称一起复制，新表就是一个新的评价，无需再设名称。“示例-社区工资社保”是填好的示例（资金数据取自二工片区 2023 年度自评报告，绩效指标为示意），不需要时请删除该表，否则它也会被计分。', 'text'],
+  ['二、需要填写的内容', 'head'],
+  ['1. 项目资金（万元）：年度资金总额及其中当年财政拨款、上年结转资金、其他资金的年初预算数、全年预算数、全年执行数；年度资金总额行的分值为 10。执行率和得分由程序填写。', 'text'],
+  ['2. 绩效指标：每行一个三级指标，填写年度指标值（如“≥95%”“≤3.9万元”“100人”或定性表述）、实际完成值和分值；产出指标、效益指标、满意度指标一般为 50、30、10 分。得分和最后一行“总分”的得分由程序填写；“总分”单元格中若是您自己的公式，程序不改写，只核对结果。', 'text'],
+  ['3. 定性指标的实际完成值填写“达成年度指标”“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”。“偏差原因分析及改进措施”一列写未完成的原因和措施。', 'text'],
+  ['三、计算得分', 'head'],
+  ['在 Excel 任务窗格或网页中点击“计算得分”（也可使用命令行 selfeval score），每张项目表各得一个总分和评价等级；工作簿中还有部门整体支出的表格时，一并计分。如有任何错误，程序不写入任何内容，并逐条列出出错的单元格。', 'text'],
+];
+
+/** One project sheet of the national form; returns its sheet-scoped names (`A5:H9` on the sheet). */
+function buildProjectSheet(wb, sheetName, example) {
+  const ws = wb.addWorksheet(sheetName);
+  setWidths(ws, [10, 18, 16, 26, 14, 14, 8, 10, 34]);
+  const cell = (r, c) => ws.getCell(r + 1, c + 1);
+  const put = (r, c, value) => setIfPresent(cell(r, c), value);
+
+  addTitle(ws, example ? '项目支出绩效自评表（示例）' : '项目支出绩效自评表', 9);
+  addSubtitle(ws, 2, example ? '（2023年度）资金数据取自二工片区2023年度自评报告，绩效指标为示意' : '（____年度）', 9);
+  ws.getCell(2, 1).alignment = { horizontal: 'center', vertical: 'middle' };
+
+  // Title block
+  styleBody(ws, 3, 4, Array.from({ length: 9 }, () => ({ wrap: true })));
+  put(2, 0, '项目名称');
+  put(3, 0, '主管部门');
+  put(3, 5, '实施单位');
+  if (example) {
+    put(2, 1, EXAMPLE_PROJECT.title);
+    put(3, 1, UNIT_NAME);
+    put(3, 6, UNIT_NAME);
+  }
+  ws.mergeCells('B3:I3');
+  ws.mergeCells('B4:E4');
+  ws.mergeCells('G4:I4');
+
+  // 项目资金（万元）: A5:H9, the block label merged down column A, row labels in B
+  addHeader(ws, 5, ['项目资金（万元）', null, ...FUND_HEADERS, null], 30);
+  styleBody(ws, 6, 9, [
+    { align: 'center' }, { wrap: true },
+    { align: 'right', numFmt: FMT_AMOUNT }, { align: 'right', numFmt: FMT_AMOUNT }, { align: 'right', numFmt: FMT_AMOUNT },
+    { align: 'center' }, { align: 'right', numFmt: FMT_PERCENT, output: true }, { align: 'center' }, { align: 'center' },
+  ]);
+  FUND_LABELS.forEach((label, i) => {
+    const r = 5 + i;
+    put(r, 1, label);
+    const funds = example ? EXAMPLE_PROJECT.funds[i] : [null, null, null];
+    funds.forEach((v, j) => put(r, 2 + j, v));
+    put(r, 5, i === 0 ? 10 : DASH);
+    if (i > 0) put(r, 7, DASH);
+  });
+  cell(5, 7).numFmt = FMT_SCORE;
+  cell(5, 7).fill = FILL_OUTPUT;
+  for (let r = 3; r <= 9; r++) if (r !== 5) ws.getRow(r).height = 20;
+  ws.mergeCells('A5:A9');
+  for (let r = 5; r <= 9; r++) ws.mergeCells(`H${r}:I${r}`);
+
+  // 年度总体目标
+  addHeader(ws, 10, ['年度总体目标', '预期目标', null, null, null, '实际完成情况', null, null, null], 22);
+  styleBody(ws, 11, 11, Array.from({ length: 9 }, () => ({ wrap: true })));
+  cell(10, 0).fill = FILL_HEADER;
+  if (example) {
+    put(10, 1, EXAMPLE_PROJECT.goals[0]);
+    put(10, 5, EXAMPLE_PROJECT.goals[1]);
+  }
+  ws.getRow(11).height = 48;
+  ws.mergeCells('A10:A11');
+  ws.mergeCells('B10:E10');
+  ws.mergeCells('F10:I10');
+  ws.mergeCells('B11:E11');
+  ws.mergeCells('F11:I11');
+
+  // 绩效指标: A12:I(总分)
+  addHeader(ws, 12, ['绩效指标', ...PROJECT_INDICATOR_HEADERS], 30);
+  const rows = example ? EXAMPLE_PROJECT.rows : BLANK_FORM_ROWS;
+  const first = 13;
+  const total = first + rows.length;
+  styleBody(ws, first, total, [
+    { align: 'center' }, { align: 'center', wrap: true }, { align: 'center', wrap: true }, { wrap: true },
+    { align: 'center' }, { align: 'center' }, { align: 'center' }, { align: 'right', numFmt: FMT_SCORE, output: true }, { wrap: true },
+  ]);
+  rows.forEach((ind, i) => {
+    const r = first - 1 + i;
+    const prev = rows[i - 1];
+    if (!prev || prev.level1 !== ind.level1) put(r, 1, ind.level1);
+    if (!prev || prev.level1 !== ind.level1 || prev.level2 !== ind.level2) put(r, 2, ind.level2);
+    put(r, 3, ind.name);
+    put(r, 4, ind.target);
+    put(r, 5, ind.actual);
+    if (ind.actualFormat) cell(r, 5).numFmt = ind.actualFormat;
+    put(r, 6, ind.weight);
+    put(r, 8, ind.reason);
+    ws.getRow(r + 1).height = example ? 32 : 20;
+  });
+  mergeGroups(ws, first, rows.map((ind) => ind.level1), 2);
+  mergeGroups(ws, first, rows.map((ind) => `${ind.level1}\u0000${ind.level2}`), 3, rows.map((ind) => ind.level2));
+  ws.getCell(12, 1).fill = FILL_HEADER;
+  ws.mergeCells(`A12:A${total - 1}`);
+  put(total - 1, 0, '总分');
+  cell(total - 1, 0).font = font({ bold: true });
+  cell(total - 1, 0).alignment = { horizontal: 'center', vertical: 'middle' };
+  put(total - 1, 6, 100);
+  ws.mergeCells(`A${total}:F${total}`);
+
+  pageSetup(ws);
+  ws.pageSetup.orientation = 'portrait';
+  return [
+    { name: '预算执行', ref: `'${sheetName}'!$A$5:$H$9` },
+    { name: '绩效指标', ref: `'${sheetName}'!$A$12:$I$${total}` },
+  ];
+}
+
+function buildProjectInstructions(wb) {
+  const ws = wb.addWorksheet('填写说明', { properties: { tabColor: { argb: 'FF5B9BD5' } } });
+  ws.getColumn(1).width = 110;
+  PROJECT_INSTRUCTIONS.forEach(([text, kind], i) => {
+    const c = ws.getCell(i + 1, 1);
+    c.value = text;
+    if (kind === 'title') {
+      c.font = font({ size: 16, bold: true });
+      c.alignment = { horizontal: 'center', vertical: 'middle' };
+      ws.getRow(i + 1).height = 32;
+    } else if (kind === 'head') {
+      c.font = font({ size: 12, bold: true });
+      ws.getRow(i + 1).height = 22;
+    } else {
+      c.font = font();
+      c.alignment = { vertical: 'top', wrapText: true };
+      ws.getRow(i + 1).height = 16 * Math.max(1, Math.ceil(text.length / 50)) + 4;
+    }
+  });
+  pageSetup(ws);
+  ws.pageSetup.orientation = 'portrait';
+}
+
+/**
+ * Sets the <definedNames> block of xl/workbook.xml to exactly these
+ * sheet-scoped names (`localSheetId` is the sheet's index in the workbook).
+ */
+function setScopedNames(xml, scoped) {
+  const block =
+    '<definedNames>' +
+    scoped.map((n) => `<definedName name="${escapeXml(n.name)}" localSheetId="${n.sheetIndex}">${escapeXml(n.ref)}</definedName>`).join('') +
+    '</definedNames>';
+  const without = xml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, '');
+  return without.replace('</sheets>', `</sheets>${block}`);
+}
+
+async function writeProjectWorkbook(file) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = AUTHOR;
+  wb.lastModifiedBy = AUTHOR;
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  wb.title = '项目支出绩效自评表模板';
+  buildProjectInstructions(wb);
+  const scoped = [];
+  [[PROJECT_BLANK_SHEET, false], [PROJECT_EXAMPLE_SHEET, true]].forEach(([sheet, example]) => {
+    const sheetIndex = wb.worksheets.length; // the sheet about to be added (填写说明 is 0)
+    for (const n of buildProjectSheet(wb, sheet, example)) scoped.push({ ...n, sheetIndex });
+  });
+  const buffer = await wb.xlsx.writeBuffer();
+  const entries = unzipSync(new Uint8Array(buffer));
+  const xml = setScopedNames(strFromU8(entries['xl/workbook.xml']), scoped);
+  const check = readDefinedNames(xml);
+  if (check.length !== scoped.length || scoped.some((n, i) => check[i].name !== n.name || !check[i].local || check[i].ref !== n.ref)) {
+    throw new Error(`sheet-scoped names not as planned in ${file}`);
+  }
+  entries['xl/workbook.xml'] = strToU8(xml);
+  const ordered = {};
+  for (const key of Object.keys(entries)) {
+    if (key.endsWith('/')) continue;
+    ordered[key] = [entries[key], { mtime: ZIP_MTIME, level: 6 }];
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, zipSync(ordered, { mtime: ZIP_MTIME }));
+  return scoped;
+}
+
 async function main() {
   const outDir = path.resolve(process.argv[2] || path.join(__dirname, '..', 'assets'));
   const targets = [
@@ -648,6 +876,10 @@ async function main() {
     console.log(`wrote ${path.relative(process.cwd(), file) || file}`);
     for (const [name, ref] of Object.entries(names)) console.log(`  ${name} = ${ref}`);
   }
+  const projectFile = path.join(outDir, '模板-项目支出.xlsx');
+  const scoped = await writeProjectWorkbook(projectFile);
+  console.log(`wrote ${path.relative(process.cwd(), projectFile) || projectFile}`);
+  for (const n of scoped) console.log(`  ${n.name} (工作表级) = ${n.ref}`);
 }
 
 main().catch((err) => {

@@ -2,9 +2,9 @@
 export { applyPlan, type ApplyResult, type Snapshot, type SnapshotBlock } from './apply-plan';
 export { type Capabilities, detectCapabilities, EXCEL_API_1_1_ONLY } from './capabilities';
 export { type HostError, type HostErrorCode, isRetryable, toHostError } from './host-error';
-export { insertTemplate, type InsertResult } from './insert-template';
+export { insertProjectSheet, insertTemplate, type InsertResult } from './insert-template';
 export { readWorkbook, readWorkbookInput, type ExcelRead } from './read-workbook';
 export { type ExcelScoreResult, scoreInExcel, type Scorer } from './score-in-excel';
 export { selectCell, selectName } from './select-cell';
-export { type TemplateKind, templateLayout } from './template-layout';
+export { projectTemplate, type TemplateForm, type TemplateKind, templateLayout } from './template-layout';
 export { undoWrites, type UndoResult } from './undo-writes';

@@ -3,7 +3,7 @@ import { CONTRACT_NAMES } from '../../workbook/cells';
 import type { Capabilities } from './capabilities';
 import { localAddress } from './excel-address';
 import { type HostError, toHostError } from './host-error';
-import { type TemplateKind, type TemplateSheet, type TemplateStyle, templateLayout } from './template-layout';
+import { PROJECT_SHEET_PREFIX, projectTemplate, type TemplateKind, type TemplateSheet, type TemplateStyle, templateLayout } from './template-layout';
 import { excelText } from './write-blocks';
 
 export type InsertResult = { ok: true; sheets: string[] } | { ok: false; error: HostError };
@@ -48,6 +48,57 @@ function sheetGrid(sheet: TemplateSheet): { rows: number; cols: number; formulas
   return { rows, cols, formulas, formats };
 }
 
+/** 项目1, or the first 项目n no sheet is called (Excel compares sheet names case-insensitively). */
+export function freeProjectName(taken: string[]): string {
+  const lower = taken.map((s) => s.toLowerCase());
+  let n = 1;
+  while (lower.indexOf((PROJECT_SHEET_PREFIX + n).toLowerCase()) >= 0) n++;
+  return PROJECT_SHEET_PREFIX + n;
+}
+
+/** Writes a template sheet's cells and styles into a new worksheet (queued, no sync). */
+function queueSheet(ws: Excel.Worksheet, sheet: TemplateSheet): void {
+  const grid = sheetGrid(sheet);
+  const range = ws.getRange(localAddress({ row: 0, col: 0, rows: grid.rows, cols: grid.cols }));
+  range.formulas = grid.formulas as any[][];
+  range.numberFormat = grid.formats;
+  for (const style of sheet.styles) {
+    const format = ws.getRange(style.range).format;
+    const fill = STYLE_FILL[style.style];
+    if (fill) format.fill.color = fill;
+    if (STYLE_BOLD[style.style]) format.font.bold = true;
+  }
+}
+
+/**
+ * 插入模板 for 项目支出: adds one project sheet in the national layout (a
+ * free name 项目1, 项目2, …) with its own sheet-scoped 预算执行 and 绩效指标
+ * (Worksheet.names.add, ExcelApi 1.4). Each click adds one more; existing
+ * sheets and names are never touched, and the department's workbook-scoped
+ * names may exist beside them. Two syncs: list the sheets, then add everything.
+ */
+export async function insertProjectSheet(context: Excel.RequestContext, caps: Capabilities, kind: TemplateKind): Promise<InsertResult> {
+  if (!caps.addNames) return { ok: false, error: { code: 'apiMissing', feature: 'names.add', requirement: 'ExcelApi 1.4' } };
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  try {
+    await context.sync();
+  } catch (e) {
+    return { ok: false, error: toHostError(e) };
+  }
+  const name = freeProjectName(sheets.items.map((s) => s.name));
+  const template = projectTemplate(kind, name);
+  const ws = sheets.add(name);
+  queueSheet(ws, template.sheet);
+  for (const n of template.names) ws.names.add(n.name, ws.getRange(n.range));
+  try {
+    await context.sync();
+  } catch (e) {
+    return { ok: false, error: toHostError(e, { sheets: [name] }) };
+  }
+  return { ok: true, sheets: [name] };
+}
+
 /**
  * 插入模板: adds the template's sheets (new sheets only; an existing sheet
  * of the same name is left alone and the new one gets a free name) and the
@@ -80,16 +131,7 @@ export async function insertTemplate(context: Excel.RequestContext, caps: Capabi
     created.push(name);
     const ws = sheets.add(name);
     actual[sheet.name] = ws;
-    const grid = sheetGrid(sheet);
-    const range = ws.getRange(localAddress({ row: 0, col: 0, rows: grid.rows, cols: grid.cols }));
-    range.formulas = grid.formulas as any[][];
-    range.numberFormat = grid.formats;
-    for (const style of sheet.styles) {
-      const format = ws.getRange(style.range).format;
-      const fill = STYLE_FILL[style.style];
-      if (fill) format.fill.color = fill;
-      if (STYLE_BOLD[style.style]) format.font.bold = true;
-    }
+    queueSheet(ws, sheet);
   }
   for (const n of layout.names) names.add(n.name, actual[n.sheet].getRange(n.range));
   try {

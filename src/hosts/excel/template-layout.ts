@@ -269,3 +269,174 @@ export function templateLayout(kind: TemplateKind): TemplateLayout {
   for (const part of parts) for (const n of part.names) names.push(n);
   return { sheets: parts.map((p) => p.sheet), names };
 }
+
+// ---------------------------------------------------------------------------
+// 项目支出: one sheet per project in the national layout (财预〔2020〕10号 附件 项目支出绩效自评表)
+
+/** Which form 插入模板 adds: the department's five workbook-scoped names, or one project sheet with its own. */
+export type TemplateForm = 'department' | 'project';
+
+/** A project sheet and its two sheet-scoped names (`range` on that sheet). */
+export interface ProjectTemplate {
+  sheet: TemplateSheet;
+  names: { name: string; range: string }[];
+  /** The merged areas of the bundled file (assets/模板-项目支出.xlsx); 插入模板 leaves the cells unmerged. */
+  merges: string[];
+}
+
+interface ProjectIndicator {
+  level1: string;
+  level2: string;
+  name?: string;
+  target?: string | number;
+  actual?: string | number;
+  actualFormat?: string;
+  weight?: number;
+  reason?: string;
+}
+
+/** The blank form's rows: the 二级指标 of each 一级指标, as the national form lists them. */
+const BLANK_FORM_ROWS: ProjectIndicator[] = [
+  { level1: '产出指标', level2: '数量指标' },
+  { level1: '产出指标', level2: '数量指标' },
+  { level1: '产出指标', level2: '质量指标' },
+  { level1: '产出指标', level2: '质量指标' },
+  { level1: '产出指标', level2: '时效指标' },
+  { level1: '产出指标', level2: '成本指标' },
+  { level1: '效益指标', level2: '经济效益指标' },
+  { level1: '效益指标', level2: '社会效益指标' },
+  { level1: '效益指标', level2: '社会效益指标' },
+  { level1: '效益指标', level2: '生态效益指标' },
+  { level1: '效益指标', level2: '可持续影响指标' },
+  { level1: '满意度指标', level2: '服务对象满意度指标' },
+  { level1: '满意度指标', level2: '服务对象满意度指标' },
+];
+
+/**
+ * The example: 社区工资社保及工作经费项目 of the seed report (469.81 万元
+ * budget, 215.96 executed); its indicators are made up for such a project.
+ * Scores 93.17, 优 (docs/workbook-contract.md).
+ */
+const EXAMPLE_PROJECT = {
+  title: '社区工资社保及工作经费项目',
+  unit: UNIT_NAME,
+  funds: [
+    [null, 469.81, 215.96],
+    [null, 469.81, 215.96],
+    [null, null, null],
+    [null, null, null],
+  ] as (number | null)[][],
+  goals: ['保障社区工作人员工资社保按时足额发放，保障社区正常运转，更好地服务居民。', '工资社保按月发放，部分经费在审批中，未能全部支付。'],
+  rows: [
+    { level1: '产出指标', level2: '数量指标', name: '保障社区工作人员人数', target: '≥120人', actual: '118人', weight: 15, reason: '年中2人离职，岗位正在招聘。' },
+    { level1: '产出指标', level2: '数量指标', name: '覆盖社区个数', target: '=8个', actual: 8, weight: 10 },
+    { level1: '产出指标', level2: '质量指标', name: '工资社保足额发放率', target: '100%', actual: '100%', weight: 10 },
+    { level1: '产出指标', level2: '时效指标', name: '工资按月发放及时率', target: '≥95%', actual: 0.9167, actualFormat: PERCENT, weight: 10, reason: '12月工资因审批延后发放；下年提前办理审批。' },
+    { level1: '产出指标', level2: '成本指标', name: '人均工资社保经费', target: '≤3.9万元', actual: 3.85, weight: 5 },
+    { level1: '效益指标', level2: '社会效益指标', name: '社区服务事项办结率', target: '≥90%', actual: '85%', weight: 15, reason: '部分事项需跨部门办理；建立限时办结台账。' },
+    { level1: '效益指标', level2: '可持续影响指标', name: '社区工作队伍稳定性', target: '保持稳定', actual: '达成年度指标', weight: 15 },
+    { level1: '满意度指标', level2: '服务对象满意度指标', name: '社区居民满意度', target: '≥90%', actual: '92%', weight: 10 },
+  ] as ProjectIndicator[],
+};
+
+const FUND_LABELS = ['年度资金总额', '其中：当年财政拨款', '上年结转资金', '其他资金'];
+const FUND_HEADERS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+const PROJECT_INDICATOR_HEADERS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
+const DASH = '—';
+
+/**
+ * One project sheet of the national form, blank or with the example:
+ * title block, 项目资金（万元） A5:H9 (row labels in B under a blank header,
+ * 分值 10 on the first row, dashes in the 分值/得分 cells of the breakdown
+ * rows), 年度总体目标, 绩效指标 A12:I… ending with the 总分 row (its 得分
+ * receives the total). Names: 预算执行 A5:H9 and 绩效指标 A12:I(总分), both
+ * scoped to the sheet; no 评价结果 (the 总分 row is the place of the total).
+ */
+export function projectTemplate(kind: TemplateKind, sheetName: string): ProjectTemplate {
+  const example = kind === 'example';
+  const b = new SheetBuilder(sheetName);
+  const merges: string[] = ['A1:I1', 'A2:I2', 'B3:I3', 'B4:E4', 'G4:I4', 'A5:A9', 'A10:A11', 'B10:E10', 'F10:I10', 'B11:E11', 'F11:I11'];
+  b.row(0, [example ? '项目支出绩效自评表（示例）' : '项目支出绩效自评表'], 'title');
+  b.row(1, [example ? '（2023年度）资金数据取自二工片区2023年度自评报告，绩效指标为示意' : '（____年度）']);
+  b.value(2, 0, '项目名称');
+  b.value(3, 0, '主管部门');
+  b.value(3, 5, '实施单位');
+  if (example) {
+    b.value(2, 1, EXAMPLE_PROJECT.title);
+    b.value(3, 1, EXAMPLE_PROJECT.unit);
+    b.value(3, 6, EXAMPLE_PROJECT.unit);
+  }
+  b.value(4, 0, '项目资金（万元）');
+  FUND_HEADERS.forEach((h, i) => b.value(4, 2 + i, h));
+  b.style(4, 0, 1, 8, 'header');
+  FUND_LABELS.forEach((label, i) => {
+    const r = 5 + i;
+    b.value(r, 1, label);
+    const funds = example ? EXAMPLE_PROJECT.funds[i] : [null, null, null];
+    funds.forEach((v, j) => b.value(r, 2 + j, v));
+    b.value(r, 5, i === 0 ? 10 : DASH);
+    if (i > 0) b.value(r, 7, DASH);
+    merges.push(`H${r + 1}:I${r + 1}`);
+  });
+  merges.push('H5:I5');
+  for (const col of [2, 3, 4]) b.formatRows(5, 8, col, AMOUNT);
+  b.formatRows(5, 8, 6, PERCENT);
+  b.format(5, 7, SCORE);
+  b.style(5, 6, 4, 1, 'output');
+  b.style(5, 7, 1, 1, 'output');
+
+  b.value(9, 0, '年度总体目标');
+  b.value(9, 1, '预期目标');
+  b.value(9, 5, '实际完成情况');
+  b.style(9, 0, 1, 9, 'header');
+  if (example) {
+    b.value(10, 1, EXAMPLE_PROJECT.goals[0]);
+    b.value(10, 5, EXAMPLE_PROJECT.goals[1]);
+  }
+
+  b.value(11, 0, '绩效指标');
+  PROJECT_INDICATOR_HEADERS.forEach((h, i) => b.value(11, 1 + i, h));
+  b.style(11, 0, 1, 9, 'header');
+  const rows = example ? EXAMPLE_PROJECT.rows : BLANK_FORM_ROWS;
+  const first = 12;
+  rows.forEach((ind, i) => {
+    const r = first + i;
+    const prev = rows[i - 1];
+    if (!prev || prev.level1 !== ind.level1) b.value(r, 1, ind.level1);
+    if (!prev || prev.level1 !== ind.level1 || prev.level2 !== ind.level2) b.value(r, 2, ind.level2);
+    b.value(r, 3, ind.name);
+    b.value(r, 4, ind.target);
+    b.value(r, 5, ind.actual);
+    if (ind.actualFormat) b.format(r, 5, ind.actualFormat);
+    b.value(r, 6, ind.weight);
+    b.value(r, 8, ind.reason);
+  });
+  const total = first + rows.length;
+  for (const [col, letter] of [[1, 'B'], [2, 'C']] as [number, string][]) {
+    let start = 0;
+    for (let i = 1; i <= rows.length; i++) {
+      const key = (ind: ProjectIndicator) => (col === 1 ? ind.level1 : ind.level1 + '\u0000' + ind.level2);
+      if (i === rows.length || key(rows[i]) !== key(rows[start])) {
+        if (i - 1 > start) merges.push(`${letter}${first + start + 1}:${letter}${first + i}`);
+        start = i;
+      }
+    }
+  }
+  merges.push(`A12:A${total}`);
+  b.formatRows(first, total, 7, SCORE);
+  b.style(first, 7, rows.length + 1, 1, 'output');
+  b.value(total, 0, '总分');
+  b.value(total, 6, 100);
+  merges.push(`A${total + 1}:F${total + 1}`);
+  return {
+    sheet: b.sheet,
+    names: [
+      { name: '预算执行', range: 'A5:H9' },
+      { name: '绩效指标', range: `A12:I${total + 1}` },
+    ],
+    merges,
+  };
+}
+
+/** A new project sheet is called 项目1, 项目2, …: the first number no sheet has. */
+export const PROJECT_SHEET_PREFIX = '项目';
