@@ -73,6 +73,7 @@ module.exports = async (env = {}, argv = {}) => {
     { from: 'src/taskpane/help.html', to: 'help.html' },
     { from: 'assets/模板.xlsx', to: 'assets/模板.xlsx' },
     { from: 'assets/示例-二工片区2023.xlsx', to: 'assets/示例-二工片区2023.xlsx' },
+    { from: 'assets/模板-项目支出.xlsx', to: 'assets/模板-项目支出.xlsx' },
     {
       from: 'manifest.xml',
       to: 'manifest.xml',

@@ -36,7 +36,8 @@ const HOST_ERRORS: { [C in HostErrorCode]: (e: HostErrorOf<C>) => string } = {
   undoStale: (e) => `${e.cell} 在计算之后被修改过。为不覆盖您的修改，没有撤销；如需恢复请使用 Excel 的撤消或手工修改。`,
   nothingToUndo: () => '本次会话中还没有可撤销的计算。',
   templateNamesExist: (e) => `工作簿中已有名称 ${list(e.names)}，未插入模板。如需重新插入，请先在“公式 → 名称管理器”中删除这些名称。`,
-  apiMissing: (e) => `当前 Excel 版本不支持此操作（需要 ${e.requirement}）。请改用随附的“模板.xlsx”文件。`,
+  apiMissing: (e) =>
+    `当前 Excel 版本不支持此操作（需要 ${e.requirement}）。请改用随附的“${e.feature === 'Worksheet.names.add' ? '模板-项目支出.xlsx' : '模板.xlsx'}”文件。`,
   unknown: (e) => `Excel 报告错误${e.excelCode ? '（' + e.excelCode + '）' : ''}：${e.excelMessage}`,
 };
 
@@ -59,6 +60,10 @@ export const UI = {
   templateBlank: '空白模板',
   templateExample: '示例数据（二工片区 2023）',
   templateKindLabel: '模板内容',
+  templateFormLabel: '表式',
+  templateDepartment: '部门整体支出',
+  /** Each click adds one project sheet (财预〔2020〕10号 附件 项目支出绩效自评表). */
+  templateProject: '项目支出（每次加一张项目表）',
   total: '总分',
   maxScore: '满分',
   grade: '评价等级',
@@ -89,6 +94,10 @@ export const UI = {
 } as const;
 
 export const templateInserted = (sheets: string[]) => `已插入模板：新增工作表 ${sheetList(sheets)} 和五个名称。`;
+
+/** A project sheet added by 插入模板 → 项目支出, with its own two names. */
+export const projectInserted = (sheets: string[]) =>
+  `已插入项目支出绩效自评表：新增工作表 ${sheetList(sheets)} 和它自己的名称“预算执行”“绩效指标”（范围为该工作表）。填写后点“计算得分”；再点一次“插入模板”可再加一个项目。`;
 
 export const scoredSummary = (total: string, max: string, grade: string) => `总分 ${total} / ${max}，评价等级：${grade}。`;
 

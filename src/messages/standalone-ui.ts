@@ -19,9 +19,11 @@ export const STANDALONE_UI = {
   scoring: '正在计算…',
   writing: '正在生成已评分工作簿…',
   samplesTitle: '模板与示例',
-  samplesText: '空白模板按约定设好了五个名称；示例是填写好的二工片区 2023 年度自评表，可直接选择它试算。',
+  samplesText:
+    '部门整体支出的空白模板按约定设好了五个名称；示例是填写好的二工片区 2023 年度自评表，可直接选择它试算。项目支出模板是国家《项目支出绩效自评表》的表式，一个项目一张表（复制工作表即可增加项目），含一张填好的示例表。',
   template: '模板.xlsx',
   example: '示例-二工片区2023.xlsx',
+  projectTemplate: '模板-项目支出.xlsx',
   fileErrorTitle: '无法读取该文件',
 } as const;
 

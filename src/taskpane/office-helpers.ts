@@ -4,7 +4,7 @@
  * bundle; see office-js-helpers.d.ts for why not the package entry).
  */
 import { HostType, Storage, StorageType, Utilities } from '@microsoft/office-js-helpers/dist/office.helpers.min.js';
-import type { TemplateKind } from '../hosts/excel/template-layout';
+import type { TemplateForm, TemplateKind } from '../hosts/excel/template-layout';
 import type { PanePreferences } from './pane-controller';
 
 export interface HostInfo {
@@ -32,6 +32,14 @@ export function createPreferences(): PanePreferences {
     store = null;
   }
   let memory: TemplateKind = 'blank';
+  let memoryForm: TemplateForm = 'department';
+  const save = (key: string, value: string) => {
+    try {
+      if (store) store.set(key, value);
+    } catch (e) {
+      // storage full or blocked: the choice lasts for this session only
+    }
+  };
   return {
     templateKind() {
       const saved = store && store.has('templateKind') ? store.get('templateKind') : memory;
@@ -39,11 +47,15 @@ export function createPreferences(): PanePreferences {
     },
     setTemplateKind(kind: TemplateKind) {
       memory = kind;
-      try {
-        if (store) store.set('templateKind', kind);
-      } catch (e) {
-        // storage full or blocked: the choice lasts for this session only
-      }
+      save('templateKind', kind);
+    },
+    templateForm() {
+      const saved = store && store.has('templateForm') ? store.get('templateForm') : memoryForm;
+      return saved === 'project' ? 'project' : 'department';
+    },
+    setTemplateForm(form: TemplateForm) {
+      memoryForm = form;
+      save('templateForm', form);
     },
   };
 }

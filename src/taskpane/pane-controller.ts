@@ -3,11 +3,11 @@ import type { Snapshot } from '../hosts/excel/apply-plan';
 import type { Capabilities } from '../hosts/excel/capabilities';
 import type { Scorer } from '../hosts/excel/score-in-excel';
 import { selectCell } from '../hosts/excel/select-cell';
-import type { TemplateKind } from '../hosts/excel/template-layout';
+import type { TemplateForm, TemplateKind } from '../hosts/excel/template-layout';
 import { undoWrites } from '../hosts/excel/undo-writes';
 import type { CellAddress } from '../workbook/address';
 import {
-  failed, initialState, inserted, type PaneAction, type PaneState, scored, started, toggled, undone, withTemplateKind,
+  failed, initialState, inserted, type PaneAction, type PaneState, scored, started, toggled, undone, withTemplateForm, withTemplateKind,
 } from './pane-state';
 import { viewBookIssues } from './issue-views';
 import { type PaneHandlers, renderPane } from './render-pane';
@@ -18,6 +18,9 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface PanePreferences {
   templateKind(): TemplateKind;
   setTemplateKind(kind: TemplateKind): void;
+  /** The form 插入模板 adds; absent: 部门整体支出. */
+  templateForm?(): TemplateForm;
+  setTemplateForm?(form: TemplateForm): void;
 }
 
 export interface PaneDeps {
@@ -39,7 +42,8 @@ export interface PaneController extends PaneHandlers {
  * through pane-state's functions, and every change re-renders.
  */
 export function createPane(root: HTMLElement, deps: PaneDeps): PaneController {
-  let state = initialState(deps.prefs ? deps.prefs.templateKind() : 'blank');
+  const prefs = deps.prefs;
+  let state = initialState(prefs ? prefs.templateKind() : 'blank', prefs && prefs.templateForm ? prefs.templateForm() : 'department');
   let current: Promise<void> = Promise.resolve();
 
   const set = (next: PaneState) => {
@@ -80,16 +84,21 @@ export function createPane(root: HTMLElement, deps: PaneDeps): PaneController {
     },
     insertTemplate() {
       const kind = state.templateKind;
+      const form = state.templateForm;
       // The template layout is loaded on demand: it is a separate chunk, not part of the pane's first load.
       act('insert', () =>
         import(/* webpackChunkName: "template" */ '../hosts/excel/insert-template')
-          .then((m) => deps.run((context) => m.insertTemplate(context, deps.caps, kind)))
-          .then((result) => inserted(state, result)),
+          .then((m) => deps.run((context) => (form === 'project' ? m.insertProjectSheet : m.insertTemplate)(context, deps.caps, kind)))
+          .then((result) => inserted(state, result, form)),
       );
     },
     chooseTemplate(kind: TemplateKind) {
       if (deps.prefs) deps.prefs.setTemplateKind(kind);
       set(withTemplateKind(state, kind));
+    },
+    chooseTemplateForm(form: TemplateForm) {
+      if (prefs && prefs.setTemplateForm) prefs.setTemplateForm(form);
+      set(withTemplateForm(state, form));
     },
     select(cell: CellAddress) {
       deps.run((context) => selectCell(context, cell)).then((error) => {

@@ -2,7 +2,7 @@ import type { Snapshot } from '../hosts/excel/apply-plan';
 import type { HostError } from '../hosts/excel/host-error';
 import type { InsertResult } from '../hosts/excel/insert-template';
 import type { ExcelScoreResult } from '../hosts/excel/score-in-excel';
-import type { TemplateKind } from '../hosts/excel/template-layout';
+import type { TemplateForm, TemplateKind } from '../hosts/excel/template-layout';
 import type { UndoResult } from '../hosts/excel/undo-writes';
 import type { BookOutcome } from '../workbook/score-book';
 import type { BookIssues } from './issue-views';
@@ -19,17 +19,19 @@ export interface PaneState {
   hostError: HostError | null;
   /** The action that failed with hostError (for 重试). */
   failedAction: PaneAction | null;
-  /** A short success line: template inserted, undo done. */
-  notice: { kind: 'inserted'; sheets: string[] } | { kind: 'undone' } | null;
+  /** A short success line: template inserted (the department's, or a project sheet), undo done. */
+  notice: { kind: 'inserted'; sheets: string[]; form: TemplateForm } | { kind: 'undone' } | null;
   /** Cells written by the last 计算得分 (for 撤销本次计算), or null. */
   snapshot: Snapshot | null;
   /** Indicators whose 计算说明 is open, by their cell text. */
   expanded: { [cell: string]: boolean };
   templateKind: TemplateKind;
+  /** 插入模板 adds the department's form (five workbook-scoped names) or one project sheet (its own names). */
+  templateForm: TemplateForm;
 }
 
-export function initialState(templateKind: TemplateKind = 'blank'): PaneState {
-  return { busy: 'idle', outcome: null, issues: null, hostError: null, failedAction: null, notice: null, snapshot: null, expanded: {}, templateKind };
+export function initialState(templateKind: TemplateKind = 'blank', templateForm: TemplateForm = 'department'): PaneState {
+  return { busy: 'idle', outcome: null, issues: null, hostError: null, failedAction: null, notice: null, snapshot: null, expanded: {}, templateKind, templateForm };
 }
 
 const BUSY: { [a in PaneAction]: Busy } = { score: 'scoring', undo: 'undoing', insert: 'inserting' };
@@ -62,9 +64,9 @@ export function undone(state: PaneState, result: UndoResult): PaneState {
   return { ...state, busy: 'idle', snapshot: null, outcome: null, issues: null, notice: { kind: 'undone' } };
 }
 
-export function inserted(state: PaneState, result: InsertResult): PaneState {
+export function inserted(state: PaneState, result: InsertResult, form: TemplateForm = 'department'): PaneState {
   if (!result.ok) return failed(state, 'insert', result.error);
-  return { ...state, busy: 'idle', notice: { kind: 'inserted', sheets: result.sheets } };
+  return { ...state, busy: 'idle', notice: { kind: 'inserted', sheets: result.sheets, form } };
 }
 
 export function toggled(state: PaneState, cell: string): PaneState {
@@ -75,6 +77,10 @@ export function toggled(state: PaneState, cell: string): PaneState {
 
 export function withTemplateKind(state: PaneState, templateKind: TemplateKind): PaneState {
   return { ...state, templateKind };
+}
+
+export function withTemplateForm(state: PaneState, templateForm: TemplateForm): PaneState {
+  return { ...state, templateForm };
 }
 
 /**

@@ -3,10 +3,10 @@ import { messageText } from '../messages/message';
 import type { IndicatorResult, ScoreSummary } from '../workbook/report';
 import type { BookOutcome } from '../workbook/score-book';
 import type { BookIssues, IssueView } from './issue-views';
-import type { TemplateKind } from '../hosts/excel/template-layout';
+import type { TemplateForm, TemplateKind } from '../hosts/excel/template-layout';
 import { isRetryable } from '../hosts/excel/host-error';
 import {
-  countedTitle, errorCount, executionLine, hostErrorMessage, percentText, evaluationName, scoredEvaluations, scoredSummary, templateInserted, UI, warningCount, writtenCells,
+  countedTitle, errorCount, executionLine, hostErrorMessage, percentText, evaluationName, projectInserted, scoredEvaluations, scoredSummary, templateInserted, UI, warningCount, writtenCells,
 } from '../messages/excel-ui';
 import { type Child, clear, h } from './dom';
 
@@ -21,6 +21,7 @@ export interface PaneHandlers {
   undo(): void;
   insertTemplate(): void;
   chooseTemplate(kind: TemplateKind): void;
+  chooseTemplateForm(form: TemplateForm): void;
   select(cell: CellAddress): void;
   toggle(cell: string): void;
 }
@@ -42,7 +43,8 @@ function statusArea(state: PaneState, handlers: PaneHandlers): HTMLElement {
     children.push(h('p', { class: 'message message--error' }, [hostErrorMessage(state.hostError)]));
     if (isRetryable(state.hostError)) children.push(on(h('button', { type: 'button', class: 'btn', 'data-focus': 'retry' }, [UI.retry]), handlers.retry));
   } else if (state.notice && state.notice.kind === 'inserted') {
-    children.push(h('p', { class: 'message message--success' }, [templateInserted(state.notice.sheets)]));
+    const notice = state.notice;
+    children.push(h('p', { class: 'message message--success' }, [notice.form === 'project' ? projectInserted(notice.sheets) : templateInserted(notice.sheets)]));
   } else if (state.notice && state.notice.kind === 'undone') {
     children.push(h('p', { class: 'message message--success' }, [UI.undone]));
   } else if (state.outcome && state.outcome.errors.length > 0) {
@@ -146,7 +148,19 @@ function templateSection(state: PaneState, handlers: PaneHandlers): HTMLElement 
       ),
       ' ' + label,
     ]);
+  const formRadio = (form: TemplateForm, label: string) =>
+    h('label', { class: 'choice' }, [
+      on(h('input', { type: 'radio', name: 'template-form', 'data-focus': 'form:' + form, value: form, checked: state.templateForm === form, disabled: busy }), () =>
+        handlers.chooseTemplateForm(form),
+      ),
+      ' ' + label,
+    ]);
   return h('section', { class: 'card template' }, [
+    h('fieldset', null, [
+      h('legend', null, [UI.templateFormLabel]),
+      formRadio('department', UI.templateDepartment),
+      formRadio('project', UI.templateProject),
+    ]),
     h('fieldset', null, [
       h('legend', null, [UI.templateKindLabel]),
       radio('blank', UI.templateBlank),

@@ -12,7 +12,8 @@ import * as path from 'path';
 import { readAllCells } from '../../src/hosts/xlsx';
 import { fileErrorText } from '../../src/messages/file-errors';
 import { hasOpenpyxl, readWithOpenpyxl } from '../support/openpyxl-cells';
-import { DEPARTMENT_SHEET, EXPECTED, nationalXlsx } from '../support/national-book';
+import { DEPARTMENT_SHEET, EXPECTED } from '../support/national-book';
+import { nationalXlsx } from '../support/national-xlsx';
 import { CLI } from '../support/paths';
 
 function run(args: string[]) {

@@ -16,10 +16,9 @@
  * own formula in a 总分 cell (one right, one stale) and a 自评等级 row.
  *
  * Every figure the hosts must produce is worked out by hand below, from the
- * rules in docs/workbook-contract.md, next to the data it comes from.
+ * rules in docs/workbook-contract.md, next to the data it comes from. The
+ * .xlsx is written by national-xlsx.ts (ExcelJS, which jsdom tests cannot load).
  */
-import ExcelJS from 'exceljs';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { CellInput, ContractName, NameResolution, WorkbookInput } from '../../src/workbook/cells';
 import { FakeWorkbook } from '../fakes/office';
 import { parseRef, range, seedWorkbook } from './grid';
@@ -557,44 +556,8 @@ export function nationalBook(projects: ProjectSpec[] = PROJECTS): BookModel & { 
 // ---------------------------------------------------------------------------
 // Into the hosts
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/**
- * The workbook as an .xlsx written by ExcelJS (an independent writer), its
- * defined names then set in xl/workbook.xml (ExcelJS writes no sheet-scoped
- * names): `localSheetId` is the sheet's index.
- */
-export async function nationalXlsx(model: BookModel = nationalBook()): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const sheet of model.sheets) {
-    const ws = wb.addWorksheet(sheet.name);
-    ws.getColumn(4).width = 24;
-    ws.getColumn(9).width = 30;
-    for (const merge of sheet.merges) ws.mergeCells(merge);
-    sheet.cells.forEach((cell, ref) => {
-      const c = ws.getCell(ref);
-      if (cell.value !== null) c.value = cell.value as ExcelJS.CellValue;
-      if (cell.numFmt !== undefined) c.numFmt = cell.numFmt;
-    });
-  }
-  const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
-  const index = (sheet: string) => model.sheets.findIndex((s) => s.name === sheet);
-  const block =
-    '<definedNames>' +
-    model.names
-      .map((n) => `<definedName name="${escapeXml(n.name)}"${n.scope === null ? '' : ` localSheetId="${index(n.scope)}"`}>${escapeXml(n.ref)}</definedName>`)
-      .join('') +
-    '</definedNames>';
-  let xml = strFromU8(parts['xl/workbook.xml']).replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, '');
-  xml = xml.replace('</sheets>', '</sheets>' + block);
-  parts['xl/workbook.xml'] = strToU8(xml);
-  return zipSync(parts);
-}
-
 /** The model's cells as the contract reads them. */
-function cellInput(cell: ModelCell | undefined): CellInput {
+export function cellInput(cell: ModelCell | undefined): CellInput {
   if (!cell || cell.value === null) return { value: null, numberFormat: cell?.numFmt ?? 'General', formula: false };
   if (typeof cell.value === 'object') return { value: cell.value.result, numberFormat: cell.numFmt ?? 'General', formula: true };
   return { value: cell.value, numberFormat: cell.numFmt ?? 'General', formula: false };
@@ -651,4 +614,15 @@ export function nationalFake(model: BookModel, cells: Map<string, Map<string, Ce
     else store.setSheetName(n.scope, n.name, '=' + n.ref);
   }
   return store;
+}
+
+/** Every cell of the model as the contract reads it, by sheet (what our reader gives for the .xlsx, without it). */
+export function modelCells(model: BookModel): Map<string, Map<string, CellInput>> {
+  const out = new Map<string, Map<string, CellInput>>();
+  for (const sheet of model.sheets) {
+    const cells = new Map<string, CellInput>();
+    sheet.cells.forEach((cell, ref) => cells.set(ref, cellInput(cell)));
+    out.set(sheet.name, cells);
+  }
+  return out;
 }

@@ -64,7 +64,7 @@ describe('web build', () => {
     const html = fs.readFileSync(path.join(OUT, 'index.html'), 'utf8');
     expect(html).not.toContain('office.js');
     expect(html).toMatch(/<script[^>]*src="?taskpane\.js"?>/);
-    for (const file of ['standalone.css', 'assets/模板.xlsx', 'assets/示例-二工片区2023.xlsx']) expect(fs.existsSync(path.join(OUT, file))).toBe(true);
+    for (const file of ['standalone.css', 'assets/模板.xlsx', 'assets/示例-二工片区2023.xlsx', 'assets/模板-项目支出.xlsx']) expect(fs.existsSync(path.join(OUT, file))).toBe(true);
     expect(fs.readdirSync(OUT).filter((f) => /^web-xlsx\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
   });
 

@@ -56,7 +56,7 @@ describe('standalone page', () => {
     expect($('#standalone').textContent).toContain('选择工作簿');
     expect($('#score').hasAttribute('disabled')).toBe(true);
     expect($('#download')).toBeNull();
-    expect($$('.samples__link').map((a) => a.getAttribute('href'))).toEqual(['assets/模板.xlsx', 'assets/示例-二工片区2023.xlsx']);
+    expect($$('.samples__link').map((a) => a.getAttribute('href'))).toEqual(['assets/模板.xlsx', 'assets/示例-二工片区2023.xlsx', 'assets/模板-项目支出.xlsx']);
     choose('自评表.xlsx', new Uint8Array(2048));
     expect($('#chosen').textContent).toBe('已选择：自评表.xlsx（2.0 KB）');
     expect($('#score').hasAttribute('disabled')).toBe(false);

@@ -78,7 +78,7 @@ function queueSheet(ws: Excel.Worksheet, sheet: TemplateSheet): void {
  * names may exist beside them. Two syncs: list the sheets, then add everything.
  */
 export async function insertProjectSheet(context: Excel.RequestContext, caps: Capabilities, kind: TemplateKind): Promise<InsertResult> {
-  if (!caps.addNames) return { ok: false, error: { code: 'apiMissing', feature: 'names.add', requirement: 'ExcelApi 1.4' } };
+  if (!caps.addNames) return { ok: false, error: { code: 'apiMissing', feature: 'Worksheet.names.add', requirement: 'ExcelApi 1.4' } };
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   try {

@@ -14,7 +14,7 @@ export interface StandaloneHandlers {
 }
 
 /** Where the template and the example are in the build output (copied by webpack.config.js). */
-export const SAMPLE_FILES = { template: 'assets/' + S.template, example: 'assets/' + S.example };
+export const SAMPLE_FILES = { template: 'assets/' + S.template, example: 'assets/' + S.example, projectTemplate: 'assets/' + S.projectTemplate };
 
 /**
  * No workbook to select a cell in: the cells a message names are set off as
@@ -116,7 +116,11 @@ function samples(): HTMLElement {
   return h('section', { class: 'card samples' }, [
     h('h2', null, [S.samplesTitle]),
     h('p', { class: 'samples__text' }, [S.samplesText]),
-    h('ul', { class: 'samples__list' }, [h('li', null, [link(SAMPLE_FILES.template, S.template)]), h('li', null, [link(SAMPLE_FILES.example, S.example)])]),
+    h('ul', { class: 'samples__list' }, [
+      h('li', null, [link(SAMPLE_FILES.template, S.template)]),
+      h('li', null, [link(SAMPLE_FILES.example, S.example)]),
+      h('li', null, [link(SAMPLE_FILES.projectTemplate, S.projectTemplate)]),
+    ]),
   ]);
 }
 

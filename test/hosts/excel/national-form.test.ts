@@ -12,7 +12,8 @@ import { fileErrorText } from '../../../src/messages/file-errors';
 import { a1, parseA1 } from '../../../src/workbook/address';
 import { scoreBook } from '../../../src/workbook/score-book';
 import { capabilitiesOf, contextFor, type FakeWorkbook } from '../../fakes/office';
-import { EXPECTED, nationalBook, nationalFake, nationalXlsx } from '../../support/national-book';
+import { EXPECTED, nationalBook, nationalFake } from '../../support/national-book';
+import { nationalXlsx } from '../../support/national-xlsx';
 import { render } from '../../support/grid';
 
 const model = nationalBook();
