@@ -78,6 +78,10 @@ export const UI = {
   /** The evaluation of the workbook-scoped names (a sheet's evaluation is called by its sheet). */
   department: '部门整体',
   heldBack: '本评价没有错误；因其他评价有错误，未写入任何内容。',
+  /** The list of every evaluation's total at the top, when a workbook has several. */
+  overview: '各评价得分',
+  /** An evaluation without errors in a workbook with errors elsewhere, in that list. */
+  notWritten: '未写入',
   /** The disclosure marks before 计算说明 (open, closed). */
   noteOpen: '▾ ',
   noteClosed: '▸ ',
@@ -115,6 +119,9 @@ export const writtenCells = (count: number) => `已写入 ${count} 个单元格�
 export const errorCount = (count: number) => `工作簿中有 ${count} 处错误，未写入任何内容。`;
 
 export const warningCount = (count: number) => `${count} 条提示`;
+
+/** An evaluation with errors, in the list of every evaluation's total. */
+export const errorTally = (count: number) => `${count} 处错误`;
 
 /** `错误（3）` */
 export const countedTitle = (title: string, count: number) => `${title}（${count}）`;

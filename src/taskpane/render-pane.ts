@@ -6,7 +6,7 @@ import type { BookIssues, IssueView } from './issue-views';
 import type { TemplateForm, TemplateKind } from '../hosts/excel/template-layout';
 import { isRetryable } from '../hosts/excel/host-error';
 import {
-  countedTitle, errorCount, executionLine, hostErrorMessage, percentText, evaluationName, projectInserted, scoredEvaluations, scoredSummary, templateInserted, UI, warningCount, writtenCells,
+  countedTitle, errorCount, errorTally, executionLine, hostErrorMessage, percentText, evaluationName, projectInserted, scoredEvaluations, scoredSummary, templateInserted, UI, warningCount, writtenCells,
 } from '../messages/excel-ui';
 import { type Child, clear, h } from './dom';
 
@@ -219,6 +219,7 @@ export function bookSections(
   ];
   const titled = outcome.evaluations.length > 1 || outcome.evaluations[0].scope !== null;
   const bookFailed = outcome.errors.length > 0;
+  if (outcome.evaluations.length > 1) parts.push(overview(outcome, bookFailed));
   outcome.evaluations.forEach((evaluation, i) => {
     const own = issues.evaluations[i];
     const summary = evaluation.errors.length === 0 ? evaluation.summary : null;
@@ -232,10 +233,29 @@ export function bookSections(
     if (!titled) parts.push(...content);
     else {
       const name = evaluationName(evaluation.scope);
-      parts.push(h('section', { class: 'evaluation', 'aria-label': name }, [h('h2', { class: 'evaluation__title' }, [name]), ...content]));
+      parts.push(h('section', { class: 'evaluation', id: 'evaluation-' + i, 'aria-label': name }, [h('h2', { class: 'evaluation__title' }, [name]), ...content]));
     }
   });
   return parts;
+}
+
+/**
+ * Several evaluations (a department and its projects, forms issue §1–2):
+ * each one's total and grade on one line at the top, linking to its section,
+ * so that a long page need not be scrolled to see them all.
+ */
+function overview(outcome: BookOutcome, bookFailed: boolean): HTMLElement {
+  const items = outcome.evaluations.map((evaluation, i) => {
+    const summary = evaluation.errors.length === 0 && !bookFailed ? evaluation.summary : null;
+    const result: Child[] = summary
+      ? [
+          h('span', { class: 'overview__total' }, [summary.total + ' / ' + summary.max]),
+          h('span', { class: 'overview__grade' }, [h('span', { class: 'grade ' + gradeClass(summary.gradeLevel, summary.gradeScale.length) }, [summary.grade])]),
+        ]
+      : [h('span', { class: 'overview__none' }, [evaluation.errors.length > 0 ? errorTally(evaluation.errors.length) : UI.notWritten])];
+    return h('li', { class: 'overview__item' }, [h('a', { class: 'overview__name', href: '#evaluation-' + i }, [evaluationName(evaluation.scope)]), ...result]);
+  });
+  return h('section', { class: 'card overview', 'aria-label': UI.overview }, [h('h2', null, [UI.overview]), h('ul', { class: 'overview__list' }, items)]);
 }
 
 /** Renders the whole pane from its state (the DOM is rebuilt; state lives in PaneState). */

@@ -10,7 +10,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { applyPlanToFile, readAllCells, readWorkbookFile } from '../../src/hosts/xlsx';
+import { applyPlanToFile, openWorkbookFile, readAllCells, readWorkbookFile } from '../../src/hosts/xlsx';
+import { scoreBook } from '../../src/workbook/score-book';
+import { DEPARTMENT_SHEET, EXPECTED as NATIONAL } from '../support/national-book';
+import { nationalXlsx } from '../support/national-xlsx';
 import { a1 } from '../../src/workbook/address';
 import type { CellWrite } from '../../src/workbook/plan';
 import { scoreWorkbook } from '../../src/workbook/score-workbook';
@@ -47,10 +50,12 @@ function ref(w: CellWrite): string {
   return `${w.address.sheet}!${a1(w.address.row, w.address.col)}`;
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
+/** A full-page screenshot, or only its top `height` pixels (a long page of several evaluations). */
+async function screenshot(page: Page, name: string, height?: number): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, name);
-  await page.screenshot({ path: file, fullPage: true });
+  if (height === undefined) await page.screenshot({ path: file, fullPage: true });
+  else await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: page.viewportSize()!.width, height } });
   if (process.env.UPDATE_SCREENSHOTS) {
     fs.mkdirSync(DOC_SHOTS, { recursive: true });
     fs.copyFileSync(file, path.join(DOC_SHOTS, name));
@@ -275,8 +280,53 @@ suite('pages in Chromium', () => {
     await page.close();
   });
 
+  it('standalone page: the 5-project national workbook with its 部门整体 sheet, one card per evaluation, the scored download', async () => {
+    const { page, log } = await open('standalone national', 'none');
+    await page.goto(`${origin}/index.html`);
+    await page.waitForSelector('#standalone');
+    const file = path.join(FILES, '二工片区2023-项目支出.xlsx');
+    const bytes = await nationalXlsx();
+    fs.writeFileSync(file, bytes);
+    await upload(page, file);
+    await page.waitForSelector('#download');
+    // Cards per evaluation, as worked out by hand in test/support/national-book.ts.
+    expect(await page.$$eval('.evaluation__title', (els) => els.map((e) => e.textContent))).toEqual(NATIONAL.map((e) => e.scope ?? '部门整体'));
+    expect(await page.$$eval('.result__value', (els) => els.map((e) => e.textContent))).toEqual(NATIONAL.map((e) => e.total));
+    expect(await page.$$eval('.result .grade', (els) => els.map((e) => e.textContent))).toEqual(NATIONAL.map((e) => e.grade));
+    expect(await page.$$eval('.overview__total', (els) => els.map((e) => e.textContent))).toEqual(NATIONAL.map((e) => e.total + ' / 100'));
+    const scores = await page.$$eval('.evaluation', (sections) =>
+      sections.map((s) => Array.from(s.querySelectorAll('.indicator__score')).map((e) => (e.textContent || '').split('/')[0])),
+    );
+    expect(scores).toEqual(NATIONAL.map((e) => e.indicatorScores));
+    expect(await page.textContent('.status')).toContain('已为 6 个评价计分');
+    // The stale formula in a 总分 cell is said, with its cell.
+    expect(await page.$$eval('.issue--warning .issue__cell', (els) => els.map((e) => e.textContent))).toContain("'免费开放补助'!H20");
+    // The status line and the first evaluations (the whole page is some 5000 px tall).
+    await screenshot(page, 'standalone-national.png', 1500);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    expect(download.suggestedFilename()).toBe('二工片区2023-项目支出.scored.xlsx');
+    const saved = path.join(FILES, download.suggestedFilename());
+    await download.saveAs(saved);
+    // Byte for byte what the xlsx host writes in Node, and every hand-worked figure in its cell.
+    const opened = openWorkbookFile(bytes);
+    if (!opened.ok) throw new Error(fileErrorText(opened.error));
+    const inNode = opened.value.apply(scoreBook(opened.value.book).plan);
+    if (!inNode.ok) throw new Error(fileErrorText(inNode.error));
+    expect(Buffer.compare(fs.readFileSync(saved), Buffer.from(inNode.value))).toBe(0);
+    const cells = readAllCells(new Uint8Array(fs.readFileSync(saved)));
+    if (!cells.ok) throw new Error(fileErrorText(cells.error));
+    for (const e of NATIONAL) {
+      for (const [a1ref, value] of Object.entries(e.cells)) {
+        expect([e.scope, a1ref, cells.value.get(e.scope ?? DEPARTMENT_SHEET)!.get(a1ref)?.value]).toEqual([e.scope, a1ref, value]);
+      }
+    }
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('no page sent a request outside its own origin (office.js excepted, answered by the test)', () => {
-    expect(logs.length).toBe(5);
+    expect(logs.length).toBe(6);
     for (const { name, log, allowed } of logs) {
       expect(log.requests.length).toBeGreaterThan(3);
       expect([name, foreignRequests(log, origin).filter((url) => allowed.indexOf(url) < 0)]).toEqual([name, []]);

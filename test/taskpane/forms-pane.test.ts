@@ -80,8 +80,27 @@ describe('the 5-project national workbook in the pane', () => {
     await pane.idle();
     expect($$('.evaluation__title').map((e) => e.textContent)).toEqual(EXPECTED.map((e) => e.scope ?? '部门整体'));
     expect($$('.result__value').map((e) => e.textContent)).toEqual(EXPECTED.map((e) => e.total));
-    expect($$('.grade').map((e) => e.textContent)).toEqual(EXPECTED.map((e) => e.grade));
+    expect($$('.result .grade').map((e) => e.textContent)).toEqual(EXPECTED.map((e) => e.grade));
+    // At the top, every evaluation's total on one line, linking to its card.
+    expect($$('.overview__item').map((e) => e.textContent)).toEqual(EXPECTED.map((e) => `${e.scope ?? '部门整体'}${e.total} / 100${e.grade}`));
+    expect($$('.overview__name').map((a) => document.getElementById(a.getAttribute('href')!.slice(1))!.querySelector('.evaluation__title')!.textContent)).toEqual(
+      EXPECTED.map((e) => e.scope ?? '部门整体'),
+    );
     expect($('.status').textContent).toContain('已为 6 个评价计分。');
     expect(store.syncCount).toBeLessThanOrEqual(3);
+  });
+
+  it('the overview says which evaluation has errors, and that the others were not written', async () => {
+    const model = nationalBook();
+    const store = nationalFake(model, modelCells(model));
+    store.findSheet('疫情防控补助')!.cell(13, 6).value = '十五'; // G14: the 分值 of 防疫物资合格率
+    const before = store.dump();
+    const { $, $$, pane } = mount(store);
+    $('#score').click();
+    await pane.idle();
+    const line = (name: string) => $$('.overview__item').find((e) => e.querySelector('.overview__name')!.textContent === name)!.textContent;
+    expect(line('疫情防控补助')).toBe('疫情防控补助1 处错误');
+    expect(line('部门整体')).toBe('部门整体未写入');
+    expect(store.dump()).toEqual(before);
   });
 });
