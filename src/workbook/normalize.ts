@@ -1,4 +1,4 @@
-import { PART_PREFIX } from './vocabulary';
+import { PART_PREFIX, ROW_LABEL_ALIASES } from './vocabulary';
 
 /**
  * Unicode NFKC with a fallback for hosts that lack String.prototype.normalize
@@ -41,12 +41,15 @@ export function cellText(value: string | number | boolean | null): string {
 }
 
 /**
- * A budget row's label as matched against the breakdown labels: the header
- * normalization, then a leading `其中` with whatever punctuation follows it
- * (`其中：当年财政拨款`, `其中:`, `其中 `), as the national form writes its parts.
+ * A budget row's label as matched against the total and breakdown labels:
+ * the header normalization, then a leading `其中` with whatever punctuation
+ * follows it (`其中：当年财政拨款`, `其中:`, `其中 `), as the national form
+ * writes its parts, and a trailing colon; then the aliases of ROW_LABEL_ALIASES.
  */
 export function rowLabelKey(label: string): string {
-  return normalizeHeader(label).replace(ROW_PREFIX, '');
+  // A trailing colon too: filled-in forms write `年度资金总额：` (NFKC has made it `:`).
+  const key = normalizeHeader(label).replace(ROW_PREFIX, '').replace(/:$/, '');
+  return Object.prototype.hasOwnProperty.call(ROW_LABEL_ALIASES, key) ? ROW_LABEL_ALIASES[key] : key;
 }
 
 /** The prefix and a separator; NFKC has already made a full-width colon `:`. */

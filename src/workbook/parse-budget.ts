@@ -3,7 +3,7 @@ import type { NameResolution } from './cells';
 import { fieldOf, optionalNumber, type NumberCell } from './fields';
 import { readHeaderTable, type RowOf, type TableCell } from './header-table';
 import type { IssueList } from './issue-list';
-import { cellText, displayText, normalizeHeader, rowLabelKey } from './normalize';
+import { cellText, displayText, rowLabelKey } from './normalize';
 import { isBlank } from './numbers';
 import { describeRangeProblem } from './range-problems';
 import { BREAKDOWNS, BUDGET_TOTAL_LABEL, BUDGET_TOTAL_LABELS, type BudgetColumn, NAME } from './vocabulary';
@@ -34,7 +34,7 @@ export interface BudgetModel {
 type BudgetRowCells = RowOf<'budget'>;
 
 const field = (column: BudgetColumn) => fieldOf('budget', column);
-const TOTAL_KEYS = new Set(BUDGET_TOTAL_LABELS.map(normalizeHeader));
+const TOTAL_KEYS = new Set(BUDGET_TOTAL_LABELS.map(rowLabelKey));
 const INPUTS: BudgetColumn[] = ['label', 'initial', 'budget', 'actual', 'weight'];
 
 /** `预算执行` (required): the total row and its breakdown rows. */
@@ -51,7 +51,7 @@ export function parseBudget(resolution: NameResolution, issues: IssueList): Budg
     issues.add({ code: 'totalRowMissing', name: NAME.budget });
     return null;
   }
-  const labelled = dataRows.findIndex((row) => TOTAL_KEYS.has(normalizeHeader(cellText(row.get('label').cell.value))));
+  const labelled = dataRows.findIndex((row) => TOTAL_KEYS.has(rowLabelKey(cellText(row.get('label').cell.value))));
   const totalIndex = labelled >= 0 ? labelled : 0;
 
   // Every row and every cell is read before anything is decided, so that all problems are reported.

@@ -136,6 +136,9 @@ export const BREAKDOWNS: ReadonlyArray<{ whole: string | null; parts: readonly s
 /** Written before a breakdown part in the national form (`其中：当年财政拨款`); not part of its label. */
 export const PART_PREFIX = '其中';
 
+/** Other names units give a breakdown row of the national form (`其中：本年财政拨款`), by the name the checks use. */
+export const ROW_LABEL_ALIASES: Readonly<Record<string, string>> = { 本年财政拨款: '当年财政拨款' };
+
 export const BASIC_LABEL = '基本支出';
 export const PROJECT_LABEL = '项目支出';
 

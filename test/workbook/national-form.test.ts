@@ -226,6 +226,19 @@ describe('the budget block as the form has it', () => {
   });
 });
 
+describe('the form as units fill it in (池州市贵池区棠溪镇 2022, see docs)', () => {
+  test('年度资金总额： with a colon is the total row, and 其中：本年财政拨款 is 当年财政拨款 in the breakdown check', () => {
+    const input = projectInput(RETIREES);
+    setCell(input, '预算执行', 'B6', '年度资金总额：');
+    setCell(input, '预算执行', 'B7', '其中：本年财政拨款');
+    for (const col of ['C', 'D', 'E']) setCell(input, '预算执行', col + '9', 0);
+    setCell(input, '预算执行', 'D7', 690);
+    const outcome = score(input);
+    expect(warningsOf(outcome)).toContainEqual(['breakdownMismatch', at(RETIREES, 'D6')]);
+    expect(outcome.summary!.rows.map((r) => r.label)).toEqual(['其中：本年财政拨款', '上年结转资金', '其他资金']);
+  });
+});
+
 describe('a block label is not a header (same rule in every host: the named cells alone)', () => {
   test('绩效指标 merged down column A beside 三级指标 is no duplicate', () => {
     expect(errorsOf(score(projectInput(SOCIAL)))).toEqual([]);
