@@ -5,7 +5,7 @@
  * `{evaluations: […]}` JSON, and the scored file read back by our reader and
  * by openpyxl.
  */
-import { spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -86,4 +86,25 @@ test('the scored workbook holds every figure in the form’s own cells, read by 
       for (const [a1, value] of Object.entries(e.cells)) expect([a1, read[`${sheetOf(e.scope)}!${a1}`]?.value]).toEqual([a1, value]);
     }
   }
+});
+
+/** LibreOffice's soffice, when installed (CI images may lack it). */
+function soffice(): string | null {
+  for (const file of ['/usr/bin/soffice', '/usr/bin/libreoffice']) if (fs.existsSync(file)) return file;
+  return null;
+}
+
+const office = soffice();
+(office ? test : test.skip)('saved again by LibreOffice (its own writer, its own sheet-scoped names): the same six evaluations', () => {
+  const out = path.join(dir, 'libreoffice');
+  // A profile of our own: another soffice running on this machine must not be joined.
+  const profile = 'file://' + path.join(dir, 'lo-profile');
+  execFileSync(office!, ['-env:UserInstallation=' + profile, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, input], { stdio: 'ignore', timeout: 120000 });
+  const saved = path.join(out, path.basename(input));
+  const r = run(['score', saved, '--check', '--json']);
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.stdout);
+  expect(json.evaluations.map((e: { scope: string | null; total: string; grade: string; warnings: { code: string }[] }) => [e.scope, e.total, e.grade, e.warnings.map((w) => w.code)])).toEqual(
+    EXPECTED.map((e) => [e.scope, e.total, e.grade, e.warnings]),
+  );
 });
