@@ -61,7 +61,5 @@ export function toJson(outcome: ScoreOutcome): JsonResult {
   };
 }
 
-/** A file-level failure (exit 2): one error, no cell. */
-export function fileProblemJson(code: string, message: string): JsonResult {
-  return { total: null, max: null, grade: null, execution: null, rows: [], indicators: [], warnings: [], errors: [{ code, cell: null, message }] };
-}
+// In its own module so that usage errors with --json need neither the engine nor the message table.
+export { fileProblemJson } from './file-problem-json';
