@@ -1,0 +1,10 @@
+/**
+ * Stands in for src/taskpane/standalone/sample-files.ts in the one-file page
+ * (webpack.offline.js): the template and the example travel inside the page
+ * as data: URLs (webpack's asset/inline), so their download links work from
+ * a folder or a USB stick without any file beside the page.
+ */
+import template from '../../assets/模板.xlsx';
+import example from '../../assets/示例-二工片区2023.xlsx';
+
+export const SAMPLE_FILES = { template, example };
