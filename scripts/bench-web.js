@@ -5,20 +5,28 @@
  * `node scripts/bench-web.js`). Prints, never asserts:
  *  1. gzip sizes: the Excel pane's first load (taskpane.js + taskpane.css)
  *     and the standalone page's chunks (loaded only outside Office);
- *  2. click-to-result time of 计算得分 for the example workbook on the
- *     standalone page in headless Chromium (Debian's /usr/bin/chromium via
- *     playwright-core): median of fresh page loads, from the click to the
- *     total on screen (read, score, write the scored copy).
- * Builds the web output into test-output/bench-web first.
+ *  2. the one-file offline page (webpack.offline.js): its size, raw and
+ *     gzip, and what it is made of (script, styles, the template and the
+ *     example it carries);
+ *  3. in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
+ *     side by side for the served page (index.html over http://127.0.0.1)
+ *     and the offline page (selfeval.html from file://): the time from
+ *     navigation to the page ready to choose a file, and the click-to-result
+ *     time of 计算得分 for the example workbook, from the click to the total
+ *     on screen (read, score, write the scored copy); median of fresh page loads.
+ * Builds the web output into test-output/bench-web and the offline page into
+ * test-output/bench-offline first.
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { pathToFileURL } = require('url');
 const zlib = require('zlib');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'test-output', 'bench-web');
+const OFFLINE = path.join(ROOT, 'test-output', 'bench-offline');
 const CHROMIUM = '/usr/bin/chromium';
 const EXAMPLE = path.join(ROOT, 'assets', '示例-二工片区2023.xlsx');
 const RUNS = 9;
@@ -27,10 +35,9 @@ const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 
 function build() {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--env', `out=${path.relative(ROOT, OUT)}`], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  });
+  const webpack = (args) => execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', ...args], { cwd: ROOT, stdio: 'pipe' });
+  webpack(['--env', `out=${path.relative(ROOT, OUT)}`]);
+  webpack(['--config', 'webpack.offline.js', '--env', `out=${path.relative(ROOT, OFFLINE)}`]);
 }
 
 function sizes() {
@@ -46,9 +53,64 @@ function sizes() {
   console.log(`计分引擎块（gzip，两种模式在点“计算得分”时共用）：${engine.join(' + ')} ${kb(sum(engine))}`);
 }
 
+function offlineSizes() {
+  const file = path.join(OFFLINE, 'selfeval.html');
+  const html = fs.readFileSync(file, 'utf8');
+  const bytes = (text) => Buffer.byteLength(text, 'utf8');
+  const script = /<script>([\s\S]*)<\/script>/.exec(html)[1];
+  const styles = Array.from(html.matchAll(/<style>([\s\S]*?)<\/style>/g), (m) => m[1]).join('');
+  const xlsx = Array.from(script.matchAll(/data:application\/vnd\.openxmlformats[^"]*/g), (m) => m[0]).join('');
+  console.log(
+    `单文件离线网页 selfeval.html：${kb(fs.statSync(file).size)}（gzip ${kb(gz(file))}）；其中脚本 ${kb(bytes(script) - bytes(xlsx))}、` +
+      `样式 ${kb(bytes(styles))}、内嵌的模板与示例（base64）${kb(bytes(xlsx))}`,
+  );
+}
+
 function median(xs) {
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+/** Fresh page loads of `url`: [navigation → #standalone in the page, click 计算得分 → total on screen] in ms. */
+async function timePage(context, url) {
+  const ready = [];
+  const result = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await context.newPage();
+    // Timed in the page, from the start of navigation (performance.now() = 0) to the picker on screen.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (document.getElementById('standalone')) {
+          observer.disconnect();
+          window.__selfevalReady = performance.now();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url);
+    await page.waitForSelector('#standalone');
+    ready.push(await page.evaluate(() => window.__selfevalReady));
+    await page.setInputFiles('#file', EXAMPLE);
+    // Timed in the page: from the click to the total on screen.
+    const ms = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const root = document.getElementById('app');
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            if (root.querySelector('.result__value')) {
+              observer.disconnect();
+              resolve(performance.now() - start);
+            }
+          });
+          observer.observe(root, { childList: true, subtree: true });
+          document.getElementById('score').click();
+        }),
+    );
+    result.push(ms);
+    await page.close();
+  }
+  return { ready, result };
 }
 
 async function clickToResult() {
@@ -69,32 +131,14 @@ async function clickToResult() {
     viewport: { width: 360, height: 760 },
   });
   try {
-    const times = [];
-    for (let i = 0; i < RUNS; i++) {
-      const page = await context.newPage();
-      await page.goto(`${origin}/index.html`);
-      await page.waitForSelector('#standalone');
-      await page.setInputFiles('#file', EXAMPLE);
-      // Timed in the page: from the click to the total on screen.
-      const ms = await page.evaluate(
-        () =>
-          new Promise((resolve) => {
-            const root = document.getElementById('app');
-            const start = performance.now();
-            const observer = new MutationObserver(() => {
-              if (root.querySelector('.result__value')) {
-                observer.disconnect();
-                resolve(performance.now() - start);
-              }
-            });
-            observer.observe(root, { childList: true, subtree: true });
-            document.getElementById('score').click();
-          }),
-      );
-      times.push(ms);
-      await page.close();
-    }
-    console.log(`独立网页计分（示例工作簿，无头 Chromium，点“计算得分”到显示总分，含读文件、计分、生成已评分工作簿）：${median(times).toFixed(0)} ms（中位数，${RUNS} 次；首次 ${times[0].toFixed(0)} ms）`);
+    const served = await timePage(context, `${origin}/index.html`);
+    const offline = await timePage(context, pathToFileURL(path.join(OFFLINE, 'selfeval.html')).href);
+    const ms = (xs) => `${median(xs).toFixed(0)} ms`;
+    console.log(`独立网页计分（示例工作簿，无头 Chromium，点“计算得分”到显示总分，含读文件、计分、生成已评分工作簿）：${median(served.result).toFixed(0)} ms（中位数，${RUNS} 次；首次 ${served.result[0].toFixed(0)} ms）`);
+    console.log(
+      `独立网页 index.html（http）与单文件离线网页 selfeval.html（file://）并列（中位数，${RUNS} 次）：打开到可选择文件 ${ms(served.ready)} / ${ms(offline.ready)}；` +
+        `点“计算得分”到显示总分 ${ms(served.result)} / ${ms(offline.result)}`,
+    );
   } finally {
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
@@ -105,6 +149,7 @@ async function clickToResult() {
 async function run() {
   build();
   sizes();
+  offlineSizes();
   await clickToResult();
 }
 

@@ -5,8 +5,11 @@
  *     of the same file: median of runs, as a ratio; for the example and for a
  *     generated workbook with 2,000 indicators.
  *  2. The engine alone on 10,000 indicators.
- *  3. Sizes of the built task pane (when `npm run build` has run) — see
- *     scripts/bench-web.js when present.
+ *  3. CLI start-up: the tsc output against the one-file bundle
+ *     (dist/selfeval.cjs), whole processes, and the bundle's size — see
+ *     scripts/bench-cli.js.
+ *  4. Sizes of the built task pane, the one-file offline page, and the
+ *     standalone page's scoring time in Chromium — see scripts/bench-web.js.
  */
 const fs = require('fs');
 const path = require('path');
@@ -93,6 +96,8 @@ async function main() {
   }
   const t = await time(() => evaluate({ budget: '4978.49', actual: '4637.81', weight: '10' }, indicators, DEFAULT_SETTINGS), 7);
   console.log(`引擎单独：10,000 个指标 ${t.toFixed(1)} ms（中位数，7 次）`);
+
+  require('./bench-cli').run();
 
   const web = path.join(__dirname, 'bench-web.js');
   if (fs.existsSync(web)) await require(web).run();

@@ -1,7 +1,7 @@
 import { CLI_TEXT } from '../messages/cli';
 import { commandText, COMMANDS, optionsOf, type CommandName, type CommandSpec } from './commands';
 import { optionLabel, optionText, OPTIONS, type OptionName, type OptionSpec } from './options';
-import { displayWidth } from './text-view';
+import { displayWidth } from './display-width';
 
 /** Help is laid out for an 80-column terminal. */
 const WIDTH = 80;

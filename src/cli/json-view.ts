@@ -86,11 +86,6 @@ export function toJson(outcome: ScoreOutcome): JsonResult {
   };
 }
 
-/** A file-level failure (exit 2): one error, no cell. */
-export function fileProblemJson(code: string, message: string): JsonResult {
-  return { total: null, max: null, grade: null, execution: null, rows: [], indicators: [], warnings: [], errors: [{ code, cell: null, message }] };
-}
-
 /** One evaluation of several, in the contract's JSON for a workbook with several evaluations. */
 export interface JsonEvaluation extends JsonResult {
   /** The sheet whose own names make the evaluation; null for the workbook-scoped names (部门整体). */
@@ -120,3 +115,5 @@ export function bookJson(outcome: BookOutcome): JsonResult | JsonBook {
     errors: outcome.book.errors.map(jsonIssue),
   };
 }
+// In its own module so that usage errors with --json need neither the engine nor the message table.
+export { fileProblemJson } from './file-problem-json';

@@ -1,17 +1,16 @@
 import * as path from 'path';
-import { fileScoringHost, type FileError } from '../hosts/xlsx';
+import type { FileError } from '../hosts/xlsx';
 import { CLI_TEXT, systemReason, usageMessage, type UsageProblem } from '../messages/cli';
 import { problemText } from '../messages/problems';
-import { scoreThrough, type ScoringHost } from '../workbook/pipeline';
+import type { ScoringHost } from '../workbook/pipeline';
 import { COMMANDS, type CommandName } from './commands';
 import { EXIT } from './exit-codes';
 import type { FileSystem } from './file-system';
 import { commandHelp, generalHelp } from './help';
-import { bookJson, fileProblemJson } from './json-view';
+import { fileProblemJson } from './file-problem-json';
 import { defaultOutput, targetProblem } from './output-target';
 import { argumentProblem, parseArgs, type ParsedArgs } from './parse-args';
 import { replaceAtomically } from './replace-atomically';
-import { renderBookText } from './text-view';
 
 export interface CliIo {
   fs: FileSystem;
@@ -21,6 +20,13 @@ export interface CliIo {
   /** Unique part of temporary file names (pid, random); injectable for tests. */
   tempTag(): string;
 }
+
+/**
+ * The score command's machinery (xlsx host, pipeline, views), evaluated only when a workbook is
+ * scored: --help, --version and usage errors never load it (in dist/selfeval.cjs too, where
+ * webpack keeps this import() as a lazily evaluated module of the same file).
+ */
+const loadScoring = () => import('./scoring');
 
 type Handler = (args: ParsedArgs, io: CliIo) => Promise<number>;
 
@@ -79,6 +85,7 @@ async function runScore(args: ParsedArgs, io: CliIo): Promise<number> {
   } catch (e) {
     return usage({ code: 'cannotRead', file: input, reason: reasonOf(e) }, json, io);
   }
+  const { fileScoringHost, scoreThrough, renderBookText, bookJson } = await loadScoring();
   const target = inPlace ? input : output ?? defaultOutput(input);
   const file = fileScoringHost(bytes);
   const host: ScoringHost<CliProblem, string | null> = {

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-import { randomBytes } from 'crypto';
 import { CLI_TEXT } from '../messages/cli';
 import { EXIT } from './exit-codes';
 import { nodeFileSystem } from './node-file-system';
 import { runCli } from './run';
 
 // The thin entry (npm-check-updates style): wire the real world to runCli and set the exit code.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json sits outside rootDir; require keeps it out of the compiled tree
+// package.json sits outside rootDir: require keeps it out of the compiled tree (read at run time by
+// dist/cli/selfeval.js; baked into dist/selfeval.cjs by webpack, which keeps only `version`).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const version: string = require('../../package.json').version;
 
 runCli(process.argv.slice(2), {
@@ -14,7 +15,9 @@ runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   version,
-  tempTag: () => `${process.pid}-${randomBytes(4).toString('hex')}`,
+  // node:crypto is required only when a file is written: loading it costs more than the rest of --version.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  tempTag: () => `${process.pid}-${(require('crypto') as typeof import('crypto')).randomBytes(4).toString('hex')}`,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -22,6 +22,8 @@ export interface StandaloneDeps {
   readFile?: (file: File, progress: (loaded: number, total: number) => void) => Promise<Uint8Array>;
   /** Lets the browser paint the progress before a long synchronous step. */
   paint?: () => Promise<void>;
+  /** false when the page carries the standalone rules inline (the one-file page, whose CSP allows no stylesheet file). */
+  linkStylesheet?: boolean;
 }
 
 export interface StandaloneController {
@@ -154,7 +156,7 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
   };
 
   const doc = root.ownerDocument || document;
-  linkStylesheet(doc);
+  if (deps.linkStylesheet !== false) linkStylesheet(doc);
   // Dropping a file anywhere on the page chooses it (and never makes the browser navigate to the file).
   const hasFiles = (e: DragEvent) => {
     const types = e.dataTransfer ? e.dataTransfer.types : null;

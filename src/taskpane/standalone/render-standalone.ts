@@ -3,6 +3,7 @@ import type { IssueView } from '../issue-views';
 import { chosenFile, readingProgress, scoredReady, STANDALONE_UI as S, workbookErrors } from '../../messages/standalone-ui';
 import type { Child } from '../dom';
 import { bookSections, h, on, rebuild, scoredLine, UI } from '../render-pane';
+import { SAMPLE_FILES } from './sample-files';
 import { progressPercent, type StandaloneState } from './standalone-state';
 
 export interface StandaloneHandlers {
@@ -12,9 +13,6 @@ export interface StandaloneHandlers {
   /** Called when 下载已评分工作簿 is clicked; returns true when it saved the file itself (old Edge/IE). */
   save(): boolean;
 }
-
-/** Where the template and the example are in the build output (copied by webpack.config.js). */
-export const SAMPLE_FILES = { template: 'assets/' + S.template, example: 'assets/' + S.example, projectTemplate: 'assets/' + S.projectTemplate };
 
 /**
  * No workbook to select a cell in: the cells a message names are set off as

@@ -1,0 +1,10 @@
+/**
+ * What scoring a workbook needs beyond the CLI itself — the lossless xlsx
+ * host, the pipeline (engine and contract) and the result views — loaded by
+ * run.ts with import() when a workbook is scored, so that --help, --version
+ * and usage errors evaluate none of it.
+ */
+export { fileScoringHost } from '../hosts/xlsx';
+export { scoreThrough } from '../workbook/pipeline';
+export { bookJson } from './json-view';
+export { renderBookText } from './text-view';
