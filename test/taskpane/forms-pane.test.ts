@@ -7,7 +7,8 @@
 import './jsdom-text-codec';
 import type { TemplateForm, TemplateKind } from '../../src/hosts/excel/template-layout';
 import { createPane, type PanePreferences } from '../../src/taskpane/pane-controller';
-import { capabilitiesOf, contextFor, FakeWorkbook } from '../fakes/office';
+import { type CommandDeps, runScoreCommand } from '../../src/taskpane/commands';
+import { capabilitiesOf, contextFor, FakeCommandEvent, FakeOffice, fakeRun, FakeWorkbook } from '../fakes/office';
 import { EXPECTED, modelCells, nationalBook, nationalFake } from '../support/national-book';
 
 function mount(store: FakeWorkbook, prefs?: PanePreferences) {
@@ -102,5 +103,24 @@ describe('the 5-project national workbook in the pane', () => {
     expect(line('疫情防控补助')).toBe('疫情防控补助1 处错误');
     expect(line('部门整体')).toBe('部门整体未写入');
     expect(store.dump()).toEqual(before);
+  });
+});
+
+describe('the ribbon’s 计算得分 on the 5-project national workbook', () => {
+  it('the dialog lists the six evaluations, each with its total and grade', async () => {
+    const model = nationalBook();
+    const store = nationalFake(model, modelCells(model));
+    const office = new FakeOffice(store, {});
+    const event = new FakeCommandEvent();
+    const deps: CommandDeps = { office, run: fakeRun(store), dialogUrl: (c) => 'https://localhost:3000/dialog.html#' + encodeURIComponent(JSON.stringify(c)) };
+    const running = runScoreCommand(event, deps);
+    for (let i = 0; i < 1000 && office.dialogs.length === 0; i++) await Promise.resolve();
+    await office.answered;
+    const lines = (office.dialogs[0].content() as { lines: string[] }).lines;
+    expect(lines).toEqual(expect.arrayContaining(EXPECTED.map((e) => `${e.scope ?? '部门整体'}：总分 ${e.total}，${e.grade}`)));
+    office.dialogs[0].userCloses();
+    await running;
+    expect(event.completions).toBe(1);
+    expect(store.syncCount).toBeLessThanOrEqual(3);
   });
 });
