@@ -1,4 +1,5 @@
 import { ZERO, dec, fixed, plain } from './decimal';
+import { scoreDeadline } from './deadline';
 import { scoreExecution } from './execution';
 import { gradeForScore, type Grade } from './grade';
 import { scoreQualitative } from './qualitative';
@@ -33,7 +34,9 @@ export interface Evaluation<T> {
 }
 
 export function scoreIndicator(input: IndicatorInput, settings: Settings): IndicatorScore {
-  return input.direction === 'qualitative' ? scoreQualitative(input, settings) : scoreQuantitative(input, settings);
+  if (input.direction === 'qualitative') return scoreQualitative(input, settings);
+  if (input.direction === 'deadline') return scoreDeadline(input, settings);
+  return scoreQuantitative(input, settings);
 }
 
 /**

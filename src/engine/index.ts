@@ -5,5 +5,6 @@ export { tierBand, bandTop, manualScoreProblem } from './qualitative';
 export { ratioPlaces } from './ratio';
 export { applicableCap, capTotal } from './total-cap';
 export { missedTarget } from './missed-target';
+export { deadlineMet } from './deadline';
 export type * from './types';
 export { decimalCompare, decimalSum, decimalEquals, isDecimalText, normalizeDecimal, decimalTimes, percentText, decimalSumFixed, decimalRound } from './decimal-text';

@@ -3,7 +3,7 @@
  * percentages already as ratios: `"0.95"`), parsed and validated by the
  * workbook layer; the engine never sees cells or files.
  */
-export type Direction = 'atLeast' | 'atMost' | 'equal' | 'qualitative';
+export type Direction = 'atLeast' | 'atMost' | 'equal' | 'qualitative' | 'deadline';
 export type ReverseMode = 'deviation' | 'ratio' | 'zero';
 export type Tier = 'A' | 'B' | 'C';
 
@@ -56,7 +56,20 @@ export interface QualitativeIndicator {
   manualScore: string | null;
 }
 
-export type IndicatorInput = QuantitativeIndicator | QualitativeIndicator;
+/**
+ * A 时效指标 with a date target: on or before the deadline scores w, after it 0.
+ * Dates are ISO `YYYY-MM-DD` (the workbook layer resolves 12月底, 第三季度 … to a
+ * day and fills a missing year); `actual` null when the user wrote 按时完成.
+ */
+export interface DeadlineIndicator {
+  direction: 'deadline';
+  deadline: string;
+  actual: string | null;
+  weight: string;
+  manualScore: string | null;
+}
+
+export type IndicatorInput = QuantitativeIndicator | QualitativeIndicator | DeadlineIndicator;
 
 /** How a score was reached, as data; the workbook layer renders it as 计算说明. */
 export type Rule =
@@ -69,7 +82,9 @@ export type Rule =
   | { kind: 'reverseRatio' } // w × t / a
   | { kind: 'reverseZero' } // over the target, 零分
   | { kind: 'qualitative'; tier: Tier; bandLow: string; bandHigh: string; highInclusive: boolean }
-  | { kind: 'manualOnly' }; // qualitative, no tier, manual score only
+  | { kind: 'manualOnly' } // qualitative, no tier, manual score only
+  | { kind: 'onTime'; stated: boolean } // deadline met (stated: 按时完成 without a date)
+  | { kind: 'overdue' }; // deadline missed: 0
 
 /**
  * A local rule that changed a score after the contract's rules: the figure

@@ -2,10 +2,10 @@ import { percentText } from '../engine';
 import { formatRange, type CellAddress } from '../workbook/address';
 import type { FieldRef, Issue, IssueCode, IssueWithCode, ReasonSubject } from '../workbook/issues';
 import type { SettingKey } from '../workbook/vocabulary';
-import { columnHeader, MAX_DECIMALS, NO_WORDS, NONE_WORDS, REASON_MODES, REVERSE_MODES, settingLabel, YES_WORDS } from '../workbook/vocabulary';
+import { columnHeader, MAX_DECIMALS, NO_WORDS, NONE_WORDS, OVERDUE_MODES, REASON_MODES, REVERSE_MODES, settingLabel, YES_WORDS } from '../workbook/vocabulary';
 import { m, messageText, type Message, type MessagePart } from './message';
 import { adjustmentText, tierName } from './notes';
-import { bandText, formatQuantity, ratioPercent } from './quantity';
+import { bandText, dayText, formatQuantity, ratioPercent } from './quantity';
 
 /** Where a message is read: advice differs between the Excel pane, the web page and the command line. */
 export type IssueHost = 'excel' | 'web' | 'cli';
@@ -44,6 +44,8 @@ const RECALCULATE: Record<IssueHost, string> = {
 const NONE = NONE_WORDS[0];
 const orList = (items: readonly string[]) => quote(items).replace(/、(?=[^、]*$)/, '或');
 
+const TIER_WORDS_EXPECTED = `应为用语列表，用顿号或分号分隔，例如“圆满、出色”；不加用语请写“${NONE}”`;
+
 const EXPECTED: Record<SettingKey, string> = {
   preset: '应为规则方案的名称',
   grades: '应写成“等级:分数线”，用分号分隔，分数线从高到低，最后一个（最低的）等级不写分数线，例如“优:90;良:80;中:60;差”或“好:95;较好:85;一般:60;差”',
@@ -62,7 +64,14 @@ const EXPECTED: Record<SettingKey, string> = {
   reverseMode: `应为${orList(Object.keys(REVERSE_MODES))}`,
   overachievementThreshold: '应为百分比，例如 30%',
   roundRatesFirst: `应为“${YES_WORDS[0]}”或“${NO_WORDS[0]}”`,
+  overdueMode: `应为${orList(Object.keys(OVERDUE_MODES))}`,
+  tierWordsA: TIER_WORDS_EXPECTED,
+  tierWordsB: TIER_WORDS_EXPECTED,
+  tierWordsC: TIER_WORDS_EXPECTED,
 };
+
+/** The 实际完成值 column of 绩效指标. */
+const isActual = (f: FieldRef) => f.table === 'indicators' && f.column === 'actual';
 
 const NATURE_TEXT = { atLeast: '≥', atMost: '≤', equal: '=' } as const;
 
@@ -129,7 +138,14 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
     m`${nameOf(i)}的第一行（第 ${i.headerRow + 1} 行）${i.firstRowText ? `是“${i.firstRowText}”，不是表头` : '不是表头'}，表头在第 ${i.foundRow + 1} 行。请在名称管理器中把${nameOf(i)}的区域改为从第 ${i.foundRow + 1} 行开始。`,
   columnDuplicate: (i) => m`${i.cell} 的表头“${i.text}”与 ${i.other} 同为“${fieldLabel(i.field)}”列，一张表中每列只能出现一次。`,
   valueRequired: (i) => m`${i.cell} 的“${fieldLabel(i.field)}”不能为空。`,
-  notANumber: (i) => m`${i.cell} 的“${fieldLabel(i.field)}”应为数字，现为“${i.text}”。`,
+  notANumber: (i) =>
+    m`${i.cell} 的“${fieldLabel(i.field)}”应为数字，现为“${i.text}”。${isActual(i.field) ? '请填写实际完成的数值（与指标值同一单位，如 96%）；完成情况的文字说明请写在备注或偏差原因中。' : ''}`,
+  dateNotNumber: (i) =>
+    m`${i.cell} 的“${fieldLabel(i.field)}”是日期（${i.text}），这里需要数字：日期不会当作数字计分。请填写数字；若这是时效指标的完成日期，请把指标值也写成日期（如“2024年12月底前”）。`,
+  deadlineActualUnparsable: (i) =>
+    m`${i.cell} 的实际完成值“${i.text}”不是日期。指标值“${i.target}”是完成时限：请填写完成日期（如 2024年11月20日、2024.11.20 或 11月底），按时完成的也可写“按时完成”。${i.number ? '若您输入的是日期，请把该单元格设为日期格式。' : ''}`,
+  overdueNeedsManual: (i) =>
+    m`${i.cell} 的完成时间 ${dayText(i.actual)} 晚于时限 ${dayText(i.deadline)}（逾期）。评分规则“时效逾期记分”为“人工”：请在该行的“人工得分”中填写得分。`,
   badThousands: (i) => m`${i.cell} 的“${fieldLabel(i.field)}”为“${i.text}”：千分位逗号只能按三位一组（如 4,135.45）。`,
   errorValue: (i) => m`${i.cell} 的“${fieldLabel(i.field)}”是错误值 ${i.text}，请先修正该单元格的公式。`,
   formulaWithoutValue: (i, host) => m`${i.cell} 的“${fieldLabel(i.field)}”是公式，但没有它的计算结果。${RECALCULATE[host]}`,
@@ -148,7 +164,7 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
   operatorConflict: (i) => m`${i.cell} 的指标值“${i.text}”与指标性质“${NATURE_TEXT[i.nature]}”方向不一致，请修改其中之一。`,
   natureUnknown: (i) => m`${i.cell} 的指标性质“${i.text}”无法识别，应为 ≥、≤、= 或 定性。`,
   tierUnknown: (i) =>
-    m`${i.cell} 的定性指标完成情况“${i.text}”无法归入档次。请填写“${tierName('A')}”“${tierName('B')}”或“${tierName('C')}”。`,
+    m`${i.cell} 的定性指标完成情况“${i.text}”无法归入档次。请填写“${tierName('A')}”“${tierName('B')}”或“${tierName('C')}”（也可写“良好”“一般”“较差”等；本单位的其他用语可在评分规则中用“定性A档用语”等设置）。`,
   manualOutOfRange: (i) => m`${i.cell} 的人工得分 ${manualText(i.value, i.rounded)} 超出范围：应在 0 到分值 ${i.high} 之间。`,
   manualOutOfBand: (i) => m`${i.cell} 的人工得分 ${manualText(i.value, i.rounded)} 不在“${tierName(i.tier)}”档的分值区间 ${bandText(i.band)} 内。`,
   settingBadValue: (i) => m`${i.cell} 的评分规则“${i.label}”取值“${i.text}”无效：${EXPECTED[i.setting]}。`,

@@ -1,7 +1,7 @@
 import { decimalCompare, percentText, type Adjustment, type Direction, type Rule, type Tier } from '../engine';
-import type { Quantity } from '../workbook/issues';
+import type { Day, Quantity } from '../workbook/issues';
 import { TIER_NAMES } from '../workbook/vocabulary';
-import { bandText, formatFigure, formatQuantity, ratioPercent } from './quantity';
+import { bandText, dayText, formatFigure, formatQuantity, ratioPercent } from './quantity';
 
 /** What a 计算说明 needs, as data; the text is made here. */
 export interface NoteData {
@@ -24,6 +24,16 @@ export interface NoteData {
   actualText: string;
   /** Local rules that changed the rule score (偏离扣分); empty under v1 rules, and the note is v1's. */
   adjustments: readonly Adjustment[];
+  /** A 时效指标 with a date target: the days compared, and the year filled in where the user wrote none. */
+  deadline?: DeadlineNote;
+}
+
+export interface DeadlineNote {
+  target: Day;
+  /** null: 按时完成 without a date. */
+  actual: Day | null;
+  /** Which side had no year and took the other's (`year`); null when both or neither had one. */
+  assumed: null | { side: 'target' | 'actual'; year: number };
 }
 
 /** The formatted pieces the rule texts use. */
@@ -60,7 +70,17 @@ const RULE_TEXT: Record<Rule['kind'], (d: NoteData, s: Shown) => string> = {
       : `定性指标：${d.actualText}，属“${tierName(d.rule.tier)}”档，分值区间 ${bandText({ low: d.rule.bandLow, high: d.rule.bandHigh, highInclusive: d.rule.highInclusive })}` +
         (d.manual ? '' : `，暂按区间上限计 ${d.ruleScore} 分（请确认）`),
   manualOnly: () => `定性指标：未填写完成情况，按人工得分`,
+  onTime: (d) =>
+    !d.deadline || !d.deadline.actual
+      ? `时效指标：实际完成值“${d.actualText}”，按时完成，得满分 ${d.weight} 分`
+      : `时效指标：完成时间 ${dayText(d.deadline.actual)} 不晚于时限 ${dayText(d.deadline.target)}${d.adjusted ? '（调整后）' : ''}，得满分 ${d.weight} 分`,
+  overdue: (d) =>
+    d.deadline && d.deadline.actual
+      ? `时效指标：完成时间 ${dayText(d.deadline.actual)} 晚于时限 ${dayText(d.deadline.target)}${d.adjusted ? '（调整后）' : ''}（逾期），得 0 分`
+      : `时效指标：逾期，得 0 分`,
 };
+
+const ASSUMED_SIDE = { target: '指标值', actual: '实际完成值' } as const;
 
 function targetLabel(d: NoteData, s: Shown): string {
   return d.adjusted ? `${s.target}（调整后）` : s.target;
@@ -81,6 +101,8 @@ export function indicatorNote(d: NoteData): string {
   };
   const parts: string[] = [];
   if (d.negativeActual) parts.push('实际完成值为负数，按 0 计');
+  const assumed = d.deadline?.assumed;
+  if (assumed) parts.push(`${ASSUMED_SIDE[assumed.side]}未写年份，按 ${assumed.year} 年计`);
   parts.push(RULE_TEXT[d.rule.kind](d, shown));
   for (const a of d.adjustments) parts.push(adjustmentText(a, d));
   if (d.manual) parts.push(d.rule.kind === 'qualitative' || d.rule.kind === 'manualOnly' ? `采用人工得分 ${d.score} 分` : `采用人工得分 ${d.score} 分（规则得分 ${d.ruleScore} 分）`);

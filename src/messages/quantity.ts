@@ -19,3 +19,9 @@ export function ratioPercent(ratio: string): string {
 export function bandText(band: Band): string {
   return `[${band.low}, ${band.high}${band.highInclusive ? ']' : ')'}`;
 }
+
+/** `2024年12月31日`, or `12月31日` when the user wrote no year. */
+export function dayText(d: { iso: string; yearShown: boolean }): string {
+  const [y, mo, da] = d.iso.split('-').map(Number);
+  return d.yearShown ? `${y}年${mo}月${da}日` : `${mo}月${da}日`;
+}

@@ -33,6 +33,12 @@ export interface Band {
   highInclusive: boolean;
 }
 
+/** A day as a message shows it: ISO, and whether the user wrote its year (else only 月日 is shown). */
+export interface Day {
+  iso: string;
+  yearShown: boolean;
+}
+
 type At = { cell: CellAddress };
 /** An issue about a defined name; `scope` is the sheet of a sheet evaluation's own name (absent: workbook scope). */
 type OnName = { name: ContractName; scope?: string };
@@ -95,6 +101,12 @@ export type Issue =
   | ({ code: 'settingGradeUnknown'; label: string; grades: readonly string[]; source: GradesSource } & At)
   /** A v1 key and the 等级 row both give a bound for the same grade, and they differ. */
   | ({ code: 'settingGradeConflict'; label: string; value: string; bound: string; gradesCell: CellAddress } & At)
+  /** A deadline target (`2024年12月底前`) whose actual is neither a date nor 按时完成. */
+  | ({ code: 'deadlineActualUnparsable'; text: string; target: string; number: boolean } & At)
+  /** 时效逾期记分 = 人工 and the deadline was missed: a 人工得分 is needed. */
+  | ({ code: 'overdueNeedsManual'; deadline: Day; actual: Day } & At)
+  /** A date cell (or date text) where a number is needed: a date is never read as a number. */
+  | ({ code: 'dateNotNumber'; field: FieldRef; text: string } & At)
   | ({ code: 'reasonMissing' } & ReasonMissing)
   | ({ code: 'reasonTooLong' } & ReasonTooLong)
   // Warnings
@@ -170,6 +182,9 @@ export const ERROR_CODES = [
   'operatorConflict',
   'natureUnknown',
   'tierUnknown',
+  'deadlineActualUnparsable',
+  'overdueNeedsManual',
+  'dateNotNumber',
   'manualOutOfRange',
   'manualOutOfBand',
   'settingBadValue',

@@ -1,4 +1,4 @@
-import { decimalCompare, decimalEquals, decimalTimes, manualScoreProblem, type IndicatorInput, type Tier } from '../engine';
+import { deadlineMet, decimalCompare, decimalEquals, decimalTimes, manualScoreProblem, type IndicatorInput, type Tier } from '../engine';
 import type { CellAddress } from './address';
 import type { NameResolution } from './cells';
 import { fieldOf, optionalNumber, requiredNumber, type NumberCell } from './fields';
@@ -10,7 +10,10 @@ import { cellText, stripWhitespace, nfkc } from './normalize';
 import { isBlank, isPercentFormat, readNumber, type NumberValue } from './numbers';
 import { describeRangeProblem } from './range-problems';
 import { parseNature, parseTargetText, type Nature, type Operator } from './target';
-import { TIER_A_WORDS, TIER_B_WORD, TIER_C_WORDS, type IndicatorColumn, NAME } from './vocabulary';
+import { cellDate, isoDay, parseDateText, readDate, saysOnTime, type DatePoint } from './dates';
+import type { DeadlineNote } from '../messages/notes';
+import { tierOf } from './tiers';
+import { DEFAULT_LOCAL_RULES, type IndicatorColumn, type LocalRules, NAME } from './vocabulary';
 
 export interface Indicator {
   name: string;
@@ -32,23 +35,34 @@ export interface Indicator {
   noteCell?: TableCell;
   /** 偏差原因 (input only): checked when 偏差原因必填 asks for it. */
   reasonCell?: TableCell;
+  /** A 时效指标 with a date target: the days compared, for 计算说明. */
+  deadline?: DeadlineNote;
 }
+
+/** What the workbook's rules say about reading indicators (评分规则). */
+export type IndicatorRules = Pick<LocalRules, 'tierWords' | 'overdueMode'>;
 
 type IndicatorRow = RowOf<'indicators'>;
 
 /** A target as read from 指标值 or 调整后指标值. */
 type ParsedTarget =
   | { kind: 'qualitative' }
+  | { kind: 'deadline'; date: DatePoint; text: string }
   | { kind: 'quantitative'; operator: Operator; value: string; percent: boolean; unit: string };
 
 /** The actual as read for the kind of target it is measured against. */
-type ParsedActual = { kind: 'qualitative'; tier: Tier | null; text: string } | { kind: 'quantitative'; value: string };
+type ParsedActual =
+  | { kind: 'qualitative'; tier: Tier | null; text: string }
+  | { kind: 'quantitative'; value: string }
+  /** date null: 按时完成 without a date. */
+  | { kind: 'deadline'; date: DatePoint | null; text: string };
 
 /** One row being read: its cells, where issues go, and 小数位数 (for checking manual scores as written). */
 interface RowReader {
   row: IndicatorRow;
   issues: IssueList;
   decimals: number;
+  rules: IndicatorRules;
 }
 
 const field = (column: IndicatorColumn) => fieldOf('indicators', column);
@@ -59,7 +73,13 @@ const INPUTS: IndicatorColumn[] = ['name', 'target', 'nature', 'adjustedTarget',
  * filled down. `form` collects the rows that are places for results (总分,
  * 小计; the grade cell): see form-rows.ts.
  */
-export function parseIndicators(resolution: NameResolution, decimals: number, issues: IssueList, form: FormRows = new FormRows()): Indicator[] | null {
+export function parseIndicators(
+  resolution: NameResolution,
+  decimals: number,
+  issues: IssueList,
+  form: FormRows = new FormRows(),
+  rules: IndicatorRules = DEFAULT_LOCAL_RULES,
+): Indicator[] | null {
   if (resolution.kind !== 'range') {
     describeRangeProblem(NAME.indicators, resolution, issues);
     return null;
@@ -89,7 +109,7 @@ export function parseIndicators(resolution: NameResolution, decimals: number, is
       return;
     }
     if (INPUTS.every((k) => isBlankCell(row.get(k)))) return;
-    const parsed = readIndicator({ row, issues, decimals }, name, level1, level2);
+    const parsed = readIndicator({ row, issues, decimals, rules }, name, level1, level2);
     if (parsed) indicators.push(parsed);
     else ok = false;
   });
@@ -117,7 +137,8 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
   const { target, adjusted } = readTargets(reader, nature, unitColumn);
   const manual = optionalNumber(row.get('manual'), field('manual'), issues);
   const qualitative = target ? target.kind === 'qualitative' : looksQualitative(row.get('target'), nature);
-  const actual = qualitative ? readTier(reader, Boolean(manual)) : readActual(reader, target, unitColumn);
+  const actual =
+    target?.kind === 'deadline' ? readDeadlineActual(reader, target) : qualitative ? readTier(reader, Boolean(manual)) : readActual(reader, target, unitColumn);
   // A manual score is checked against [0, 分值] even when the actual failed; against the band once the tier is known.
   if (manual && weight && (!qualitative || actual)) checkManual(reader, manual, weight, actual?.kind === 'qualitative' ? actual.tier : null);
   if (issues.errorCount > before || !target || !weight || manual === null || !actual) return null;
@@ -140,6 +161,10 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
   };
   if (actual.kind === 'qualitative') {
     return { ...common, target: null, input: { direction: 'qualitative', tier: actual.tier, weight: weight.value, manualScore } };
+  }
+  if (actual.kind === 'deadline') {
+    if (target.kind !== 'deadline') return null;
+    return deadlineIndicator(reader, { ...common, actualText: actual.text }, target, actual, weight.value, manualScore);
   }
   if (target.kind !== 'quantitative') return null; // a quantitative actual is read only for a quantitative target
   const quantity: Quantity = { value: target.value, percent: target.percent, unit: target.percent ? '' : target.unit };
@@ -193,6 +218,12 @@ function readNature({ row, issues }: RowReader): Nature | null {
 function readTargets(reader: RowReader, nature: Nature | null, unitColumn: string): { target: ParsedTarget | null; adjusted: boolean } {
   const base = readTarget(reader, reader.row.get('target'), nature, unitColumn, null);
   const adjustedCell = reader.row.get('adjustedTarget');
+  if (base?.kind === 'deadline' && adjustedCell && !isBlank(adjustedCell.cell)) {
+    // A deadline moved (调整后指标值 `2025年3月底前`): scored against the new one.
+    const moved = readDeadlineTarget(adjustedCell);
+    if (!moved) reader.issues.add({ code: 'targetUnparsable', cell: adjustedCell.address, text: cellText(adjustedCell.cell.value) });
+    return { target: moved, adjusted: moved !== null };
+  }
   if (base?.kind !== 'quantitative' || !adjustedCell || isBlank(adjustedCell.cell)) return { target: base, adjusted: false };
   return { target: readTarget(reader, adjustedCell, nature, unitColumn, base), adjusted: true };
 }
@@ -223,6 +254,11 @@ function readTarget(
 
   let operator: Operator | null = null;
   let number: NumberValue;
+  const deadline = readDeadlineTarget(tc);
+  if (deadline) {
+    if (base) issues.add({ code: 'targetUnparsable', cell: tc.address, text: cellText(raw) });
+    return base ? null : deadline;
+  }
   if (typeof raw === 'number') {
     const read = readNumber(tc.cell);
     if (read.kind !== 'number') return null;
@@ -257,8 +293,68 @@ function readTarget(
   return { kind: 'quantitative', operator: operator ?? natureOp ?? base?.operator ?? 'atLeast', value, percent, unit };
 }
 
+/**
+ * A 时效指标 scored against its deadline. A year missing on one side is the
+ * other side's (the note says so); with neither, the days compare within one year.
+ */
+function deadlineIndicator(
+  { issues, rules }: RowReader,
+  common: Omit<Indicator, 'input' | 'target'>,
+  target: Extract<ParsedTarget, { kind: 'deadline' }>,
+  actual: Extract<ParsedActual, { kind: 'deadline' }>,
+  weight: string,
+  manualScore: string | null,
+): Indicator | null {
+  const done = actual.date;
+  const deadline = isoDay(target.date, done?.year ?? null);
+  const actualIso = done ? isoDay(done, target.date.year) : null;
+  const note: DeadlineNote = {
+    target: { iso: deadline, yearShown: target.date.year !== null || done?.year != null },
+    actual: done && actualIso ? { iso: actualIso, yearShown: done.year !== null || target.date.year !== null } : null,
+    assumed:
+      done && target.date.year === null && done.year !== null
+        ? { side: 'target', year: done.year }
+        : done && done.year === null && target.date.year !== null
+          ? { side: 'actual', year: target.date.year }
+          : null,
+  };
+  if (rules.overdueMode === 'manual' && manualScore === null && note.actual && !deadlineMet(deadline, actualIso)) {
+    issues.add({ code: 'overdueNeedsManual', cell: common.actualAddress, deadline: note.target, actual: note.actual });
+    return null;
+  }
+  return { ...common, target: null, deadline: note, input: { direction: 'deadline', deadline, actual: actualIso, weight, manualScore } };
+}
+
+/** A deadline as 指标值 (a date cell, or `2024年12月底前`, `≤2024-12-31` …), or null. */
+function readDeadlineTarget(tc: TableCell): Extract<ParsedTarget, { kind: 'deadline' }> | null {
+  const text = cellText(tc.cell.value);
+  const date = typeof tc.cell.value === 'string' ? parseDateText(text) : cellDate(tc.cell);
+  return date ? { kind: 'deadline', date, text: typeof tc.cell.value === 'string' ? text : isoDay(date, null) } : null;
+}
+
+/** The actual of a deadline target: a date cell, date text, or 按时完成. Null after an issue. */
+function readDeadlineActual({ row, issues }: RowReader, target: Extract<ParsedTarget, { kind: 'deadline' }>): ParsedActual | null {
+  const tc = row.get('actual');
+  if (isBlank(tc.cell)) {
+    issues.add(tc.cell.formula ? { code: 'formulaWithoutValue', cell: tc.address, field: field('actual') } : { code: 'valueRequired', cell: tc.address, field: field('actual') });
+    return null;
+  }
+  if (tc.cell.error) {
+    issues.add({ code: 'errorValue', cell: tc.address, field: field('actual'), text: String(tc.cell.value) });
+    return null;
+  }
+  const text = cellText(tc.cell.value);
+  if (typeof tc.cell.value === 'string' && saysOnTime(text)) return { kind: 'deadline', date: null, text };
+  const date = readDate(tc.cell);
+  if (!date) {
+    issues.add({ code: 'deadlineActualUnparsable', cell: tc.address, text, target: target.text, number: typeof tc.cell.value === 'number' });
+    return null;
+  }
+  return { kind: 'deadline', date, text };
+}
+
 /** The actual of a qualitative indicator: a tier phrase (blank only beside a manual score). Null after an issue. */
-function readTier({ row, issues }: RowReader, hasManual: boolean): ParsedActual | null {
+function readTier({ row, issues, rules }: RowReader, hasManual: boolean): ParsedActual | null {
   const tc = row.get('actual');
   const text = cellText(tc.cell.value);
   if (text === '') {
@@ -266,7 +362,7 @@ function readTier({ row, issues }: RowReader, hasManual: boolean): ParsedActual 
     issues.add({ code: 'valueRequired', cell: tc.address, field: field('actual') });
     return null;
   }
-  const tier = tierOf(text);
+  const tier = tierOf(text, rules.tierWords);
   if (!tier) {
     issues.add({ code: 'tierUnknown', cell: tc.address, text });
     return null;
@@ -281,6 +377,11 @@ function readTier({ row, issues }: RowReader, hasManual: boolean): ParsedActual 
 function readActual({ row, issues }: RowReader, target: ParsedTarget | null, unitColumn: string): ParsedActual | null {
   const tc = row.get('actual');
   const percent = target?.kind === 'quantitative' ? target.percent : looksPercent(row.get('target'), unitColumn);
+  const date = cellDate(tc.cell);
+  if (date) {
+    issues.add({ code: 'dateNotNumber', cell: tc.address, field: field('actual'), text: isoDay(date, null) });
+    return null;
+  }
   const n = requiredNumber(tc, field('actual'), issues);
   if (n === null) return null;
   if (percent && !n.percentFormat && !n.textPercent && decimalCompare(n.value, '0') > 0 && decimalCompare(n.value, '1.5') <= 0) {
@@ -318,12 +419,4 @@ function looksPercent(tc: TableCell, unitColumn: string): boolean {
 function asRatio(n: NumberValue, percent: boolean): string {
   if (n.percentFormat || n.textPercent || !percent) return n.value;
   return decimalTimes(n.value, '1', '100');
-}
-
-export function tierOf(phrase: string): Tier | null {
-  const text = stripWhitespace(nfkc(phrase));
-  if (TIER_C_WORDS.some((w) => text.includes(w))) return 'C';
-  if (text.includes(TIER_B_WORD)) return 'B';
-  if (TIER_A_WORDS.some((w) => text.includes(w))) return 'A';
-  return null;
 }

@@ -25,7 +25,7 @@ export function scoreWorkbook(input: WorkbookInput, facts?: SheetFactsBySheet): 
   const budget = parseBudget(input[NAME.budget], issues);
   const projects = parseProjects(input[NAME.projects], issues);
   const form = new FormRows();
-  const indicators = parseIndicators(input[NAME.indicators], settings.decimals, issues, form);
+  const indicators = parseIndicators(input[NAME.indicators], settings.decimals, issues, form, local);
   const results = parseResults(input[NAME.results], issues, form.totalHasPlace);
   if (budget && projects) checkProjectSums(projects, budget, issues);
 

@@ -1,6 +1,6 @@
 import { decimalCompare, decimalTimes, normalizeDecimal, type ExecutionCap, type GradeBand, type Settings } from '../engine';
 import type { CellInput } from './cells';
-import { cellText, normalizeHeader } from './normalize';
+import { cellText, nfkc, normalizeHeader, stripWhitespace } from './normalize';
 import { parseNumberText, readNumber, type NumberValue } from './numbers';
 import {
   LIST_SEPARATORS,
@@ -10,6 +10,7 @@ import {
   PAIR_SEPARATORS,
   REASON_MODES,
   REVERSE_MODES,
+  OVERDUE_MODES,
   SCORE_UNIT,
   CHAR_UNIT,
   YES_WORDS,
@@ -244,7 +245,23 @@ export const VALUE_PARSERS: { [K in Exclude<SettingKey, 'preset'>]: ValueParser 
     const v = charLimit(cell);
     return v === undefined ? null : (d) => (d.local.reportMaxChars = v);
   },
+  overdueMode: (cell) => {
+    const mode = lookup<LocalRules['overdueMode']>(OVERDUE_MODES, cell);
+    return mode === null ? null : (d) => (d.local.overdueMode = mode);
+  },
+  tierWordsA: (cell) => tierWords('A', cell),
+  tierWordsB: (cell) => tierWords('B', cell),
+  tierWordsC: (cell) => tierWords('C', cell),
 };
+
+/** 定性A档用语 …: a list of phrases (`圆满、出色`), or 无 for none (overriding a preset's). */
+function tierWords(tier: 'A' | 'B' | 'C', cell: CellInput): ApplyValue | null {
+  const text = textOf(cell);
+  if (text === null) return null;
+  const words = isNone(text) ? [] : text.split(LIST_SEPARATORS).map((w) => stripWhitespace(nfkc(w))).filter((w) => w !== '');
+  if (!isNone(text) && words.length === 0) return null;
+  return (d) => (d.local.tierWords = { ...d.local.tierWords, [tier]: words });
+}
 
 function v1Bound(key: V1GradeKey, cell: CellInput): ApplyValue | null {
   const v = plainNumber(cell, true);

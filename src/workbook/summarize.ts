@@ -93,6 +93,7 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
       roundRatesFirst: settings.roundRatesFirst,
       actualText: indicator.actualText,
       adjustments: s.adjustments,
+      deadline: indicator.deadline,
     });
     const result: IndicatorResult = {
       address: indicator.address,

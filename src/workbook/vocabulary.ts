@@ -159,7 +159,11 @@ export type SettingKey =
   | 'reasonRequired'
   | 'reasonMaxChars'
   | 'reasonThreshold'
-  | 'reportMaxChars';
+  | 'reportMaxChars'
+  | 'overdueMode'
+  | 'tierWordsA'
+  | 'tierWordsB'
+  | 'tierWordsC';
 
 /** The v1 keys that set the lower bound of one grade each, by the grade they name. */
 export const V1_GRADE_KEYS = ['excellent', 'good', 'pass'] as const;
@@ -183,6 +187,10 @@ export const SETTING_LABELS: ReadonlyArray<{ key: SettingKey; label: string; ali
   { key: 'reasonMaxChars', label: '偏差原因字数上限', aliases: [] },
   { key: 'reasonThreshold', label: '执行率说明阈值', aliases: [] },
   { key: 'reportMaxChars', label: '报告字数上限', aliases: [] },
+  { key: 'overdueMode', label: '时效逾期记分', aliases: ['逾期记分'] },
+  { key: 'tierWordsA', label: '定性A档用语', aliases: ['A档用语'] },
+  { key: 'tierWordsB', label: '定性B档用语', aliases: ['B档用语'] },
+  { key: 'tierWordsC', label: '定性C档用语', aliases: ['C档用语'] },
 ];
 
 /** The label of a setting as messages name it (`执行率总分上限`). */
@@ -196,6 +204,10 @@ export const REVERSE_MODES = { 偏差扣分: 'deviation', 比值: 'ratio', 零�
 /** Values of 偏差原因必填: no check, a warning, or an error for a missing reason (and a reason too long). */
 export const REASON_MODES = { 否: 'off', 提示: 'warn', 错误: 'error' } as const;
 export type ReasonMode = (typeof REASON_MODES)[keyof typeof REASON_MODES];
+
+/** Values of 时效逾期记分: a missed deadline scores 0, or needs a 人工得分. */
+export const OVERDUE_MODES = { 零分: 'zero', 人工: 'manual' } as const;
+export type OverdueMode = (typeof OVERDUE_MODES)[keyof typeof OVERDUE_MODES];
 
 /** Written for a list or limit setting to say “none” (and so override a preset's value). */
 export const NONE_WORDS = ['无'] as const;
@@ -248,6 +260,10 @@ export interface LocalRules {
   reasonThreshold: string;
   /** 报告字数上限: the limit of 评价结论 / 存在问题 / 改进措施 each (null: no limit); see text-limits.ts. */
   reportMaxChars: number | null;
+  /** 时效逾期记分 */
+  overdueMode: OverdueMode;
+  /** 定性A档用语 …: phrases the workbook adds, tried before the built-in ones (contained in the text). */
+  tierWords: { readonly A: readonly string[]; readonly B: readonly string[]; readonly C: readonly string[] };
 }
 
 export const DEFAULT_LOCAL_RULES: LocalRules = {
@@ -256,6 +272,8 @@ export const DEFAULT_LOCAL_RULES: LocalRules = {
   reasonMaxChars: null,
   reasonThreshold: '0.9',
   reportMaxChars: null,
+  overdueMode: 'zero',
+  tierWords: { A: [], B: [], C: [] },
 };
 
 export type ResultKey =
@@ -301,6 +319,41 @@ export const QUALITATIVE_NATURE = '定性';
 export const TIER_C_WORDS = ['未达成', '未完成', '未达到', '未实现'];
 export const TIER_B_WORD = '部分';
 export const TIER_A_WORDS = ['达成年度指标', '全部达成', '基本达成', '达成', '达到预期', '完成', '实现'];
+/**
+ * Everyday tier wording (好, 一般, 较差 …), tried only when none of the v1 words
+ * above is in the text: the text must be the phrase or end with it (效果显著),
+ * and a negation just before it (不显著) matches nothing. C first, then B, then A.
+ */
+export const TIER_EVERYDAY_WORDS = {
+  C: ['较差', '差'],
+  B: ['较一般', '一般'],
+  A: ['优秀', '良好', '较好', '显著', '好', '优'],
+} as const;
+export const TIER_NEGATIONS = ['不', '未', '无', '欠'];
+/** Trailing punctuation ignored when matching tier wording (`良好。`). */
+export const TRAILING_PUNCTUATION = /[。．.，,；;！!]+$/;
+
+/**
+ * 时效指标 with a date target (`2024年12月底前`, `≤2024-12-31`, `12月31日前完成`):
+ * what may stand before and after the date. The deadline counts its own day.
+ */
+export const DEADLINE_PREFIXES = ['≤', '<=', '不晚于', '不迟于', '截至', '截止', '已于', '于', '在'];
+export const DEADLINE_BEFORE_WORDS = ['之前', '以前', '前'];
+export const DEADLINE_DONE_WORDS = ['完成', '实现', '办结', '完工', '到位', '验收', '上线', '交付'];
+/** `2024-12-31`, `2024/12/31`, `2024.11.20` (all three parts: `2024.11` is a number). */
+export const DATE_NUMERIC = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+/**
+ * `2024年12月31日`, `12月底`, `2024年第三季度`, `下半年`, `年底`, `2024年内` — the year
+ * optional. Groups: 1 year, 2 month, 3 day, 4 月底, 5 quarter, 6 half (上/下), 7 year end.
+ */
+export const DATE_WRITTEN =
+  /^(?:(\d{4})?年)?(?:(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?|第?([一二三四1-4])季度(?:末|底)?|([上下])半年(?:末|底)?|(底|末|内))$/;
+export const DATE_YEAR = '年';
+export const DATE_FIRST_HALF = '上';
+export const QUARTER_NUMBERS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+/** An actual of a deadline target that says it was on time without a date. */
+export const ON_TIME_WORDS = ['已按时完成', '按时完成', '已如期完成', '如期完成', '已按期完成', '按期完成', '按时', '如期', '按期'];
+
 export const TIER_NAMES = {
   A: '达成年度指标',
   B: '部分达成年度指标并具有一定效果',

@@ -104,7 +104,17 @@ const ERROR_CASES: Array<[string, Edit, Where[]]> = [
   ['adjusted target -5%', row10({ 指标值: '≥5%', 调整后指标值: '-5%', 实际完成值: 3 }), [['targetNegative', I('G10')]]],
   ['≤ text under 指标性质 ≥', row10({ 指标性质: '≥', 指标值: '≤5天', 实际完成值: 3 }), [['operatorConflict', I('E10')]]],
   ['指标性质 正向', row10({ 指标性质: '正向', 指标值: 5, 实际完成值: 3 }), [['natureUnknown', I('D10')]]],
-  ['qualitative actual 良好', row10({ 指标值: '达到预期', 实际完成值: '良好' }), [['tierUnknown', I('I10')]]],
+  ['qualitative actual 还行 (良好 is tier A since §4 of the forms issue)', row10({ 指标值: '达到预期', 实际完成值: '还行' }), [['tierUnknown', I('I10')]]],
+  ['deadline target, actual 已完成', row10({ 指标值: '2024年12月底前', 实际完成值: '已完成' }), [['deadlineActualUnparsable', I('I10')]]],
+  ['date cell as the actual of a number target', row10({ 指标值: '≥95%', 实际完成值: fmt(45616, 'yyyy/m/d') }), [['dateNotNumber', I('I10')]]],
+  [
+    'missed deadline under 时效逾期记分 人工, no 人工得分',
+    (wb) => {
+      row10({ 指标值: '≤2024-12-31', 实际完成值: '2025.1.10' })(wb);
+      rules(['时效逾期记分', '人工'])(wb);
+    },
+    [['overdueNeedsManual', I('I10')]],
+  ],
   ['人工得分 above 分值', row10({ 指标值: '≥100人', 实际完成值: 52, 人工得分: 20 }), [['manualOutOfRange', I('K10')]]],
   ['人工得分 outside tier B', row10({ 指标值: '达到预期', 实际完成值: '部分达成', 人工得分: 14 }), [['manualOutOfBand', I('K10')]]],
   ['formula in 得分 (M10)', cellAt('绩效指标', 'M10', fx(7.8)), [['outputFormula', I('M10')]]],
