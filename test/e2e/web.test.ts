@@ -21,6 +21,7 @@ import type { FakeCell } from '../fakes/office';
 import { EXAMPLE_NAMES } from '../hosts/excel/example-workbook';
 import { exampleWith } from '../support/fixtures';
 import { RULE_BOOKS, ruleBookBytes } from '../support/rule-books';
+import { WORDING_EXPECTED, wordingBookBytes } from '../support/wording-book';
 import { hasOpenpyxl, readWithOpenpyxl } from '../support/openpyxl-cells';
 import { EXAMPLE, ROOT } from '../support/paths';
 import { buildFakeOffice, buildWeb, chromiumAvailable, foreignRequests, launchChromium, serve, watch, type PageLog } from './support/browser';
@@ -276,6 +277,25 @@ suite('pages in Chromium', () => {
     if (!cells.ok) throw new Error(fileErrorText(cells.error));
     expect(cells.value.get('评价结果')!.get('B17')!.value).toBe(79);
     expect(cells.value.get('评价结果')!.get('B19')!.value).toBe('一般');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('standalone page: a 时效指标 with a date cell and a qualitative 效果一般 score the hand-worked figures', async () => {
+    const { page, log } = await open('standalone wording', 'none');
+    await page.goto(`${origin}/index.html`);
+    await page.waitForSelector('#standalone');
+    const file = path.join(FILES, '日常用语.xlsx');
+    fs.writeFileSync(file, wordingBookBytes());
+    await upload(page, file);
+    await page.waitForFunction((total) => document.querySelector('.result__value')?.textContent === total, WORDING_EXPECTED.total);
+    expect(await page.textContent('.grade')).toBe(WORDING_EXPECTED.grade);
+    const scores = await page.$$eval('.indicator__score', (els) => els.map((e) => (e.textContent || '').split('/')[0]));
+    expect(scores).toEqual(WORDING_EXPECTED.scores);
+    // The deadline row's 计算说明 opens under its toggle.
+    await (await page.$$('.indicator__toggle'))[6].click();
+    await page.waitForSelector('.indicator__note');
+    expect(await page.textContent('.indicator__note')).toContain(WORDING_EXPECTED.notes[6]);
     expect(log.errors).toEqual([]);
     await page.close();
   });
