@@ -296,6 +296,7 @@ suite('pages in Chromium', () => {
     await (await page.$$('.indicator__toggle'))[6].click();
     await page.waitForSelector('.indicator__note');
     expect(await page.textContent('.indicator__note')).toContain(WORDING_EXPECTED.notes[6]);
+    await screenshot(page, 'standalone-wording.png');
     expect(log.errors).toEqual([]);
     await page.close();
   });
