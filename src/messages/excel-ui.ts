@@ -127,6 +127,15 @@ export const projectInserted = (sheets: string[]) =>
 /** The title of a 人工得分 mark: the score the rules would give. */
 export const manualMarkTitle = (ruleScore: string) => `按规则得分 ${ruleScore}`;
 
+/** Several notes of local rules in one line. */
+export const joinedNotes = (notes: string[]) => notes.join('；');
+
+/** `单位：` before a value in the print view's heading. */
+export const headingLabel = (label: string) => label + '：';
+
+/** `总分：81.53 / 100　评价等级：` — the print heading's result line, the grade badge follows. */
+export const headingResult = (total: string, max: string) => [headingLabel(UI.total), total + ' / ' + max, '　' + headingLabel(UI.grade)] as const;
+
 /** `2026年12月2日`, the print view's date. */
 export const printDateText = (date: Date) => `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
 

@@ -7,7 +7,7 @@
 import { formatCell } from '../workbook/address';
 import type { BlockResult, IndicatorResult, ScoreSummary } from '../workbook/report';
 import type { BookOutcome } from '../workbook/score-book';
-import { blockLabel, manualMarkTitle, percentText, printDateText, UI } from '../messages/excel-ui';
+import { blockLabel, headingLabel, headingResult, joinedNotes, manualMarkTitle, percentText, printDateText, UI } from '../messages/excel-ui';
 import { type Child, h } from './dom';
 import { gradeClass } from './pane-state';
 
@@ -86,7 +86,7 @@ export function indicatorMarks(ind: IndicatorResult, showCell: boolean): Child[]
   return [
     showCell ? h('span', { class: 'indicator__cell', title: UI.indicatorCell }, [formatCell(ind.address)]) : null,
     ind.manual ? h('span', { class: 'mark mark--manual', title: manualMarkTitle(ind.ruleScore) }, [UI.manualMark]) : null,
-    ind.adjustments.length > 0 ? h('span', { class: 'mark mark--adjusted', title: ind.adjustments.map((a) => a.note).join('；') }, [UI.adjustedMark]) : null,
+    ind.adjustments.length > 0 ? h('span', { class: 'mark mark--adjusted', title: joinedNotes(ind.adjustments.map((a) => a.note)) }, [UI.adjustedMark]) : null,
   ];
 }
 
@@ -95,12 +95,12 @@ export function totalAdjustments(summary: ScoreSummary): HTMLElement | null {
   if (summary.adjustments.length === 0) return null;
   return h('div', { class: 'result__adjusted' }, [
     h('span', { class: 'mark mark--adjusted' }, [UI.adjustedMark]),
-    ' ' + summary.adjustments.map((a) => a.note).join('；'),
+    ' ' + joinedNotes(summary.adjustments.map((a) => a.note)),
   ]);
 }
 
 function headingLine(label: string, value: Child): HTMLElement {
-  return h('p', { class: 'print-heading__line' }, [h('span', { class: 'print-heading__label' }, [label + '：']), value]);
+  return h('p', { class: 'print-heading__line' }, [h('span', { class: 'print-heading__label' }, [headingLabel(label)]), value]);
 }
 
 /** The unit and year of a printed result, where the workbook says them (null: a line to fill in by hand). */
@@ -117,16 +117,17 @@ export interface FilingInfo {
 export function printHeading(outcome: BookOutcome, date: Date, filing: FilingInfo | null): HTMLElement {
   const [only] = outcome.evaluations;
   const summary = outcome.evaluations.length === 1 && outcome.errors.length === 0 ? only.summary : null;
+  const result = summary ? headingResult(summary.total, summary.max) : null;
   return h('header', { class: 'print-heading print-only' }, [
     h('p', { class: 'print-heading__title' }, [UI.printTitle]),
     headingLine(UI.printUnit, (filing && filing.unit) || UI.printBlank),
     headingLine(UI.printYear, (filing && filing.year) || UI.printBlank),
     headingLine(UI.printDate, printDateText(date)),
-    summary
+    summary && result
       ? h('p', { class: 'print-heading__result' }, [
-          h('span', { class: 'print-heading__label' }, [UI.total + '：']),
-          h('strong', null, [summary.total + ' / ' + summary.max]),
-          '　' + UI.grade + '：',
+          h('span', { class: 'print-heading__label' }, [result[0]]),
+          h('strong', null, [result[1]]),
+          result[2],
           h('span', { class: 'grade ' + gradeClass(summary.gradeLevel, summary.gradeScale.length) }, [summary.grade]),
         ])
       : null,
