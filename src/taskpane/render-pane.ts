@@ -9,7 +9,7 @@ import {
   countedTitle, errorCount, errorTally, executionLine, hostErrorMessage, percentText, evaluationName, projectInserted, scoredEvaluations, scoredSummary, templateInserted, UI, warningCount, writtenCells,
 } from '../messages/excel-ui';
 import { type Child, clear, h } from './dom';
-import { blockHead, budgetTable, indicatorMarks, indicatorsByBlock, printHeading, projectTable, scoreBar, totalAdjustments } from './result-views';
+import { blockHead, budgetTable, indicatorCell, indicatorMarks, indicatorsByBlock, printHeading, projectTable, scoreBar, totalAdjustments } from './result-views';
 
 // What the standalone chunk uses from the pane, from this one module (each module of the pane's first
 // load that another chunk imports costs the first load a module wrapper).
@@ -115,7 +115,7 @@ function indicatorItem(ind: IndicatorResult, open: boolean, toggle: (cell: strin
     h('div', { class: 'indicator__row' }, [
       select
         ? on(h('button', { type: 'button', class: 'indicator__name', title: UI.clickToSelect }, [ind.name]), () => select(ind.address))
-        : h('span', { class: 'indicator__name', title: key }, [ind.name]),
+        : h('span', { class: 'indicator__name' }, [ind.name, ' ', indicatorCell(ind)]),
       h('span', { class: 'indicator__rate', title: UI.indicatorRate }, [percentText(ind.rate)]),
       h('span', { class: 'indicator__score', title: UI.indicatorScore }, [ind.score + '/' + ind.weight]),
     ]),
@@ -127,7 +127,7 @@ function indicatorItem(ind: IndicatorResult, open: boolean, toggle: (cell: strin
         ]),
         () => toggle(key),
       ),
-      ...indicatorMarks(ind, select === null),
+      ...indicatorMarks(ind),
     ]),
     open ? h('p', { class: 'indicator__note', id: noteId }, [ind.note]) : null,
   ]);

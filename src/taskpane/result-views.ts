@@ -22,10 +22,12 @@ const WEAK_SHARE = 0.6;
 export function scoreBar(score: string, weight: string): HTMLElement {
   const w = Number(weight);
   const share = w > 0 ? Math.max(0, Math.min(1, Number(score) / w)) : 0;
-  const fill = h('span', { class: 'bar__fill' + (share < WEAK_SHARE ? ' bar__fill--weak' : '') });
+  const weak = share < WEAK_SHARE;
+  const fill = h('span', { class: 'bar__fill' + (weak ? ' bar__fill--weak' : '') });
   // CSSOM, not a style attribute: the page's CSP has no 'unsafe-inline'.
   fill.style.width = Math.round(share * 1000) / 10 + '%';
-  return h('span', { class: 'bar', 'aria-hidden': 'true' }, [fill]);
+  // A weak score's whole track is tinted too, so that even 0 of 8 stands out.
+  return h('span', { class: 'bar' + (weak ? ' bar--weak' : ''), 'aria-hidden': 'true' }, [fill]);
 }
 
 function rateRow(label: string, rate: string | null, adjustment: string | null, total: boolean): HTMLElement {
@@ -77,14 +79,14 @@ export function indicatorsByBlock(summary: ScoreSummary): { block: BlockResult; 
   return summary.blocks.map((block) => ({ block, indicators: summary.indicators.filter((i) => i.level1 === block.level1) }));
 }
 
-/**
- * What is set off on an indicator's meta line: its cell on the page (no
- * workbook to select it in), 人工得分 and 规则调整 marks with what they mean
- * in their title.
- */
-export function indicatorMarks(ind: IndicatorResult, showCell: boolean): Child[] {
+/** On the page (no workbook to select it in), an indicator's cell, beside its name. */
+export function indicatorCell(ind: IndicatorResult): HTMLElement {
+  return h('span', { class: 'indicator__cell', title: UI.indicatorCell }, [formatCell(ind.address)]);
+}
+
+/** The 人工得分 and 规则调整 marks on an indicator's meta line, with what they mean in their title. */
+export function indicatorMarks(ind: IndicatorResult): Child[] {
   return [
-    showCell ? h('span', { class: 'indicator__cell', title: UI.indicatorCell }, [formatCell(ind.address)]) : null,
     ind.manual ? h('span', { class: 'mark mark--manual', title: manualMarkTitle(ind.ruleScore) }, [UI.manualMark]) : null,
     ind.adjustments.length > 0 ? h('span', { class: 'mark mark--adjusted', title: joinedNotes(ind.adjustments.map((a) => a.note)) }, [UI.adjustedMark]) : null,
   ];
@@ -118,7 +120,8 @@ export function printHeading(outcome: BookOutcome, date: Date, filing: FilingInf
   const [only] = outcome.evaluations;
   const summary = outcome.evaluations.length === 1 && outcome.errors.length === 0 ? only.summary : null;
   const result = summary ? headingResult(summary.total, summary.max) : null;
-  return h('header', { class: 'print-heading print-only' }, [
+  // With the result here, the card below need not repeat the total and grade on paper (taskpane.css).
+  return h('header', { class: 'print-heading print-only' + (summary ? ' print-heading--result' : '') }, [
     h('p', { class: 'print-heading__title' }, [UI.printTitle]),
     headingLine(UI.printUnit, (filing && filing.unit) || UI.printBlank),
     headingLine(UI.printYear, (filing && filing.year) || UI.printBlank),

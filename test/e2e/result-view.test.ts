@@ -16,7 +16,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readAllCells, readWorkbookFile } from '../../src/hosts/xlsx';
 import { fileErrorText } from '../../src/messages/file-errors';
 import { printDateText } from '../../src/messages/excel-ui';
-import { formatCell } from '../../src/workbook/address';
+import { a1, type CellAddress, formatCell } from '../../src/workbook/address';
+import { sheetPrefix } from '../fakes/office/store';
 import { scoreWorkbook } from '../../src/workbook/score-workbook';
 import { EXAMPLE_NAMES } from '../hosts/excel/example-workbook';
 import { exampleWith } from '../support/fixtures';
@@ -35,6 +36,8 @@ const exampleBytes = new Uint8Array(fs.readFileSync(EXAMPLE));
 const exampleRead = readWorkbookFile(exampleBytes);
 if (!exampleRead.ok) throw new Error(fileErrorText(exampleRead.error));
 const summary = scoreWorkbook(exampleRead.value).summary!;
+/** A cell as the fake's Range.address gives it (Excel's own form: `绩效指标!C4`). */
+const excelAddress = (cell: CellAddress) => sheetPrefix(cell.sheet) + '!' + a1(cell.row, cell.col);
 
 async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -229,7 +232,10 @@ suite('the result view in Chromium', () => {
     // Each bar is as wide as its share: 7.80 of 15 is 52 %, drawn as weak; 10 of 10 is full.
     const bar = (selector: string) => page.$$eval(selector, (els) => els.map((e) => [Math.round((100 * (e.firstChild as HTMLElement).getBoundingClientRect().width) / e.getBoundingClientRect().width), (e.firstChild as HTMLElement).className]));
     expect(await bar('.block__head .bar')).toEqual([[84, 'bar__fill'], [52, 'bar__fill bar__fill--weak'], [100, 'bar__fill']]);
-    expect((await bar('.indicator .bar')).map(([w]) => w)).toEqual([0, 100, 79, 100, 100, 100, 52, 100]);
+    expect(await page.$$eval('.indicator .bar', (els) => els.map((e) => e.classList.contains('bar--weak')))).toEqual([true, false, false, false, false, false, true, false]);
+    // Each indicator's bar: its share of the 分值 to the pixel's rounding (9.42 of 12 is 78.5 %).
+    const shares = (await bar('.indicator .bar')).map(([w]) => w as number);
+    expect(shares.map((w, i) => Math.abs(w - (100 * Number(summary.indicators[i].score)) / Number(summary.indicators[i].weight)) <= 1)).toEqual(summary.indicators.map(() => true));
     // Every indicator with its cell beside it.
     expect(await texts(page, '.indicator__cell')).toEqual(summary.indicators.map((i) => formatCell(i.address)));
     expect(await texts(page, '.mark--manual')).toEqual([]);
@@ -241,7 +247,7 @@ suite('the result view in Chromium', () => {
 
     await upload(page, manual);
     await page.waitForSelector('.mark--manual');
-    expect(await page.$$eval('.indicator', (els) => els.filter((e) => e.querySelector('.mark--manual')).map((e) => e.querySelector('.indicator__name')!.textContent))).toEqual(['解决就业人数']);
+    expect(await page.$$eval('.indicator', (els) => els.filter((e) => e.querySelector('.mark--manual')).map((e) => e.querySelector('.indicator__name')!.firstChild!.textContent))).toEqual(['解决就业人数']);
     expect(await page.getAttribute('.mark--manual', 'title')).toBe('按规则得分 7.80');
     expect(await texts(page, '.block__score')).toEqual(['54.41/65', '12.00/15', '10.00/10']);
     expect(log.errors).toEqual([]);
@@ -310,6 +316,9 @@ suite('the result view in Chromium', () => {
     for (const part of ['预算绩效自评结果', '单位：', '年度：', '打印日期：' + printDateText(new Date()), '总分：81.53 / 100', '评价等级：良']) expect(heading).toContain(part);
     for (const control of ['#score', '#print', '#download', '.picker', '.samples', '.indicator__toggle', '.status']) expect([control, await page.isVisible(control)]).toEqual([control, false]);
     expect(await texts(page, '.block__score')).toEqual(['54.41/65', '7.80/15', '10.00/10']);
+    // The heading has the total: the card below keeps only the execution rate.
+    expect(await page.isVisible('.result__total')).toBe(false);
+    expect(await page.isVisible('.result__execution')).toBe(true);
     await screenshot(page, 'result-print.png');
 
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
@@ -335,13 +344,13 @@ suite('the result view in Chromium', () => {
     const selection = () => page.evaluate(() => (window as unknown as { __selfevalFakeStore: Store }).__selfevalFakeStore.selection);
     for (const i of [0, 6]) {
       await page.click(`.indicator__name >> nth=${i}`);
-      await page.waitForFunction((want) => (window as unknown as { __selfevalFakeStore: Store }).__selfevalFakeStore.selection === want, formatCell(summary.indicators[i].address));
+      await page.waitForFunction((want) => (window as unknown as { __selfevalFakeStore: Store }).__selfevalFakeStore.selection === want, excelAddress(summary.indicators[i].address));
     }
-    expect(await selection()).toBe(formatCell(summary.indicators[6].address));
+    expect(await selection()).toBe('绩效指标!C10');
     // By keyboard too: Enter on the focused name.
     await page.focus('.indicator__name >> nth=2');
     await page.keyboard.press('Enter');
-    await page.waitForFunction((want) => (window as unknown as { __selfevalFakeStore: Store }).__selfevalFakeStore.selection === want, formatCell(summary.indicators[2].address));
+    await page.waitForFunction((want) => (window as unknown as { __selfevalFakeStore: Store }).__selfevalFakeStore.selection === want, excelAddress(summary.indicators[2].address));
 
     expect(await seriousViolations(page)).toEqual([]);
     expect((await contrasts(page)).filter((c) => c.ratio < 4.5)).toEqual([]);
