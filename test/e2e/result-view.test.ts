@@ -81,7 +81,11 @@ async function tabOrder(page: Page): Promise<{ expected: string[]; reached: stri
       }
       list.push(String(i));
     });
-    (document.activeElement as HTMLElement | null)?.blur();
+    // Tab from the top of the page: a focus point before everything (blur() alone keeps the last one).
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    document.body.insertBefore(start, document.body.firstChild);
+    start.focus();
     return list;
   });
   const reached: string[] = [];
