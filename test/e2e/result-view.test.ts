@@ -279,6 +279,8 @@ suite('the result view in Chromium', () => {
     expect(warning.colors.filter(isRed)).toEqual([]);
     const low = (await contrasts(page)).filter((c) => c.ratio < 4.5);
     expect(low).toEqual([]);
+    expect((await contrasts(page)).length).toBeGreaterThan(50);
+    await page.screenshot({ path: path.join(SHOTS, 'result-warnings.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     await upload(page, broken);
