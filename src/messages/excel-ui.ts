@@ -92,6 +92,27 @@ export const UI = {
   clickToSelect: '点击可在工作表中选中该单元格',
   blankRate: '—',
   intro: '按工作簿中的五个名称（预算执行、项目支出、绩效指标、评分规则、评价结果）读取数据，计算得分并写回工作簿。',
+  /** The result's tables (what an accountant checks and files). */
+  budgetRows: '预算执行',
+  budgetRowLabel: '资金项目',
+  budgetTotalRow: '合计',
+  rowRate: '执行率',
+  rowAdjustment: '调整率',
+  projects: '项目支出',
+  projectName: '项目名称',
+  /** One 一级指标's subtotal, read out for screen readers. */
+  blockSubtotal: '小计',
+  indicatorCell: '单元格',
+  /** Marks on a score: a 人工得分 counted instead of the rule's, a local rule that changed it. */
+  manualMark: '人工得分',
+  adjustedMark: '规则调整',
+  /** The print view's heading (hidden on screen). */
+  printTitle: '预算绩效自评结果',
+  printUnit: '单位',
+  printYear: '年度',
+  printDate: '打印日期',
+  /** A line to fill in by hand where the workbook does not say (no 报告信息). */
+  printBlank: '＿＿＿＿＿＿＿＿',
   dialogTitle: '计算结果',
   dialogClose: '关闭',
   dialogOpenPane: '请在“开始”选项卡点“绩效自评”打开任务窗格查看逐条说明。',
@@ -102,6 +123,24 @@ export const templateInserted = (sheets: string[]) => `已插入模板：新增�
 /** A project sheet added by 插入模板 → 项目支出, with its own two names. */
 export const projectInserted = (sheets: string[]) =>
   `已插入项目支出绩效自评表：新增工作表 ${sheetList(sheets)} 和它自己的名称“预算执行”“绩效指标”（范围为该工作表）。填写后点“计算得分”；再点一次“插入模板”可再加一个项目。`;
+
+/** The title of a 人工得分 mark: the score the rules would give. */
+export const manualMarkTitle = (ruleScore: string) => `按规则得分 ${ruleScore}`;
+
+/** Several notes of local rules in one line. */
+export const joinedNotes = (notes: string[]) => notes.join('；');
+
+/** `单位：` before a value in the print view's heading. */
+export const headingLabel = (label: string) => label + '：';
+
+/** `总分：81.53 / 100　评价等级：` — the print heading's result line, the grade badge follows. */
+export const headingResult = (total: string, max: string) => [headingLabel(UI.total), total + ' / ' + max, '　' + headingLabel(UI.grade)] as const;
+
+/** `2026年12月2日`, the print view's date. */
+export const printDateText = (date: Date) => `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+
+/** `产出指标 小计 54.41/65`: a block's bar, read out. */
+export const blockLabel = (level1: string, score: string, weight: string) => `${level1} ${UI.blockSubtotal} ${score}/${weight}`;
 
 export const scoredSummary = (total: string, max: string, grade: string) => `总分 ${total} / ${max}，评价等级：${grade}。`;
 

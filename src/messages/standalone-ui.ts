@@ -14,6 +14,7 @@ export const STANDALONE_UI = {
   noFile: '尚未选择文件。',
   score: '计算得分',
   download: '下载已评分工作簿',
+  print: '打印结果',
   reading: '正在读取文件…',
   parsing: '正在读取工作簿…',
   scoring: '正在计算…',

@@ -9,6 +9,7 @@ import {
   countedTitle, errorCount, errorTally, executionLine, hostErrorMessage, percentText, evaluationName, projectInserted, scoredEvaluations, scoredSummary, templateInserted, UI, warningCount, writtenCells,
 } from '../messages/excel-ui';
 import { type Child, clear, h } from './dom';
+import { blockHead, budgetTable, indicatorCell, indicatorMarks, indicatorsByBlock, printHeading, projectTable, scoreBar, totalAdjustments } from './result-views';
 
 // What the standalone chunk uses from the pane, from this one module (each module of the pane's first
 // load that another chunk imports costs the first load a module wrapper).
@@ -52,7 +53,7 @@ function statusArea(state: PaneState, handlers: PaneHandlers): HTMLElement {
   } else if (state.outcome && state.snapshot) {
     children.push(h('p', { class: 'message message--success' }, [scoredLine(state.outcome) + writtenCells(writtenCount(state.snapshot))]));
   }
-  return h('div', { class: 'status', role: 'status', 'aria-live': 'polite' }, children);
+  return h('div', { class: 'status no-print', role: 'status', 'aria-live': 'polite' }, children);
 }
 
 export function resultCard(summary: ScoreSummary): HTMLElement {
@@ -74,6 +75,7 @@ export function resultCard(summary: ScoreSummary): HTMLElement {
     summary.preset === null
       ? null
       : h('div', { class: 'result__preset' }, [h('span', { class: 'result__label' }, [UI.preset]), h('span', null, [summary.preset])]),
+    totalAdjustments(summary),
   ]);
 }
 
@@ -113,21 +115,33 @@ function indicatorItem(ind: IndicatorResult, open: boolean, toggle: (cell: strin
     h('div', { class: 'indicator__row' }, [
       select
         ? on(h('button', { type: 'button', class: 'indicator__name', title: UI.clickToSelect }, [ind.name]), () => select(ind.address))
-        : h('span', { class: 'indicator__name', title: key }, [ind.name]),
+        : h('span', { class: 'indicator__name' }, [ind.name, ' ', indicatorCell(ind)]),
       h('span', { class: 'indicator__rate', title: UI.indicatorRate }, [percentText(ind.rate)]),
       h('span', { class: 'indicator__score', title: UI.indicatorScore }, [ind.score + '/' + ind.weight]),
     ]),
-    on(
-      h('button', { type: 'button', class: 'indicator__toggle', 'data-focus': 'toggle:' + key, 'aria-expanded': open ? 'true' : 'false', 'aria-controls': noteId }, [
-        (open ? UI.noteOpen : UI.noteClosed) + UI.showNote,
-      ]),
-      () => toggle(key),
-    ),
+    scoreBar(ind.score, ind.weight),
+    h('div', { class: 'indicator__meta' }, [
+      on(
+        h('button', { type: 'button', class: 'indicator__toggle no-print', 'data-focus': 'toggle:' + key, 'aria-expanded': open ? 'true' : 'false', 'aria-controls': noteId }, [
+          (open ? UI.noteOpen : UI.noteClosed) + UI.showNote,
+        ]),
+        () => toggle(key),
+      ),
+      ...indicatorMarks(ind),
+    ]),
     open ? h('p', { class: 'indicator__note', id: noteId }, [ind.note]) : null,
   ]);
 }
 
+/**
+ * The indicators under their 一级指标, each block headed by its subtotal
+ * (a table without 一级指标 makes one block, shown without a heading).
+ */
 export function indicatorList(summary: ScoreSummary, expanded: { [cell: string]: boolean }, toggle: (cell: string) => void, select: SelectCell): HTMLElement {
+  const item = (ind: IndicatorResult) => indicatorItem(ind, !!expanded[indicatorKey(ind)], toggle, select);
+  const blocks = indicatorsByBlock(summary).map(({ block, indicators }) =>
+    h('div', { class: 'block' }, [block.level1 === '' ? null : blockHead(block), h('ul', { class: 'indicators__list' }, indicators.map(item))]),
+  );
   return h('section', { class: 'card indicators' }, [
     h('h2', null, [UI.indicators]),
     h('div', { class: 'indicators__head', 'aria-hidden': 'true' }, [
@@ -135,7 +149,7 @@ export function indicatorList(summary: ScoreSummary, expanded: { [cell: string]:
       h('span', null, [UI.indicatorRate]),
       h('span', null, [UI.indicatorScore]),
     ]),
-    h('ul', { class: 'indicators__list' }, summary.indicators.map((ind) => indicatorItem(ind, !!expanded[indicatorKey(ind)], toggle, select))),
+    ...blocks,
   ]);
 }
 
@@ -155,7 +169,7 @@ function templateSection(state: PaneState, handlers: PaneHandlers): HTMLElement 
       ),
       ' ' + label,
     ]);
-  return h('section', { class: 'card template' }, [
+  return h('section', { class: 'card template no-print' }, [
     h('fieldset', null, [
       h('legend', null, [UI.templateFormLabel]),
       formRadio('department', UI.templateDepartment),
@@ -214,6 +228,7 @@ export function bookSections(
   issueBody: (issue: IssueView) => HTMLElement,
 ): Child[] {
   const parts: Child[] = [
+    printHeading(outcome, new Date(), null),
     issueList(UI.errors, issues.book.errors, 'error', issueBody),
     issueList(UI.warnings, issues.book.warnings, 'warning', issueBody),
   ];
@@ -223,12 +238,15 @@ export function bookSections(
   outcome.evaluations.forEach((evaluation, i) => {
     const own = issues.evaluations[i];
     const summary = evaluation.errors.length === 0 ? evaluation.summary : null;
+    const shown = summary && !bookFailed ? summary : null;
     const content: Child[] = [
-      summary && !bookFailed ? resultCard(summary) : null,
+      shown ? resultCard(shown) : null,
       summary && bookFailed ? h('p', { class: 'evaluation__held' }, [UI.heldBack]) : null,
       issueList(UI.errors, own.errors, 'error', issueBody),
       issueList(UI.warnings, own.warnings, 'warning', issueBody),
-      summary && !bookFailed ? indicatorList(summary, expanded, toggle, select) : null,
+      shown ? budgetTable(shown) : null,
+      shown ? projectTable(shown) : null,
+      shown ? indicatorList(shown, expanded, toggle, select) : null,
     ];
     if (!titled) parts.push(...content);
     else {
@@ -267,8 +285,8 @@ export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHa
   rebuild(
     root,
     h('div', { class: 'pane' }, [
-      h('header', { class: 'pane__header' }, [h('h1', null, [UI.title]), h('p', { class: 'intro' }, [UI.intro])]),
-      h('div', { class: 'actions' }, [
+      h('header', { class: 'pane__header no-print' }, [h('h1', null, [UI.title]), h('p', { class: 'intro' }, [UI.intro])]),
+      h('div', { class: 'actions no-print' }, [
         on(
           h('button', { type: 'button', class: 'btn btn--primary', id: 'score', 'data-focus': 'score', disabled: busy, 'aria-busy': state.busy === 'scoring' ? 'true' : 'false' }, [
             state.busy === 'scoring' ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,

@@ -57,6 +57,21 @@ export interface IndicatorResult {
   note: string;
   /** Local rules that changed the rule score; empty under v1 rules. */
   adjustments: AdjustmentResult[];
+  /** A 人工得分 was given: `score` is the manual score, not the rule's. */
+  manual: boolean;
+}
+
+/**
+ * A 一级指标 with the subtotal of its indicators (得分/分值), in the order the
+ * table first names it: what an accountant adds up by hand for the report.
+ */
+export interface BlockResult {
+  /** '' when the table has no 一级指标 column: one block of every indicator. */
+  level1: string;
+  /** Σ the indicators' rounded scores, with the workbook's 小数位数. */
+  score: string;
+  /** Σ their 分值. */
+  weight: string;
 }
 
 /** The figures of a successful run, decimals as strings exactly as written to cells. */
@@ -79,6 +94,8 @@ export interface ScoreSummary {
   rows: RowResult[];
   projects: ProjectResult[];
   indicators: IndicatorResult[];
+  /** The 一级指标 subtotals; not in the CLI's --json (its v1 shape). */
+  blocks: BlockResult[];
 }
 
 /** The outcome of scoring a workbook: either a summary and a plan, or errors and an empty plan. */

@@ -1,11 +1,11 @@
-import { adjustmentRateText, isNegative, ratioText, type Evaluation, type Settings } from '../engine';
+import { adjustmentRateText, decimalSum, decimalSumFixed, isNegative, ratioText, type Evaluation, type Settings } from '../engine';
 import { adjustmentText, indicatorNote, totalNote } from '../messages/notes';
 import { fieldOf } from './fields';
 import type { IssueList } from './issue-list';
 import type { BudgetModel, BudgetRow } from './parse-budget';
 import type { Indicator } from './parse-indicators';
 import type { ProjectRow } from './parse-projects';
-import type { IndicatorResult, ProjectResult, ScoreSummary } from './report';
+import type { BlockResult, IndicatorResult, ProjectResult, ScoreSummary } from './report';
 import { rowLabelKey } from './normalize';
 import { BASIC_LABEL, PROJECT_LABEL, NAME } from './vocabulary';
 
@@ -107,6 +107,7 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
       weight: input.weight,
       note,
       adjustments: s.adjustments.map((a) => ({ rule: a.rule, before: a.before, after: a.after, note: adjustmentText(a, { actual, target }) })),
+      manual: input.manualScore !== null,
     };
     return { indicator, result };
   });
@@ -140,9 +141,28 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
     rows: rows.filter((r) => !r.row.isTotal).map((r) => ({ label: r.row.label, rate: r.rate, adjustmentRate: r.adjustment })),
     projects: projects.map((p) => p.result),
     indicators: indicators.map((i) => i.result),
+    blocks: blockSubtotals(indicators.map((i) => i.result), d),
   };
   const note = totalNote(evaluation.execution.score, evaluation.indicatorTotal, evaluation.sum, evaluation.adjustments);
   return { report, totalNote: note, rows, projects, indicators };
+}
+
+/** The 一级指标 subtotals, each block where the table first names it (merged cells already filled down). */
+export function blockSubtotals(indicators: readonly IndicatorResult[], decimals: number): BlockResult[] {
+  const order: string[] = [];
+  const members = new Map<string, IndicatorResult[]>();
+  for (const ind of indicators) {
+    const list = members.get(ind.level1);
+    if (list) list.push(ind);
+    else {
+      order.push(ind.level1);
+      members.set(ind.level1, [ind]);
+    }
+  }
+  return order.map((level1) => {
+    const list = members.get(level1) as IndicatorResult[];
+    return { level1, score: decimalSumFixed(list.map((i) => i.score), decimals), weight: decimalSum(list.map((i) => i.weight)) };
+  });
 }
 
 function floorZero(value: string): string {

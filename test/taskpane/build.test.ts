@@ -29,6 +29,11 @@ describe('web build', () => {
   });
 
 
+  it('keeps the Excel pane\'s first load (taskpane.js + taskpane.css) within 50 KB gzip', () => {
+    const gz = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(OUT, file)), { level: 9 }).length;
+    expect(gz('taskpane.js') + gz('taskpane.css')).toBeLessThanOrEqual(50 * 1024);
+  });
+
   it('writes the production URL into the copied manifest, which still validates', () => {
     const manifest = fs.readFileSync(path.join(OUT, 'manifest.xml'), 'utf8');
     expect(manifest).not.toContain('https://localhost:3000');

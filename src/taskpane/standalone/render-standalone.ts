@@ -41,7 +41,7 @@ function picker(state: StandaloneState, handlers: StandaloneHandlers): HTMLEleme
     const file = input.files && input.files[0];
     if (file) handlers.choose(file);
   });
-  return h('section', { class: 'card picker' + (state.dragging ? ' picker--dragging' : ''), id: 'standalone', 'aria-labelledby': 'picker-title' }, [
+  return h('section', { class: 'card picker no-print' + (state.dragging ? ' picker--dragging' : ''), id: 'standalone', 'aria-labelledby': 'picker-title' }, [
     h('h2', { id: 'picker-title' }, [S.chooseTitle]),
     h('p', { class: 'picker__hint' }, [state.dragging ? S.dropHere : S.dropHint]),
     input,
@@ -87,7 +87,7 @@ function statusArea(state: StandaloneState): HTMLElement {
   } else if (state.outcome && state.download) {
     children.push(h('p', { class: 'message message--success' }, [scoredReady(scoredLine(state.outcome), state.download.name)]));
   }
-  return h('div', { class: 'status', role: 'status', 'aria-live': 'polite' }, children);
+  return h('div', { class: 'status no-print', role: 'status', 'aria-live': 'polite' }, children);
 }
 
 function actions(state: StandaloneState, handlers: StandaloneHandlers): HTMLElement {
@@ -106,12 +106,17 @@ function actions(state: StandaloneState, handlers: StandaloneHandlers): HTMLElem
       if (handlers.save()) event.preventDefault();
     });
   }
-  return h('div', { class: 'actions' }, [score, download]);
+  // 打印结果: the browser's print dialog, with the print view of taskpane.css (A4, the heading on top).
+  const print =
+    state.outcome && state.outcome.errors.length === 0 && !busy
+      ? on(h('button', { type: 'button', class: 'btn', id: 'print', 'data-focus': 'print' }, [S.print]), () => window.print())
+      : null;
+  return h('div', { class: 'actions no-print' }, [score, download, print]);
 }
 
 function samples(): HTMLElement {
   const link = (href: string, text: string) => h('a', { class: 'samples__link', href, download: text }, [text]);
-  return h('section', { class: 'card samples' }, [
+  return h('section', { class: 'card samples no-print' }, [
     h('h2', null, [S.samplesTitle]),
     h('p', { class: 'samples__text' }, [S.samplesText]),
     h('ul', { class: 'samples__list' }, [
@@ -128,7 +133,7 @@ export function renderStandalone(root: HTMLElement, state: StandaloneState, hand
   rebuild(
     root,
     h('div', { class: 'pane pane--standalone' }, [
-      h('header', { class: 'pane__header' }, [h('h1', null, [UI.title]), h('p', { class: 'intro' }, [S.intro])]),
+      h('header', { class: 'pane__header no-print' }, [h('h1', null, [UI.title]), h('p', { class: 'intro' }, [S.intro])]),
       picker(state, handlers),
       actions(state, handlers),
       statusArea(state),
