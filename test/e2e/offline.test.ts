@@ -70,7 +70,7 @@ suite('the one-file offline page from file:// in Chromium', () => {
     context.on('request', (request) => requests.push(request.url()));
     // Anything but the page itself, data: and blob: is refused (and stays in `requests`, so the last test fails).
     await context.route('**/*', (route) => (route.request().url() === pageUrl ? route.continue() : route.abort('blockedbyclient')));
-  }, 180000);
+  }, 600000); // webpack builds: minutes on a busy 2-core machine (a harness limit, not a timing assertion)
 
   afterAll(async () => {
     if (closeBrowser) await closeBrowser();
