@@ -6,4 +6,4 @@ export { ratioPlaces } from './ratio';
 export { applicableCap, capTotal } from './total-cap';
 export { missedTarget } from './missed-target';
 export type * from './types';
-export { decimalCompare, decimalSum, decimalEquals, isDecimalText, normalizeDecimal, decimalTimes, percentText, decimalSumFixed, decimalRound } from './decimal-text';
+export { decimalCompare, decimalSum, decimalEquals, isDecimalText, normalizeDecimal, decimalTimes, percentText, decimalSumFixed, decimalRound, decimalMinus } from './decimal-text';

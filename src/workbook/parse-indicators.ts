@@ -32,6 +32,31 @@ export interface Indicator {
   noteCell?: TableCell;
   /** 偏差原因 (input only): checked when 偏差原因必填 asks for it. */
   reasonCell?: TableCell;
+  /** What the 自评报告 states of the indicator beyond its score (never scored). */
+  stated: StatedIndicator;
+}
+
+/** A target as the report states it: the figure and its operator. */
+export interface StatedTarget extends Quantity {
+  operator: Operator;
+}
+
+/** A figure of 年中监控值: a number read like 实际完成值, or the text written when it is none. */
+export type StatedFigure = { kind: 'quantity'; quantity: Quantity } | { kind: 'text'; text: string };
+
+export interface StatedIndicator {
+  /** 指标值 as written (before 调整后指标值); null for a qualitative indicator. */
+  target: StatedTarget | null;
+  /** 调整后指标值 when filled. */
+  adjustedTarget: StatedTarget | null;
+  /** The target's own text for a qualitative indicator ('' otherwise). */
+  targetText: string;
+  /** 实际完成值 (null for a qualitative indicator: see actualText). */
+  actual: Quantity | null;
+  /** 年中监控值, null when blank or the column is absent. */
+  monitor: StatedFigure | null;
+  reason: string;
+  measures: string;
 }
 
 type IndicatorRow = RowOf<'indicators'>;
@@ -114,7 +139,7 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
   const weight = readWeight(reader);
   const nature = readNature(reader);
   const unitColumn = stripWhitespace(nfkc(textOf(row.get('unit'))));
-  const { target, adjusted } = readTargets(reader, nature, unitColumn);
+  const { target, adjusted, base } = readTargets(reader, nature, unitColumn);
   const manual = optionalNumber(row.get('manual'), field('manual'), issues);
   const qualitative = target ? target.kind === 'qualitative' : looksQualitative(row.get('target'), nature);
   const actual = qualitative ? readTier(reader, Boolean(manual)) : readActual(reader, target, unitColumn);
@@ -123,6 +148,18 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
   if (issues.errorCount > before || !target || !weight || manual === null || !actual) return null;
 
   const manualScore = manual ? manual.value : null;
+  const statedOf = (t: ParsedTarget | null): StatedTarget | null =>
+    t && t.kind === 'quantitative' ? { value: t.value, percent: t.percent, unit: t.percent ? '' : t.unit, operator: t.operator } : null;
+  const percent = target.kind === 'quantitative' && target.percent;
+  const stated: StatedIndicator = {
+    target: statedOf(base),
+    adjustedTarget: adjusted ? statedOf(target) : null,
+    targetText: target.kind === 'qualitative' ? textOf(row.get('target')) : '',
+    actual: null,
+    monitor: readMonitor(row.get('monitor'), percent, target.kind === 'quantitative' ? target.unit : unitColumn),
+    reason: textOf(row.get('reason')),
+    measures: textOf(row.get('measures')),
+  };
   const common = {
     name,
     level1,
@@ -137,6 +174,7 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
     scoreCell: row.get('score'),
     noteCell: row.get('note'),
     reasonCell: row.get('reason'),
+    stated,
   };
   if (actual.kind === 'qualitative') {
     return { ...common, target: null, input: { direction: 'qualitative', tier: actual.tier, weight: weight.value, manualScore } };
@@ -146,6 +184,7 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
   if (decimalCompare(actual.value, '0') < 0) {
     issues.add({ code: 'negativeActual', cell: row.get('actual').address, field: field('actual'), value: { ...quantity, value: actual.value } });
   }
+  stated.actual = { ...quantity, value: actual.value };
   return {
     ...common,
     target: quantity,
@@ -190,11 +229,28 @@ function readNature({ row, issues }: RowReader): Nature | null {
 }
 
 /** 指标值, and 调整后指标值 when filled (it replaces 指标值 for scoring; ignored for a qualitative indicator). */
-function readTargets(reader: RowReader, nature: Nature | null, unitColumn: string): { target: ParsedTarget | null; adjusted: boolean } {
+function readTargets(
+  reader: RowReader,
+  nature: Nature | null,
+  unitColumn: string,
+): { target: ParsedTarget | null; adjusted: boolean; base: ParsedTarget | null } {
   const base = readTarget(reader, reader.row.get('target'), nature, unitColumn, null);
   const adjustedCell = reader.row.get('adjustedTarget');
-  if (base?.kind !== 'quantitative' || !adjustedCell || isBlank(adjustedCell.cell)) return { target: base, adjusted: false };
-  return { target: readTarget(reader, adjustedCell, nature, unitColumn, base), adjusted: true };
+  if (base?.kind !== 'quantitative' || !adjustedCell || isBlank(adjustedCell.cell)) return { target: base, adjusted: false, base };
+  return { target: readTarget(reader, adjustedCell, nature, unitColumn, base), adjusted: true, base };
+}
+
+/**
+ * 年中监控值: read like 实际完成值 (a ratio under a percentage target), but
+ * never checked or scored — what is no number is kept as the text written.
+ */
+function readMonitor(tc: TableCell | undefined, percent: boolean, unit: string): StatedFigure | null {
+  if (!tc || isBlank(tc.cell)) return null;
+  const read = readNumber(tc.cell);
+  if (read.kind !== 'number') return { kind: 'text', text: textOf(tc) };
+  const n = read.number;
+  const ratio = percent || n.percentFormat || n.textPercent;
+  return { kind: 'quantity', quantity: { value: asRatio(n, ratio), percent: ratio, unit: ratio ? '' : n.unit || unit } };
 }
 
 /**
