@@ -6,7 +6,7 @@ import { FormRows, totalKind } from './form-rows';
 import { readHeaderTable, type RowOf, type TableCell } from './header-table';
 import type { Quantity } from './issues';
 import type { IssueList } from './issue-list';
-import { cellText, stripWhitespace, nfkc } from './normalize';
+import { cellText, displayText, stripWhitespace, nfkc } from './normalize';
 import { isBlank, isPercentFormat, readNumber, type NumberValue } from './numbers';
 import { describeRangeProblem } from './range-problems';
 import { parseNature, parseTargetText, type Nature, type Operator } from './target';
@@ -39,6 +39,8 @@ export interface Indicator {
 /** A target as the report states it: the figure and its operator. */
 export interface StatedTarget extends Quantity {
   operator: Operator;
+  /** True when the cell itself wrote the operator (`≥95%`); false when it came from 指标性质 or the default. */
+  written: boolean;
 }
 
 /** A figure of 年中监控值: a number read like 实际完成值, or the text written when it is none. */
@@ -53,6 +55,8 @@ export interface StatedIndicator {
   targetText: string;
   /** 实际完成值 (null for a qualitative indicator: see actualText). */
   actual: Quantity | null;
+  /** A qualitative indicator's 实际完成值 phrase ('' otherwise). */
+  actualText: string;
   /** 年中监控值, null when blank or the column is absent. */
   monitor: StatedFigure | null;
   reason: string;
@@ -64,7 +68,7 @@ type IndicatorRow = RowOf<'indicators'>;
 /** A target as read from 指标值 or 调整后指标值. */
 type ParsedTarget =
   | { kind: 'qualitative' }
-  | { kind: 'quantitative'; operator: Operator; value: string; percent: boolean; unit: string };
+  | { kind: 'quantitative'; operator: Operator; value: string; percent: boolean; unit: string; written: boolean };
 
 /** The actual as read for the kind of target it is measured against. */
 type ParsedActual = { kind: 'qualitative'; tier: Tier | null; text: string } | { kind: 'quantitative'; value: string };
@@ -149,16 +153,17 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
 
   const manualScore = manual ? manual.value : null;
   const statedOf = (t: ParsedTarget | null): StatedTarget | null =>
-    t && t.kind === 'quantitative' ? { value: t.value, percent: t.percent, unit: t.percent ? '' : t.unit, operator: t.operator } : null;
+    t && t.kind === 'quantitative' ? { value: t.value, percent: t.percent, unit: t.percent ? '' : t.unit, operator: t.operator, written: t.written } : null;
   const percent = target.kind === 'quantitative' && target.percent;
   const stated: StatedIndicator = {
     target: statedOf(base),
     adjustedTarget: adjusted ? statedOf(target) : null,
-    targetText: target.kind === 'qualitative' ? textOf(row.get('target')) : '',
+    targetText: target.kind === 'qualitative' ? shownText(row.get('target')) : '',
     actual: null,
+    actualText: actual.kind === 'qualitative' ? actual.text : '',
     monitor: readMonitor(row.get('monitor'), percent, target.kind === 'quantitative' ? target.unit : unitColumn),
-    reason: textOf(row.get('reason')),
-    measures: textOf(row.get('measures')),
+    reason: shownText(row.get('reason')),
+    measures: shownText(row.get('measures')),
   };
   const common = {
     name,
@@ -190,6 +195,11 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
     target: quantity,
     input: { direction: target.operator, target: target.value, actual: actual.value, weight: weight.value, manualScore },
   };
+}
+
+/** A cell's text as the user wrote it (no NFKC), for the report to quote. */
+function shownText(tc: TableCell | undefined): string {
+  return tc ? displayText(tc.cell.value) : '';
 }
 
 function textOf(tc: TableCell | undefined): string {
@@ -247,7 +257,7 @@ function readTargets(
 function readMonitor(tc: TableCell | undefined, percent: boolean, unit: string): StatedFigure | null {
   if (!tc || isBlank(tc.cell)) return null;
   const read = readNumber(tc.cell);
-  if (read.kind !== 'number') return { kind: 'text', text: textOf(tc) };
+  if (read.kind !== 'number') return { kind: 'text', text: shownText(tc) };
   const n = read.number;
   const ratio = percent || n.percentFormat || n.textPercent;
   return { kind: 'quantity', quantity: { value: asRatio(n, ratio), percent: ratio, unit: ratio ? '' : n.unit || unit } };
@@ -310,7 +320,8 @@ function readTarget(
     return null;
   }
   const unit = number.unit && number.unit !== '%' ? number.unit : unitColumn !== '%' ? unitColumn || base?.unit || '' : '';
-  return { kind: 'quantitative', operator: operator ?? natureOp ?? base?.operator ?? 'atLeast', value, percent, unit };
+  // written: the cell states its operator itself (`≥95%`), as the report then states it too.
+  return { kind: 'quantitative', operator: operator ?? natureOp ?? base?.operator ?? 'atLeast', value, percent, unit, written: operator !== null };
 }
 
 /** The actual of a qualitative indicator: a tier phrase (blank only beside a manual score). Null after an issue. */

@@ -2,7 +2,7 @@ import type { CellAddress } from './address';
 import type { NameResolution } from './cells';
 import { at } from './header-table';
 import type { IssueList } from './issue-list';
-import { cellText, normalizeHeader } from './normalize';
+import { cellText, displayText, normalizeHeader } from './normalize';
 import { REPORT_KINDS, REPORT_LABELS, type ReportBlockKey, type ReportKind, type ReportLabelKey } from './vocabulary';
 
 /** A 报告信息 fact or block as written, with its cell (where the report's text comes from). */
@@ -49,7 +49,8 @@ export function parseReportInfo(resolution: NameResolution | undefined, issues: 
       issues.add({ code: 'reportLabelUnknown', cell: at(range, r, 0), text: label });
       continue;
     }
-    const lines = cellText(cells[r][1].value)
+    // As written (no NFKC): the report quotes the author's own punctuation.
+    const lines = displayText(cells[r][1].value)
       .split(/\r\n|\r|\n/)
       .map((l) => l.trim())
       .filter((l) => l !== '');
