@@ -264,3 +264,6 @@ export const REPORT_FONTS = { title: '宋体', heading: '黑体', body: '仿宋'
 
 /** The footer's page number: `第 N 页`, N the field. */
 export const PAGE_NUMBER_TEXT = { before: '第 ', after: ' 页' } as const;
+
+/** The sheet the Excel pane writes the report into (a free name: 自评报告 (2) … when taken). */
+export const REPORT_SHEET_NAME = '自评报告';

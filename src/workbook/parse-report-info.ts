@@ -26,7 +26,8 @@ export interface ReportInfo {
 const LABELS = new Map<string, ReportLabelKey>();
 for (const s of REPORT_LABELS) for (const l of [s.label, ...s.aliases]) LABELS.set(normalizeHeader(l), s.key);
 const KINDS = new Map<string, ReportKind>();
-for (const [word, kind] of Object.entries(REPORT_KINDS)) KINDS.set(normalizeHeader(word), kind);
+// for…in, not Object.entries: this runs in the IE11 webview of Office 2016 too.
+for (const word in REPORT_KINDS) KINDS.set(normalizeHeader(word), REPORT_KINDS[word as keyof typeof REPORT_KINDS]);
 
 export const EMPTY_REPORT_INFO: ReportInfo = { unit: null, year: null, kind: 'department', kindGiven: false, project: null, blocks: {} };
 
@@ -40,6 +41,7 @@ export function parseReportInfo(resolution: NameResolution | undefined, issues: 
   if (!resolution || resolution.kind !== 'range' || resolution.range.cols < 2) return EMPTY_REPORT_INFO;
   const { range, cells } = resolution;
   const texts = new Map<ReportLabelKey, ReportText>();
+  const order: ReportLabelKey[] = [];
   let kindCell: { text: string; address: CellAddress } | null = null;
   for (let r = 0; r < range.rows; r++) {
     const label = cellText(cells[r][0].value);
@@ -58,7 +60,10 @@ export function parseReportInfo(resolution: NameResolution | undefined, issues: 
     if (key === 'kind' && !kindCell) kindCell = { text: lines.join(''), address: at(range, r, 1) };
     const known = texts.get(key);
     if (known) known.paragraphs.push(...lines);
-    else texts.set(key, { paragraphs: lines, address: at(range, r, 1) });
+    else {
+      texts.set(key, { paragraphs: lines, address: at(range, r, 1) });
+      order.push(key);
+    }
   }
   const fact = (key: ReportLabelKey): string | null => texts.get(key)?.paragraphs.join('') ?? null;
   let kind: ReportKind = 'department';
@@ -71,8 +76,8 @@ export function parseReportInfo(resolution: NameResolution | undefined, issues: 
     } else issues.add({ code: 'reportKindUnknown', cell: kindCell.address, text: kindCell.text });
   }
   const blocks: Partial<Record<ReportBlockKey, ReportText>> = {};
-  for (const [key, text] of texts) {
-    if (key !== 'unit' && key !== 'year' && key !== 'kind' && key !== 'project') blocks[key] = text;
+  for (const key of order) {
+    if (key !== 'unit' && key !== 'year' && key !== 'kind' && key !== 'project') blocks[key] = texts.get(key);
   }
   return { unit: fact('unit'), year: fact('year'), kind, kindGiven, project: fact('project'), blocks };
 }

@@ -30,7 +30,8 @@ function lineParagraph(line: ReportLine): Paragraph {
     indent: { firstLine: INDENT },
     spacing,
     keepNext: true,
-    children: [new TextRun({ text: line.text, font: font(major ? REPORT_FONTS.heading : REPORT_FONTS.body), size: SIZE_TEXT, bold: !major })],
+    // Bold as well: where 黑体 is missing (LibreOffice, a Mac) its stand-in would otherwise be lighter than the 1. headings.
+    children: [new TextRun({ text: line.text, font: font(major ? REPORT_FONTS.heading : REPORT_FONTS.body), size: SIZE_TEXT, bold: true })],
   });
 }
 
