@@ -101,7 +101,11 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: {
       extensions: ['.ts', '.js'],
       // The standalone page's xlsx chunk (see src/taskpane/standalone/xlsx-chunk.ts; tsconfig paths give its types).
-      alias: { 'selfeval/xlsx-chunk$': path.resolve(__dirname, 'src/taskpane/standalone/xlsx-chunk.ts') },
+      alias: {
+        'selfeval/xlsx-chunk$': path.resolve(__dirname, 'src/taskpane/standalone/xlsx-chunk.ts'),
+        // The page's .docx writer (docx-chunk.ts): a chunk of its own, loaded only by 生成自评报告.
+        'selfeval/docx-chunk$': path.resolve(__dirname, 'src/taskpane/standalone/docx-chunk.ts'),
+      },
     },
     module: {
       rules: [
@@ -125,6 +129,8 @@ module.exports = async (env = {}, argv = {}) => {
         cacheGroups: {
           // Keep the xlsx host's libraries in its own chunk (web-*.js: modern browsers only, skipped by check-es5).
           webXlsx: { test: /[\\/]node_modules[\\/](saxes|xmlchars|fflate)[\\/]/, name: 'web-xlsx-lib', chunks: 'async', priority: 20, enforce: true },
+          // The docx package and what it needs, only in the report's chunk (web-*.js: modern browsers only).
+          webDocx: { test: /[\\/]node_modules[\\/]/, name: 'web-docx-lib', chunks: (chunk) => chunk.name === 'web-docx', priority: 10, enforce: true },
         },
       },
     },

@@ -111,7 +111,11 @@ module.exports = (env = {}, argv = {}) => ({
   },
   resolve: {
     extensions: ['.ts', '.js'],
-    alias: { 'selfeval/xlsx-chunk$': path.resolve(__dirname, 'src/taskpane/standalone/xlsx-chunk.ts') },
+    alias: {
+      'selfeval/xlsx-chunk$': path.resolve(__dirname, 'src/taskpane/standalone/xlsx-chunk.ts'),
+      // Folded into the one file like every chunk: 生成自评报告 works offline too.
+      'selfeval/docx-chunk$': path.resolve(__dirname, 'src/taskpane/standalone/docx-chunk.ts'),
+    },
   },
   module: {
     rules: [

@@ -74,6 +74,54 @@ const PROJECTS = [
   ['疫情防控补助', 40.72, 40.72],
   ['国有企业退休人员社会化管理补助', 732.71, 732.71],
 ];
+// The example's 资金性质 and 项目效益 of each project (the seed's section 二(二)2), for the 自评报告.
+const PROJECT_SOURCE = '本级财力项目';
+const PROJECT_BENEFITS = [
+  '保障工作人员待遇，保障社区运行，更好的服务居民',
+  '提高基层监督工作保障',
+  '提高辖区居民文化活动水平',
+  '完成疫情防控工作',
+  '保障企退管理工作人员工资待遇，提高企业退管工作水平',
+];
+
+// 报告信息 of the example: the seed report's own text (its free-text blocks, typeset line breaks removed).
+const REPORT_INFO = [
+  ["单位名称",
+    "高新区(新市区)二工片区管理委员会"],
+  ["年度",
+    2023],
+  ["评价类型",
+    "部门整体支出"],
+  ["部门主要职能",
+    "主要负责党务、组织、纪检、宣传、人事、老干部等工作的规划、管理、协调和监督工作；负责文秘、档案、保密、翻译、财务、综合协调、后勤保障等工作；负责制定片区各项工作制度并监督落实；负责组织开展辖区居民的宣传、发动、服务工作；负责辖区社团组织的培育、发展和管理；负责特殊群体的帮教帮扶、解决居民困难诉求等工作；负责经济发展、民政、教育、科教、文化体育、劳动就业、社会保障、退役军人、残疾人事业等方面的服务工作；负责片区市容和环境卫生管理工作；协助做好生态环保相关工作；负责社会治理、法治建设、平安创建、群众信访、网格化管理、安全生产、应急管理、等工作；负责做好矛盾纠纷调解、普法、预防未成年人违法犯罪等工作；负责流动人口和出租房屋管理工作。"],
+  ["机构设置及人员构成",
+    "高新区(新市区）二工街道办事处，属于财政全额拨款行政单位，为副县级，由高新区（新市区）机构编制委员会办公室批准注册登记，单位负责人：邵立锋。下设6个处室，设置“两办四中心”分别是：党建办公室、综合协调办公室、党群服务中心、社会事务（统计）服务中心（退役军人服务站）、防疫专员办公室（公共卫生服务指导中心）、治理中心（网格化服务中心）;另设置综合行政执法队；下辖9个社区工作委员会。\n二工片区管理委员会编制数125人，行政编制16名，事业编制109名，领导职数6名。2023年单位实有人数189人，其中：在职人员189人。"],
+  ["年度重点工作",
+    "2023年，二工片区坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实党的二十大精神，紧紧围绕贯彻市委、区委全会精神和各项部署要求，扎实推进全乡各项工作。\n扎实开展主题教育活动。开展深入学习和专题讨论20场次。全年计划发展党员21人，递交入党申请书166人、入党积极分子68人、预备党员20人。共处理民生热线425条、人民网领导留言板35条、网络舆情督办单73条。为灵活就业人员申请社保补贴近164万元，解决就业困难人员52人。发放残疾人各类补贴2.5万元，为20户困难残疾人家庭完成无障碍设施改造。完成退役军人建档立卡2501人，发放优抚对象各类资金283.63万元。为辖区0-6岁儿童发放哺育工程牛奶45.54万袋。组织开展群众文化活动3场，平均参与人数49人。做好数字化城管工作和“12345”工作。共开展44次环境卫生大扫除活动，清理卫生死角527处。开展党建引领物业示范小区3个。办理保障房32套。做好计生计免工作。发放计划生育家庭一次性奖励金共计35.15万元，办理生育服务证141个，光荣证75个，开展了两轮脊髓灰质炎疫苗查漏补种工作。目前已组织献血197人，完成率131%。做好全民体检工作。"],
+  ["预算安排情况说明",
+    "综上所述，部门预算安排与单位职能关联度较高，预算安排结构清晰明了，能够直观展示各项费用的分配情况，预算规模合理，为单位的稳健发展和高效运行提供了有力保障。"],
+  ["预算调整情况说明",
+    "综上所述，年中预算调整幅度与单位运转情况和履职情况相匹配，未出现资金收支不平衡以及债务风险等负面影响，确保了预算调整的合理性和必要性。"],
+  ["预算执行情况说明",
+    "综上所述，本年度在执行预算过程中不存在闲置、浪费或挪用等情况，执行预算在预期可控范围内，严格按照项目进度支付资金，不存在超进度付款情况，资金支出方向合理，资金支出流程规范。"],
+  ["基本支出主要用途",
+    "支付人员经费及单位日常的办公费、办公取暖费、劳务费、车辆运行维护费等。公务用车运行维护费主要用于单位车辆加油、维修及购买车辆保险等地方"],
+  ["项目支出主要用途",
+    "纪检监察事务、公共图书馆等免费开放项目、社区工作经费、疫情补助、退管人员工资社保业务等"],
+  ["基本支出管理情况",
+    "基本支出严格按照财务管理制度执行。人员工资由编办、人社局、社保局、医保局、住房公积金管理办公室及财政局等部门逐个审核，按月申报及发放。基本公用经费用于支付办公室日常的邮电费、办公用品、办公耗材款等，公务用车运行维护费主要用于车辆加油、维修及购买车辆保险。"],
+  ["管理制度",
+    "本单位从预算收支管理、资产管理、政府采购管理、合同管理等方面，健全和完善单位财务管理制度、坚定实施各项内部控制制度；为加强预算管理，规范财务行为，已制定《二工片区管委会预算绩效管理工作实施办法》、《二工片区管委会财务管理制度》等健全完整的各项管理制度，有效保障了我单位高效的履行工作职能，较好的促进事业发展。"],
+  ["资金使用合规性",
+    "部门预算资金使用符合国家法规和财务管理制度；预算资金拨付有完整的审批程序和手续，符合项目预算批复或合同规定的用途；不存在截留、挤占、挪用、虚列支出等情况，确保我单位预算资金规范运行。"],
+  ["存在的主要问题",
+    "部门整体绩效预期目标值完成不理想，经费和项目资金未完成，绩效管理经验不足，预算绩效管理工作有待进一步落实。\n绩效指标的明确性、可衡量性、相关性还需进一步提升。\n预算精细化管理还需完善，预算编制管理水平仍有进一步提升的空间。\n缺少带着问题去评价的意识，后续效益评价具体措施和方法不足。"],
+  ["改进措施",
+    "强化年初预算工作，切实提高财政资源配置效率，提升财政资金使用效益，并提高预算绩效管理工作的质量和水平。\n加大绩效工作宣传力度，强化绩效理念。完善绩效指标，提高整体绩效目标质量。提升预算精细化管理水平。继续完善预算绩效管理相关工作制度，建立全过程预算绩效管理链条，有效贯彻落实全面实施绩效管理的精神。"],
+  ["建议",
+    "加强预算绩效目标管理工作。明确预算项目绩效目标编制要求，分类别建立科学合理、细化量化、可比可测预算绩效指标体系，突出结果导向，重点考核实绩。加强绩效业务学习及培训，提高业务人员绩效管理意识，进一步加强预算绩效管理工作，优化项目支出绩效指标体系，完善预算绩效管理制度，有效推动我单位下一年度预算绩效管理工作常态化、规范化。通过强化专业培训、学习考察、业务交流等措施，帮助和促进本单位现有人员提高绩效管理业务水平、实际工作能力。强化预算绩效执行工作，指定专人负责预算执行监督管理，进一步推动预算绩效管理工作。绩效评价工作应从源头抓起，评价工作和意识应贯穿绩效的整个过程。借助第三方专业机构力量，贯彻落实全面预算绩效管理工作，建立全过程预算绩效管理链条，将绩效各个环节紧密贯通。"]
+];
+
 const PROJECT_BUDGET_TOTAL = 1281.14;
 const PROJECT_ACTUAL_TOTAL = 1005.45;
 
@@ -81,13 +129,13 @@ const PROJECT_ACTUAL_TOTAL = 1005.45;
 const INDICATORS = [
   {
     level1: '产出指标', level2: '成本指标', name: '公务用车经费下降率',
-    op: '≥', target: 5, unit: '%', adjusted: null, midYear: 0, actual: 0, weight: 8,
+    op: '≥', target: 5, unit: '%', adjusted: null, midYear: 0, actual: 0, weight: 8, targetText: '≥5%',
     reason: '由于油价上涨及车辆老旧，公务用车经费预算4.31万元，全部使用，未能下降。',
     measure: '严格执行公务用车制度，合理使用车辆，减少非必要用车。',
   },
   {
     level1: '产出指标', level2: '成本指标', name: '预算经费',
-    op: '≤', target: 4135.45, unit: '万元', adjusted: 4978.49, midYear: 2582.26, actual: 4637.81, weight: 12,
+    op: '≤', target: 4135.45, unit: '万元', adjusted: 4978.49, midYear: 2582.26, actual: 4637.81, weight: 12, targetText: '≤4135.45万元',
     reason: '预算经费执行中因厉行节约，减少非必要支出，导致预算经费执行率未完成。',
     measure: '提高预算编制水平，精准制定预算，严格执行预算指标。',
   },
@@ -121,7 +169,7 @@ const INDICATORS = [
   },
   {
     level1: '满意度指标', level2: '服务对象满意度指标', name: '受益人员满意度',
-    op: '≥', target: 95, unit: '%', adjusted: null, midYear: 0.95, actual: 0.99, weight: 10,
+    op: '≥', target: 95, unit: '%', adjusted: null, midYear: 0.95, actual: 0.99, weight: 10, targetText: '≥95%',
     reason: null, measure: null,
   },
 ];
@@ -171,7 +219,7 @@ const INSTRUCTIONS = [
   ['四、计算得分', 'head'],
   ['填写完成后，在 Excel 任务窗格或网页中点击“计算得分”（也可使用命令行 selfeval score）。程序只写入浅黄色底纹的输出单元格（执行率、得分、调整率、完成率、计算说明及“评价结果”数值列），请勿在这些单元格中输入公式。', 'text'],
   ['如有任何错误，程序不写入任何内容，并逐条列出出错的单元格，例如 \'绩效指标\'!E5；提示类信息不影响计分，请逐条核对。', 'text'],
-  ['表格中可以增加自己的列（如“年中监控值”“备注”），程序不读取也不改写这些列。在表格中间插入行时名称范围会自动扩展；在表格末尾追加行时，请在名称管理器中修改名称的引用范围。', 'text'],
+  ['“绩效指标”表的“年中监控值”只用于生成自评报告，不参与计分。表格中可以增加自己的列（如“备注”），程序不读取也不改写这些列。在表格中间插入行时名称范围会自动扩展；在表格末尾追加行时，请在名称管理器中修改名称的引用范围。', 'text'],
 ];
 
 // ---------------------------------------------------------------------------
@@ -355,7 +403,8 @@ function buildBudgetSheet(wb, example) {
 
   // Project list, header row 12
   addSection(ws, 11, '项目支出明细');
-  addHeader(ws, 12, ['项目名称', '全年预算数', '全年执行数', '执行率']);
+  const projectHeaders = ['项目名称', '全年预算数', '全年执行数', '执行率', ...(example ? ['资金性质', '项目效益'] : [])];
+  addHeader(ws, 12, projectHeaders);
   const projects = example ? PROJECTS : Array.from({ length: PROJECT_ROWS_TEMPLATE }, () => [null, null, null]);
   const first = 13;
   const last = first + projects.length - 1;
@@ -365,12 +414,17 @@ function buildBudgetSheet(wb, example) {
     { align: 'right', numFmt: FMT_AMOUNT },
     { align: 'right', numFmt: FMT_AMOUNT },
     { align: 'right', numFmt: FMT_PERCENT, output: true },
+    ...(example ? [{ align: 'center' }, { wrap: true }] : []),
   ]);
   projects.forEach(([name, budget, actual], i) => {
     const r = first + i;
     setIfPresent(ws.getCell(r, 1), name);
     setIfPresent(ws.getCell(r, 2), budget);
     setIfPresent(ws.getCell(r, 3), actual);
+    if (example) {
+      ws.getCell(r, 5).value = PROJECT_SOURCE;
+      ws.getCell(r, 6).value = PROJECT_BENEFITS[i];
+    }
   });
   const budgetTotal = example ? PROJECT_BUDGET_TOTAL : 0;
   const actualTotal = example ? PROJECT_ACTUAL_TOTAL : 0;
@@ -391,7 +445,7 @@ function buildBudgetSheet(wb, example) {
     ws,
     names: {
       预算执行: "'预算执行'!$A$4:$H$9",
-      项目支出: `'预算执行'!$A$12:$D$${total}`,
+      项目支出: `'预算执行'!$A$12:$${example ? 'F' : 'D'}$${total}`,
     },
   };
 }
@@ -438,8 +492,9 @@ function buildIndicatorSheet(wb, example) {
       const valueFmt = ind.unit === '%' ? FMT_PERCENT : ind.unit === '万元' ? FMT_AMOUNT : null;
       ws.getCell(r, 3).value = ind.name;
       ws.getCell(r, 4).value = ind.op;
-      ws.getCell(r, 5).value = ind.target;
-      if (ind.unit === '万元') ws.getCell(r, 5).numFmt = FMT_AMOUNT;
+      // A target the seed states with its operator (大于等于 5%) is written as such an expression.
+      ws.getCell(r, 5).value = ind.targetText || ind.target;
+      if (ind.unit === '万元' && !ind.targetText) ws.getCell(r, 5).numFmt = FMT_AMOUNT;
       ws.getCell(r, 6).value = ind.unit;
       if (ind.adjusted !== null) {
         ws.getCell(r, 7).value = ind.adjusted;
@@ -539,6 +594,27 @@ function buildResultSheet(wb, example) {
 // ---------------------------------------------------------------------------
 // Workbook and file
 
+/** Sheet 报告信息 (the example only): the facts and free-text blocks of the 自评报告, label | text. */
+function buildReportInfoSheet(wb) {
+  const ws = wb.addWorksheet('报告信息');
+  setWidths(ws, [22, 100]);
+  addTitle(ws, '自评报告信息（生成自评报告时使用，不参与计分）', 2);
+  addHeader(ws, 2, ['项目', '内容']);
+  const first = 3;
+  const last = first + REPORT_INFO.length - 1;
+  styleBody(ws, first, last, [{ wrap: true }, { wrap: true }]);
+  REPORT_INFO.forEach(([label, text], i) => {
+    const r = first + i;
+    ws.getCell(r, 1).value = label;
+    ws.getCell(r, 2).value = text;
+    // Rows tall enough for the text (about 50 characters a line at width 100).
+    const lines = String(text).split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / 50)), 0);
+    ws.getRow(r).height = Math.max(20, 15 * lines);
+  });
+  pageSetup(ws);
+  return { ws, names: { 报告信息: `'报告信息'!$A$${first}:$B$${last}` } };
+}
+
 function buildWorkbook(example) {
   const wb = new ExcelJS.Workbook();
   wb.creator = AUTHOR;
@@ -552,6 +628,7 @@ function buildWorkbook(example) {
     ...buildBudgetSheet(wb, example).names,
     ...buildIndicatorSheet(wb, example).names,
     ...buildResultSheet(wb, example).names,
+    ...(example ? buildReportInfoSheet(wb).names : {}),
   };
   for (const [name, ref] of Object.entries(names)) wb.definedNames.add(ref, name);
   return { wb, names };

@@ -24,6 +24,13 @@ export function defaultOutput(input: string): string {
   return path.join(path.dirname(input), base + '.scored' + workbookExtension(input));
 }
 
+/** `自评表.xlsx` → `自评表.自评报告.docx` beside it (`.md`, `.txt` for those formats). */
+export function defaultReportOutput(input: string, extension: string, suffix: string): string {
+  const ext = path.extname(input);
+  const known = [PLAIN, MACRO].includes(ext.toLowerCase());
+  const base = known ? path.basename(input, ext) : path.basename(input);
+  return path.join(path.dirname(input), base + suffix + extension);
+}
 
 /**
  * Whether the scored workbook may replace what stands at `target`. The write
@@ -41,7 +48,7 @@ export async function targetProblem(
   fs: FileSystem,
   input: string,
   target: string,
-  mode: { inPlace: boolean; force: boolean },
+  mode: { inPlace: boolean; force: boolean; /** The extension a report must have (selfeval report); a workbook's otherwise. */ report?: string },
 ): Promise<UsageProblem | null> {
   const at = await fs.inspect(target);
   if (mode.inPlace) {
@@ -51,8 +58,12 @@ export async function targetProblem(
   }
   if (at.link) return { code: 'outputLink', file: target };
   if (at.kind !== 'file' && at.kind !== 'missing') return { code: 'notRegularFile', file: target, kind: at.kind };
-  const expected = workbookExtension(input);
-  if (path.extname(target).toLowerCase() !== expected) return { code: 'outputName', file: target, expected, macro: expected === MACRO };
+  if (mode.report !== undefined) {
+    if (path.extname(target).toLowerCase() !== mode.report) return { code: 'reportOutputName', file: target, expected: mode.report };
+  } else {
+    const expected = workbookExtension(input);
+    if (path.extname(target).toLowerCase() !== expected) return { code: 'outputName', file: target, expected, macro: expected === MACRO };
+  }
   if (at.kind === 'missing') return null;
   if (at.id === (await fs.inspect(input)).id) return { code: 'sameFile', file: target };
   if (!mode.force) return { code: 'outputExists', file: target };

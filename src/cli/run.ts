@@ -2,13 +2,14 @@ import * as path from 'path';
 import type { FileError } from '../hosts/xlsx';
 import { CLI_TEXT, systemReason, usageMessage, type UsageProblem } from '../messages/cli';
 import { problemText } from '../messages/problems';
+import { placeholderCount } from '../messages/self-report';
 import type { ScoringHost } from '../workbook/pipeline';
 import { COMMANDS, type CommandName } from './commands';
 import { EXIT } from './exit-codes';
 import type { FileSystem } from './file-system';
 import { commandHelp, generalHelp } from './help';
 import { fileProblemJson } from './file-problem-json';
-import { defaultOutput, targetProblem } from './output-target';
+import { defaultOutput, defaultReportOutput, targetProblem } from './output-target';
 import { argumentProblem, parseArgs, type ParsedArgs } from './parse-args';
 import { replaceAtomically } from './replace-atomically';
 
@@ -31,7 +32,74 @@ const loadScoring = () => import('./scoring');
 type Handler = (args: ParsedArgs, io: CliIo) => Promise<number>;
 
 /** Each command's implementation; keyed by CommandName, so a command without one fails to compile. */
-const HANDLERS: Record<CommandName, Handler> = { score: runScore, help: runHelp };
+const HANDLERS: Record<CommandName, Handler> = { score: runScore, report: runReport, help: runHelp };
+
+/** The .docx writer (the docx package), loaded only for a .docx report. */
+const loadDocx = () => import('../hosts/report/docx');
+
+type ReportFormat = 'docx' | 'md' | 'txt';
+const REPORT_FORMATS: readonly ReportFormat[] = ['docx', 'md', 'txt'];
+
+/** --format, else the extension of -o when it is one of the formats, else docx. */
+function reportFormat(format: ReportFormat | undefined, output: string | undefined): ReportFormat {
+  if (format) return format;
+  const ext = output ? path.extname(output).toLowerCase().slice(1) : '';
+  return REPORT_FORMATS.filter((f) => f === ext)[0] ?? 'docx';
+}
+
+/**
+ * `selfeval report <workbook>`: read, check and score exactly as `score
+ * --check` does (the workbook is never written), then write the 自评报告 of
+ * the scored outcome. On workbook errors it fails like score (exit 1, the
+ * cells named) and writes nothing; the target is looked at only then, with
+ * score's safety (a new path or a regular file with --force, atomically).
+ */
+async function runReport(args: ParsedArgs, io: CliIo): Promise<number> {
+  const [input] = args.positionals;
+  const { output, force } = args.options;
+  const format = reportFormat(args.options.format, output);
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.fs.readFile(input);
+  } catch (e) {
+    return usage({ code: 'cannotRead', file: input, reason: reasonOf(e) }, false, io);
+  }
+  const { fileScoringHost, scoreThrough, renderBookText, selfReportOf, reportMarkdown, reportText } = await loadScoring();
+  const file = fileScoringHost(bytes);
+  const host: ScoringHost<CliProblem, null> = {
+    async read() {
+      const read = await file.read();
+      return read.ok ? read : { ok: false, problem: { kind: 'file', error: read.problem } };
+    },
+    async write() {
+      return { ok: true, value: null };
+    },
+  };
+  const result = await scoreThrough(host, { write: false });
+  if (result.kind === 'unreadable') return cliProblem(result.problem, input, false, io);
+  const { outcome } = result;
+  const summary = renderBookText(outcome, path.basename(input)).join('\n') + '\n';
+  const doc = selfReportOf(outcome);
+  if (outcome.errors.length > 0 || !doc) {
+    io.stdout(summary + CLI_TEXT.reportNotWritten + '\n');
+    return EXIT.workbookErrors;
+  }
+  const extension = '.' + format;
+  const target = output ?? defaultReportOutput(input, extension, CLI_TEXT.reportSuffix);
+  let content: Uint8Array;
+  if (format === 'docx') content = await (await loadDocx()).reportDocx(doc);
+  else content = new TextEncoder().encode(format === 'md' ? reportMarkdown(doc) : reportText(doc));
+  try {
+    const refusal = await targetProblem(io.fs, input, target, { inPlace: false, force, report: extension });
+    if (refusal) return usage(refusal, false, io);
+    await replaceAtomically(io.fs, target, content, io.tempTag());
+  } catch (e) {
+    return usage({ code: 'cannotWrite', file: target, reason: reasonOf(e) }, false, io);
+  }
+  const placeholders = placeholderCount(doc);
+  io.stdout(summary + '\n' + CLI_TEXT.reportWritten(target) + '\n' + (placeholders > 0 ? CLI_TEXT.reportPlaceholders(placeholders) + '\n' : ''));
+  return EXIT.success;
+}
 
 /**
  * The whole CLI as a function: returns the exit code and never calls

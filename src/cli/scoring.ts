@@ -8,3 +8,5 @@ export { fileScoringHost } from '../hosts/xlsx';
 export { scoreThrough } from '../workbook/pipeline';
 export { bookJson } from './json-view';
 export { renderBookText } from './text-view';
+export { selfReportOf } from '../hosts/report/self-report';
+export { reportMarkdown, reportText } from '../hosts/report/text';

@@ -25,6 +25,11 @@ export function decimalSum(values: string[]): string {
   return values.reduce((s: Dec, v) => s.plus(dec(v)), ZERO).toFixed();
 }
 
+/** a − b, exactly (年中调整数 = 全年预算数 − 年初预算数). */
+export function decimalMinus(a: string, b: string): string {
+  return dec(a).minus(dec(b)).toFixed();
+}
+
 /** A sum written with exactly `places` decimals (`["9.32", "72.21"]` → `"81.53"`): a block's subtotal of rounded scores. */
 export function decimalSumFixed(values: string[], places: number): string {
   return fixed(values.reduce((s: Dec, v) => s.plus(dec(v)), ZERO), places);

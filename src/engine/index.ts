@@ -7,4 +7,4 @@ export { applicableCap, capTotal } from './total-cap';
 export { missedTarget } from './missed-target';
 export { deadlineMet } from './deadline';
 export type * from './types';
-export { decimalCompare, decimalSum, decimalEquals, isDecimalText, normalizeDecimal, decimalTimes, percentText, decimalSumFixed, decimalRound } from './decimal-text';
+export { decimalCompare, decimalSum, decimalEquals, isDecimalText, normalizeDecimal, decimalTimes, percentText, decimalSumFixed, decimalRound, decimalMinus } from './decimal-text';

@@ -27,6 +27,12 @@ export const CLI_TEXT = {
   lineBreaking: { noLineStart: '，。、；：！？）》」』”’', noLineEnd: '（《「『“‘' },
 
   heading: (file: string) => `评分结果：${file}`,
+  /** The closing lines of `selfeval report`. */
+  reportWritten: (file: string) => `已生成自评报告：${file}`,
+  reportPlaceholders: (count: number) => `报告中有 ${count} 处【请填写：……】，请在“报告信息”中填写后重新生成，或直接在报告中补写。`,
+  reportNotWritten: '工作簿有错误，未生成自评报告。请改正上面列出的单元格后重试。',
+  /** The file name of a report beside its workbook: `自评表.自评报告.docx`. */
+  reportSuffix: '.自评报告',
   /** One evaluation of several: `评分结果：自评表.xlsx — 项目1`. */
   evaluationHeading: (file: string, scope: string) => `评分结果：${file} — ${scope}`,
   /** The evaluation of the workbook-scoped names. */
@@ -65,7 +71,10 @@ export interface OptionText {
 export const OPTION_TEXT = {
   output: {
     description:
-      '把评分后的工作簿写到这个文件（文件名须以 .xlsx 结尾，输入为 .xlsm 时以 .xlsm 结尾）。不给时写到输入文件旁的 <名称>.scored.xlsx（或 .scored.xlsm）。文件已存在时拒绝，除非加 --force',
+      'score：把评分后的工作簿写到这个文件（文件名须以 .xlsx 结尾，输入为 .xlsm 时以 .xlsm 结尾），不给时写到输入文件旁的 <名称>.scored.xlsx（或 .scored.xlsm）；report：把自评报告写到这个文件（以 .docx、.md 或 .txt 结尾），不给时写到 <名称>.自评报告.docx。文件已存在时拒绝，除非加 --force',
+  },
+  format: {
+    description: '自评报告的格式：docx（Word 文档）、md（Markdown）或 txt（纯文本）。不给时按 -o 的扩展名，都没有时为 docx',
   },
   'in-place': {
     description: '把评分结果写回输入文件本身（先写同一文件夹中的临时文件，再替换原文件；失败时原文件不变）。输入文件不能是符号链接',
@@ -117,6 +126,20 @@ export const COMMAND_TEXT = {
       'selfeval score 自评表.xlsx --check --json > 结果.json',
     ],
   },
+  report: {
+    summary: '由工作簿生成绩效自评报告初稿：先像 score 一样读取、校验、计分（不改动工作簿），再按自评报告的提纲写出报告',
+    positionals: { workbook: { placeholder: '工作簿.xlsx', missing: '缺少要生成报告的工作簿。' } },
+    writes: [
+      '不加 -o 时，写出输入文件旁的 <名称>.自评报告.docx（--format md / txt 时为 .md / .txt），已存在时拒绝（除非加 --force）。',
+      '报告中的数字全部取自计分结果；“报告信息”中没有填写的文字写成【请填写：……】，请在报告中补写。',
+      '工作簿有错误（退出码 1）或文件有问题（退出码 2）时不写出报告；工作簿本身从不改动。',
+    ],
+    examples: [
+      'selfeval report 自评表.xlsx                   # 写出 自评表.自评报告.docx',
+      'selfeval report 自评表.xlsx --format md       # 写出 自评表.自评报告.md',
+      'selfeval report 自评表.xlsx -o 2023年自评报告.docx',
+    ],
+  },
   help: {
     summary: '显示帮助；selfeval help <命令> 显示该命令的用法和选项',
     positionals: { command: { placeholder: '命令' } },
@@ -160,6 +183,7 @@ export type UsageProblem =
   | { code: 'outputLink'; file: string }
   | { code: 'inPlaceLink'; file: string; real: string }
   | { code: 'inPlaceNotRegular'; file: string; kind: SpecialPathKind }
+  | { code: 'reportOutputName'; file: string; expected: string }
   | { code: 'cannotRead'; file: string; reason: string }
   | { code: 'cannotWrite'; file: string; reason: string };
 
@@ -196,6 +220,7 @@ const USAGE: { [K in UsageProblem['code']]: (p: Extract<UsageProblem, { code: K 
   inPlaceLink: (p) =>
     `输入文件 ${p.file} 是符号链接：--in-place 会用新文件替换链接本身，而不是它指向的文件，所以拒绝。请对 ${p.real} 使用 --in-place，或用 -o 写到新文件。`,
   inPlaceNotRegular: (p) => `输入 ${p.file} 是${PATH_KIND_NAMES[p.kind]}，不是普通文件，不能用 --in-place 写回。请用 -o 写到新文件。`,
+  reportOutputName: (p) => `自评报告的文件名 ${p.file} 必须以 ${p.expected} 结尾（与 --format 一致）。请换成如 自评报告${p.expected} 的文件名，或用 --format 指定与文件名相符的格式。`,
   cannotRead: (p) => `无法读取文件 ${p.file}：${p.reason}`,
   cannotWrite: (p) => `无法写入文件 ${p.file}：${p.reason}。原文件未被修改。`,
 };

@@ -56,6 +56,8 @@ export const UI = {
   undoing: '正在撤销…',
   undone: '已恢复计算前的数值和格式。',
   insertTemplate: '插入模板',
+  report: '生成自评报告',
+  reporting: '正在生成自评报告…',
   inserting: '正在插入模板…',
   templateBlank: '空白模板',
   templateExample: '示例数据（二工片区 2023）',
@@ -188,3 +190,7 @@ export const percentText = (ratio: string | null): string => {
   const rest = digits.length > 2 ? '.' + digits.slice(2) : '';
   return m[1] + whole + rest + '%';
 };
+
+/** 生成自评报告 done: where the report is, and what is left to do. */
+export const reportWritten = (sheet: string) =>
+  `自评报告已写入新工作表“${sheet}”（每段一行，可直接打印或复制到 Word）。【请填写：……】处是“报告信息”中尚未填写的内容；工作簿的单元格未作改动。`;

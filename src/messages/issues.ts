@@ -2,7 +2,7 @@ import { percentText } from '../engine';
 import { formatRange, type CellAddress } from '../workbook/address';
 import type { FieldRef, Issue, IssueCode, IssueWithCode, ReasonSubject } from '../workbook/issues';
 import type { SettingKey } from '../workbook/vocabulary';
-import { columnHeader, MAX_DECIMALS, NO_WORDS, NONE_WORDS, OVERDUE_MODES, REASON_MODES, REVERSE_MODES, settingLabel, YES_WORDS } from '../workbook/vocabulary';
+import { columnHeader, MAX_DECIMALS, REPORT_LABELS, NO_WORDS, NONE_WORDS, OVERDUE_MODES, REASON_MODES, REVERSE_MODES, settingLabel, YES_WORDS } from '../workbook/vocabulary';
 import { m, messageText, type Message, type MessagePart } from './message';
 import { adjustmentText, tierName } from './notes';
 import { bandText, dayText, formatQuantity, ratioPercent } from './quantity';
@@ -180,6 +180,8 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
   reasonMissing,
   reasonTooLong,
   settingUnknown: (i) => m`${i.cell} 的评分规则“${i.text}”不认识，已忽略。`,
+  reportLabelUnknown: (i) => m`${i.cell} 的报告信息“${i.text}”不认识，自评报告中不会用到它。可用的项目：${quote(REPORT_LABELS.map((l) => l.label))}。`,
+  reportKindUnknown: (i) => m`${i.cell} 的评价类型“${i.text}”不认识，自评报告按“部门整体支出”的提纲生成。请填写“部门整体支出”或“项目支出”。`,
   resultUnknownLabel: (i) => m`${i.cell} 的评价结果项目“${i.text}”不认识，未写入。`,
   resultsNoLabel: (i) =>
     m`${nameOf(i)}中没有可识别的项目（如“总分”“评价等级”），计算结果不会写入该区域。请在左列填写约定的项目名称，右列留空由程序填写。`,

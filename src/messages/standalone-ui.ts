@@ -15,6 +15,9 @@ export const STANDALONE_UI = {
   score: '计算得分',
   download: '下载已评分工作簿',
   print: '打印结果',
+  report: '生成自评报告',
+  /** The report's file name after the workbook's: `自评表.自评报告.docx`. */
+  reportSuffix: '.自评报告.docx',
   reading: '正在读取文件…',
   parsing: '正在读取工作簿…',
   scoring: '正在计算…',

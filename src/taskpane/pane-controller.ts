@@ -7,7 +7,7 @@ import type { TemplateForm, TemplateKind } from '../hosts/excel/template-layout'
 import { undoWrites } from '../hosts/excel/undo-writes';
 import type { CellAddress } from '../workbook/address';
 import {
-  failed, initialState, inserted, type PaneAction, type PaneState, scored, started, toggled, undone, withTemplateForm, withTemplateKind,
+  failed, initialState, inserted, type PaneAction, type PaneState, reported, scored, started, toggled, undone, withTemplateForm, withTemplateKind,
 } from './pane-state';
 import { viewBookIssues } from './issue-views';
 import { type PaneHandlers, renderPane } from './render-pane';
@@ -69,13 +69,24 @@ export function createPane(root: HTMLElement, deps: PaneDeps): PaneController {
         ),
     );
 
+  const report = () =>
+    act('report', () =>
+      import(/* webpackChunkName: "engine", webpackPrefetch: true */ './engine-chunk').then((engine) =>
+        deps
+          .run((context) => engine.reportInExcel(context, deps.caps, deps.score || engine.scoreBook))
+          .then((result) => reported(state, result, result.outcome ? viewBookIssues(result.outcome, engine.renderIssue) : null)),
+      ),
+    );
+
   const controller: PaneController = {
     state: () => state,
     idle: () => current,
     score,
+    report,
     retry() {
       if (state.failedAction === 'undo') controller.undo();
       else if (state.failedAction === 'insert') controller.insertTemplate();
+      else if (state.failedAction === 'report') report();
       else score();
     },
     undo() {

@@ -7,8 +7,16 @@ import type { UndoResult } from '../hosts/excel/undo-writes';
 import type { BookOutcome } from '../workbook/score-book';
 import type { BookIssues } from './issue-views';
 
-export type Busy = 'idle' | 'scoring' | 'undoing' | 'inserting';
-export type PaneAction = 'score' | 'undo' | 'insert';
+export type Busy = 'idle' | 'scoring' | 'undoing' | 'inserting' | 'reporting';
+export type PaneAction = 'score' | 'undo' | 'insert' | 'report';
+
+/** What one 生成自评报告 produced: the outcome it scored (read only), the sheet written, or an Excel problem. */
+export interface ReportResult {
+  outcome: BookOutcome | null;
+  hostError: HostError | null;
+  /** The new sheet holding the report; null when nothing was written (errors in the workbook, or Excel failed). */
+  sheet: string | null;
+}
 
 /** Everything the pane shows; changed only by the pure functions below. */
 export interface PaneState {
@@ -20,7 +28,7 @@ export interface PaneState {
   /** The action that failed with hostError (for 重试). */
   failedAction: PaneAction | null;
   /** A short success line: template inserted (the department's, or a project sheet), undo done. */
-  notice: { kind: 'inserted'; sheets: string[]; form: TemplateForm } | { kind: 'undone' } | null;
+  notice: { kind: 'inserted'; sheets: string[]; form: TemplateForm } | { kind: 'undone' } | { kind: 'reported'; sheet: string } | null;
   /** Cells written by the last 计算得分 (for 撤销本次计算), or null. */
   snapshot: Snapshot | null;
   /** Indicators whose 计算说明 is open, by their cell text. */
@@ -34,7 +42,7 @@ export function initialState(templateKind: TemplateKind = 'blank', templateForm:
   return { busy: 'idle', outcome: null, issues: null, hostError: null, failedAction: null, notice: null, snapshot: null, expanded: {}, templateKind, templateForm };
 }
 
-const BUSY: { [a in PaneAction]: Busy } = { score: 'scoring', undo: 'undoing', insert: 'inserting' };
+const BUSY: { [a in PaneAction]: Busy } = { score: 'scoring', undo: 'undoing', insert: 'inserting', report: 'reporting' };
 
 export function started(state: PaneState, action: PaneAction): PaneState {
   return { ...state, busy: BUSY[action], hostError: null, failedAction: null, notice: null };
@@ -67,6 +75,21 @@ export function undone(state: PaneState, result: UndoResult): PaneState {
 export function inserted(state: PaneState, result: InsertResult, form: TemplateForm = 'department'): PaneState {
   if (!result.ok) return failed(state, 'insert', result.error);
   return { ...state, busy: 'idle', notice: { kind: 'inserted', sheets: result.sheets, form } };
+}
+
+/** After 生成自评报告: its outcome is shown (with the errors that kept the report from being written); the undo snapshot stays. */
+export function reported(state: PaneState, result: ReportResult, issues: BookIssues | null): PaneState {
+  const next: PaneState = {
+    ...state,
+    busy: 'idle',
+    outcome: result.outcome || state.outcome,
+    issues: result.outcome ? issues : state.issues,
+    hostError: result.hostError,
+    failedAction: result.hostError ? 'report' : null,
+    expanded: result.outcome ? {} : state.expanded,
+  };
+  if (result.sheet) next.notice = { kind: 'reported', sheet: result.sheet };
+  return next;
 }
 
 export function toggled(state: PaneState, cell: string): PaneState {

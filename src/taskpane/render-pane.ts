@@ -6,7 +6,7 @@ import type { BookIssues, IssueView } from './issue-views';
 import type { TemplateForm, TemplateKind } from '../hosts/excel/template-layout';
 import { isRetryable } from '../hosts/excel/host-error';
 import {
-  countedTitle, errorCount, errorTally, executionLine, hostErrorMessage, percentText, evaluationName, projectInserted, scoredEvaluations, scoredSummary, templateInserted, UI, warningCount, writtenCells,
+  countedTitle, errorCount, errorTally, executionLine, hostErrorMessage, percentText, evaluationName, projectInserted, reportWritten, scoredEvaluations, scoredSummary, templateInserted, UI, warningCount, writtenCells,
 } from '../messages/excel-ui';
 import { type Child, clear, h } from './dom';
 import { blockHead, budgetTable, indicatorCell, indicatorMarks, indicatorsByBlock, printHeading, projectTable, scoreBar, totalAdjustments } from './result-views';
@@ -21,6 +21,8 @@ export interface PaneHandlers {
   retry(): void;
   undo(): void;
   insertTemplate(): void;
+  /** 生成自评报告: the report into a new sheet (absent: no button, as on the standalone page, which has its own). */
+  report?(): void;
   chooseTemplate(kind: TemplateKind): void;
   chooseTemplateForm(form: TemplateForm): void;
   select(cell: CellAddress): void;
@@ -46,6 +48,8 @@ function statusArea(state: PaneState, handlers: PaneHandlers): HTMLElement {
   } else if (state.notice && state.notice.kind === 'inserted') {
     const notice = state.notice;
     children.push(h('p', { class: 'message message--success' }, [notice.form === 'project' ? projectInserted(notice.sheets) : templateInserted(notice.sheets)]));
+  } else if (state.notice && state.notice.kind === 'reported') {
+    children.push(h('p', { class: 'message message--success' }, [reportWritten(state.notice.sheet)]));
   } else if (state.notice && state.notice.kind === 'undone') {
     children.push(h('p', { class: 'message message--success' }, [UI.undone]));
   } else if (state.outcome && state.outcome.errors.length > 0) {
@@ -276,6 +280,17 @@ function overview(outcome: BookOutcome, bookFailed: boolean): HTMLElement {
   return h('section', { class: 'card overview', 'aria-label': UI.overview }, [h('h2', null, [UI.overview]), h('ul', { class: 'overview__list' }, items)]);
 }
 
+/** 生成自评报告: reads and scores the workbook again (writing none of its cells), then adds the sheet 自评报告. */
+function reportButton(state: PaneState, report: () => void): HTMLElement {
+  const busy = state.busy !== 'idle';
+  return on(
+    h('button', { type: 'button', class: 'btn', id: 'report', 'data-focus': 'report', disabled: busy, 'aria-busy': state.busy === 'reporting' ? 'true' : 'false' }, [
+      state.busy === 'reporting' ? UI.reporting : UI.report,
+    ]),
+    report,
+  );
+}
+
 /** Renders the whole pane from its state (the DOM is rebuilt; state lives in PaneState). */
 export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHandlers): void {
   const busy = state.busy !== 'idle';
@@ -298,6 +313,7 @@ export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHa
           h('button', { type: 'button', class: 'btn', id: 'undo', 'data-focus': 'undo', disabled: busy || !state.snapshot }, [state.busy === 'undoing' ? UI.undoing : UI.undo]),
           handlers.undo,
         ),
+        handlers.report ? reportButton(state, handlers.report) : null,
       ]),
       statusArea(state, handlers),
       ...(outcome && state.issues ? bookSections(outcome, state.issues, state.expanded, (cell) => handlers.toggle(cell), select, issueBody) : []),

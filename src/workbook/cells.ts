@@ -16,9 +16,9 @@ export interface CellInput {
   error?: boolean;
 }
 
-export { CONTRACT_NAMES, type ContractName } from './vocabulary';
+export { CONTRACT_NAMES, READ_NAMES, type ContractName, type ReadName } from './vocabulary';
 import type { SheetFactsBySheet } from './sheet-facts';
-import type { ContractName } from './vocabulary';
+import type { ContractName, OptionalName, ReadName } from './vocabulary';
 
 /** A defined name as a host found it. */
 export type NameResolution =
@@ -36,14 +36,14 @@ export type NameResolution =
  * The contract names of one evaluation: for each, what it resolves to. `cells`
  * is a full rows × cols grid (empty cells as `{ value: null, numberFormat: 'General', formula: false }`).
  */
-export type WorkbookInput = Record<ContractName, NameResolution>;
+export type WorkbookInput = Record<ContractName, NameResolution> & Partial<Record<OptionalName, NameResolution>>;
 
 /** The contract names one sheet defines with its own (sheet) scope. */
 export interface SheetNames {
   sheet: string;
   /** Hidden or very hidden in the workbook: such a sheet is no evaluation. */
   hidden: boolean;
-  names: Partial<Record<ContractName, NameResolution>>;
+  names: Partial<Record<ReadName, NameResolution>>;
 }
 
 /**

@@ -111,5 +111,7 @@ export function readDate(cell: CellInput): DatePoint | null {
 export function isoDay(p: DatePoint, year: number | null): string {
   const y = p.year ?? year ?? 2000;
   const d = p.day === 'end' ? daysIn(y, p.month) : p.day;
-  return `${String(y).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // No padStart: the pane runs in IE11's ES5 (scripts/check-es5.js).
+  const pad = (n: number, width: number) => ('000' + n).slice(-width);
+  return `${pad(y, 4)}-${pad(p.month, 2)}-${pad(d, 2)}`;
 }

@@ -1,6 +1,6 @@
 import type { BookInput, ContractName, NameResolution, WorkbookInput } from './cells';
 import type { Issue } from './issues';
-import { CONTRACT_NAMES, NAME } from './vocabulary';
+import { CONTRACT_NAMES, NAME, REPORT_INFO_NAME } from './vocabulary';
 
 /** One self-evaluation of a workbook: the department's (scope null, the workbook's names) or a sheet's. */
 export interface EvaluationInput {
@@ -38,6 +38,8 @@ export function evaluationsOf(book: BookInput): { evaluations: EvaluationInput[]
         [NAME.indicators]: own(NAME.indicators),
         [NAME.settings]: sheet.names[NAME.settings] ?? book.workbook[NAME.settings],
         [NAME.results]: own(NAME.results),
+        // 报告信息 (optional): the sheet's own, else the workbook's, like 评分规则.
+        [REPORT_INFO_NAME]: sheet.names[REPORT_INFO_NAME] ?? book.workbook[REPORT_INFO_NAME],
       },
     });
   }

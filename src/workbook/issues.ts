@@ -111,6 +111,10 @@ export type Issue =
   | ({ code: 'reasonTooLong' } & ReasonTooLong)
   // Warnings
   | ({ code: 'settingUnknown'; text: string } & At)
+  /** A 报告信息 label the report vocabulary does not know (read past, like 评分规则's). */
+  | ({ code: 'reportLabelUnknown'; text: string } & At)
+  /** 评价类型 is neither 部门整体支出 nor 项目支出: the report follows the department's outline. */
+  | ({ code: 'reportKindUnknown'; text: string } & At)
   | ({ code: 'resultUnknownLabel'; text: string } & At)
   | ({ code: 'resultsNoLabel' } & OnName)
   | ({ code: 'executionWeightConflict'; value: string; setting: string } & At)
@@ -199,6 +203,8 @@ export const ERROR_CODES = [
 
 export const WARNING_CODES = [
   'settingUnknown',
+  'reportLabelUnknown',
+  'reportKindUnknown',
   'resultUnknownLabel',
   'resultsNoLabel',
   'executionWeightConflict',

@@ -6,7 +6,7 @@ import { FormRows, totalKind } from './form-rows';
 import { readHeaderTable, type RowOf, type TableCell } from './header-table';
 import type { Quantity } from './issues';
 import type { IssueList } from './issue-list';
-import { cellText, stripWhitespace, nfkc } from './normalize';
+import { cellText, displayText, stripWhitespace, nfkc } from './normalize';
 import { isBlank, isPercentFormat, readNumber, type NumberValue } from './numbers';
 import { describeRangeProblem } from './range-problems';
 import { parseNature, parseTargetText, type Nature, type Operator } from './target';
@@ -37,6 +37,35 @@ export interface Indicator {
   reasonCell?: TableCell;
   /** A 时效指标 with a date target: the days compared, for 计算说明. */
   deadline?: DeadlineNote;
+  /** What the 自评报告 states of the indicator beyond its score (never scored). */
+  stated: StatedIndicator;
+}
+
+/** A target as the report states it: the figure and its operator. */
+export interface StatedTarget extends Quantity {
+  operator: Operator;
+  /** True when the cell itself wrote the operator (`≥95%`); false when it came from 指标性质 or the default. */
+  written: boolean;
+}
+
+/** A figure of 年中监控值: a number read like 实际完成值, or the text written when it is none. */
+export type StatedFigure = { kind: 'quantity'; quantity: Quantity } | { kind: 'text'; text: string };
+
+export interface StatedIndicator {
+  /** 指标值 as written (before 调整后指标值); null for a qualitative indicator. */
+  target: StatedTarget | null;
+  /** 调整后指标值 when filled. */
+  adjustedTarget: StatedTarget | null;
+  /** The target's own text for a qualitative indicator ('' otherwise). */
+  targetText: string;
+  /** 实际完成值 (null for a qualitative indicator: see actualText). */
+  actual: Quantity | null;
+  /** A qualitative indicator's 实际完成值 phrase ('' otherwise). */
+  actualText: string;
+  /** 年中监控值, null when blank or the column is absent. */
+  monitor: StatedFigure | null;
+  reason: string;
+  measures: string;
 }
 
 /** What the workbook's rules say about reading indicators (评分规则). */
@@ -48,7 +77,7 @@ type IndicatorRow = RowOf<'indicators'>;
 type ParsedTarget =
   | { kind: 'qualitative' }
   | { kind: 'deadline'; date: DatePoint; text: string }
-  | { kind: 'quantitative'; operator: Operator; value: string; percent: boolean; unit: string };
+  | { kind: 'quantitative'; operator: Operator; value: string; percent: boolean; unit: string; written: boolean };
 
 /** The actual as read for the kind of target it is measured against. */
 type ParsedActual =
@@ -134,7 +163,7 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
   const weight = readWeight(reader);
   const nature = readNature(reader);
   const unitColumn = stripWhitespace(nfkc(textOf(row.get('unit'))));
-  const { target, adjusted } = readTargets(reader, nature, unitColumn);
+  const { target, adjusted, base } = readTargets(reader, nature, unitColumn);
   const manual = optionalNumber(row.get('manual'), field('manual'), issues);
   const qualitative = target ? target.kind === 'qualitative' : looksQualitative(row.get('target'), nature);
   const actual =
@@ -144,6 +173,19 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
   if (issues.errorCount > before || !target || !weight || manual === null || !actual) return null;
 
   const manualScore = manual ? manual.value : null;
+  const statedOf = (t: ParsedTarget | null): StatedTarget | null =>
+    t && t.kind === 'quantitative' ? { value: t.value, percent: t.percent, unit: t.percent ? '' : t.unit, operator: t.operator, written: t.written } : null;
+  const percent = target.kind === 'quantitative' && target.percent;
+  const stated: StatedIndicator = {
+    target: statedOf(base),
+    adjustedTarget: adjusted ? statedOf(target) : null,
+    targetText: target.kind === 'qualitative' || target.kind === 'deadline' ? shownText(row.get('target')) : '',
+    actual: null,
+    actualText: actual.kind === 'qualitative' || actual.kind === 'deadline' ? actual.text : '',
+    monitor: readMonitor(row.get('monitor'), percent, target.kind === 'quantitative' ? target.unit : unitColumn),
+    reason: shownText(row.get('reason')),
+    measures: shownText(row.get('measures')),
+  };
   const common = {
     name,
     level1,
@@ -158,6 +200,7 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
     scoreCell: row.get('score'),
     noteCell: row.get('note'),
     reasonCell: row.get('reason'),
+    stated,
   };
   if (actual.kind === 'qualitative') {
     return { ...common, target: null, input: { direction: 'qualitative', tier: actual.tier, weight: weight.value, manualScore } };
@@ -171,11 +214,17 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
   if (decimalCompare(actual.value, '0') < 0) {
     issues.add({ code: 'negativeActual', cell: row.get('actual').address, field: field('actual'), value: { ...quantity, value: actual.value } });
   }
+  stated.actual = { ...quantity, value: actual.value };
   return {
     ...common,
     target: quantity,
     input: { direction: target.operator, target: target.value, actual: actual.value, weight: weight.value, manualScore },
   };
+}
+
+/** A cell's text as the user wrote it (no NFKC), for the report to quote. */
+function shownText(tc: TableCell | undefined): string {
+  return tc ? displayText(tc.cell.value) : '';
 }
 
 function textOf(tc: TableCell | undefined): string {
@@ -215,17 +264,34 @@ function readNature({ row, issues }: RowReader): Nature | null {
 }
 
 /** 指标值, and 调整后指标值 when filled (it replaces 指标值 for scoring; ignored for a qualitative indicator). */
-function readTargets(reader: RowReader, nature: Nature | null, unitColumn: string): { target: ParsedTarget | null; adjusted: boolean } {
+function readTargets(
+  reader: RowReader,
+  nature: Nature | null,
+  unitColumn: string,
+): { target: ParsedTarget | null; adjusted: boolean; base: ParsedTarget | null } {
   const base = readTarget(reader, reader.row.get('target'), nature, unitColumn, null);
   const adjustedCell = reader.row.get('adjustedTarget');
   if (base?.kind === 'deadline' && adjustedCell && !isBlank(adjustedCell.cell)) {
     // A deadline moved (调整后指标值 `2025年3月底前`): scored against the new one.
     const moved = readDeadlineTarget(adjustedCell);
     if (!moved) reader.issues.add({ code: 'targetUnparsable', cell: adjustedCell.address, text: cellText(adjustedCell.cell.value) });
-    return { target: moved, adjusted: moved !== null };
+    return { target: moved, adjusted: moved !== null, base };
   }
-  if (base?.kind !== 'quantitative' || !adjustedCell || isBlank(adjustedCell.cell)) return { target: base, adjusted: false };
-  return { target: readTarget(reader, adjustedCell, nature, unitColumn, base), adjusted: true };
+  if (base?.kind !== 'quantitative' || !adjustedCell || isBlank(adjustedCell.cell)) return { target: base, adjusted: false, base };
+  return { target: readTarget(reader, adjustedCell, nature, unitColumn, base), adjusted: true, base };
+}
+
+/**
+ * 年中监控值: read like 实际完成值 (a ratio under a percentage target), but
+ * never checked or scored — what is no number is kept as the text written.
+ */
+function readMonitor(tc: TableCell | undefined, percent: boolean, unit: string): StatedFigure | null {
+  if (!tc || isBlank(tc.cell)) return null;
+  const read = readNumber(tc.cell);
+  if (read.kind !== 'number') return { kind: 'text', text: shownText(tc) };
+  const n = read.number;
+  const ratio = percent || n.percentFormat || n.textPercent;
+  return { kind: 'quantity', quantity: { value: asRatio(n, ratio), percent: ratio, unit: ratio ? '' : n.unit || unit } };
 }
 
 /**
@@ -290,7 +356,8 @@ function readTarget(
     return null;
   }
   const unit = number.unit && number.unit !== '%' ? number.unit : unitColumn !== '%' ? unitColumn || base?.unit || '' : '';
-  return { kind: 'quantitative', operator: operator ?? natureOp ?? base?.operator ?? 'atLeast', value, percent, unit };
+  // written: the cell states its operator itself (`≥95%`), as the report then states it too.
+  return { kind: 'quantitative', operator: operator ?? natureOp ?? base?.operator ?? 'atLeast', value, percent, unit, written: operator !== null };
 }
 
 /**
@@ -350,7 +417,8 @@ function readDeadlineActual({ row, issues }: RowReader, target: Extract<ParsedTa
     issues.add({ code: 'deadlineActualUnparsable', cell: tc.address, text, target: target.text, number: typeof tc.cell.value === 'number' });
     return null;
   }
-  return { kind: 'deadline', date, text };
+  // A date cell is quoted (in the report) as its day, not as its serial number.
+  return { kind: 'deadline', date, text: typeof tc.cell.value === 'string' ? text : isoDay(date, null) };
 }
 
 /** The actual of a qualitative indicator: a tier phrase (blank only beside a manual score). Null after an issue. */

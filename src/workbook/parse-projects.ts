@@ -3,7 +3,7 @@ import type { NameResolution } from './cells';
 import { fieldOf, optionalNumber, type NumberCell } from './fields';
 import { readHeaderTable, type TableCell } from './header-table';
 import type { IssueList } from './issue-list';
-import { cellText, normalizeHeader, rowLabelKey } from './normalize';
+import { cellText, displayText, normalizeHeader, rowLabelKey } from './normalize';
 import { isBlank } from './numbers';
 import type { BudgetModel } from './parse-budget';
 import { describeRangeProblem } from './range-problems';
@@ -14,6 +14,9 @@ export interface ProjectRow {
   budget?: NumberCell;
   actual?: NumberCell;
   rateCell?: TableCell;
+  /** 资金性质 and 项目效益 (input only, for the 自评报告; '' when blank or absent). */
+  source: string;
+  benefit: string;
 }
 
 const field = (column: ProjectColumn) => fieldOf('projects', column);
@@ -44,7 +47,8 @@ export function parseProjects(resolution: NameResolution, issues: IssueList): Pr
       continue;
     }
     // A project with a figure missing has no rate (nothing is written for it) and keeps the sums from being checked.
-    projects.push({ name, budget, actual, rateCell: rate });
+    const text = (tc: TableCell | undefined) => (tc ? displayText(tc.cell.value) : '');
+    projects.push({ name, budget, actual, rateCell: rate, source: text(row.get('source')), benefit: text(row.get('benefit')) });
   }
   return ok ? projects : null;
 }

@@ -1,6 +1,8 @@
 import type { AdjustmentRule, Direction, Grade } from '../engine';
 import type { CellAddress } from './address';
 import type { Issue } from './issues';
+import type { StatedIndicator } from './parse-indicators';
+import type { ReportInfo } from './parse-report-info';
 import type { WritePlan } from './plan';
 
 export type { Issue } from './issues';
@@ -98,9 +100,36 @@ export interface ScoreSummary {
   blocks: BlockResult[];
 }
 
+/** A row of 预算执行 with its figures as read (null: blank). */
+export interface StatedBudgetRow {
+  label: string;
+  /** The label as matched (see rowLabelKey). */
+  key: string;
+  isTotal: boolean;
+  initial: string | null;
+  budget: string | null;
+  actual: string | null;
+}
+
+/**
+ * What the 自评报告 states beyond the scores: the figures as read, the
+ * indicators' targets and texts, and 报告信息. Never part of --json; lists are
+ * in the order of the summary's (one entry per project and indicator).
+ */
+export interface StatedEvaluation {
+  info: ReportInfo;
+  rows: StatedBudgetRow[];
+  projects: Array<{ source: string; benefit: string }>;
+  indicators: StatedIndicator[];
+  /** 小数位数 of the evaluation. */
+  decimals: number;
+}
+
 /** The outcome of scoring a workbook: either a summary and a plan, or errors and an empty plan. */
 export interface ScoreOutcome {
   summary: ScoreSummary | null;
+  /** Set with the summary (absent on errors): what the 自评报告 needs besides it. */
+  stated?: StatedEvaluation;
   plan: WritePlan;
   warnings: Issue[];
   errors: Issue[];

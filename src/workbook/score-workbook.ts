@@ -7,12 +7,18 @@ import { parseBudget } from './parse-budget';
 import { parseIndicators } from './parse-indicators';
 import { checkProjectSums, parseProjects } from './parse-projects';
 import { parseResults } from './parse-results';
+import { parseReportInfo } from './parse-report-info';
 import { parseSettings } from './parse-settings';
 import { planWrites } from './plan-writes';
 import type { ScoreOutcome } from './report';
 import { summarize } from './summarize';
 import type { SheetFactsBySheet } from './sheet-facts';
-import { NAME } from './vocabulary';
+import { NAME, REPORT_INFO_NAME } from './vocabulary';
+import type { BudgetModel } from './parse-budget';
+import type { Indicator } from './parse-indicators';
+import type { ProjectRow } from './parse-projects';
+import type { ReportInfo } from './parse-report-info';
+import type { StatedEvaluation } from './report';
 
 /**
  * The whole contract in one pure function: read every name, collect every
@@ -28,6 +34,8 @@ export function scoreWorkbook(input: WorkbookInput, facts?: SheetFactsBySheet): 
   const indicators = parseIndicators(input[NAME.indicators], settings.decimals, issues, form, local);
   const results = parseResults(input[NAME.results], issues, form.totalHasPlace);
   if (budget && projects) checkProjectSums(projects, budget, issues);
+  // 报告信息 last, so that a v1 workbook's warnings keep their order (it adds none when absent).
+  const info = parseReportInfo(input[REPORT_INFO_NAME], issues);
 
   if (issues.hasErrors || !budget || !projects || !indicators || !results) {
     return failed(issues);
@@ -47,7 +55,24 @@ export function scoreWorkbook(input: WorkbookInput, facts?: SheetFactsBySheet): 
   if (issues.hasErrors) return failed(issues);
   const plan = planWrites({ results, summary, settings, issues, facts, form });
   if (issues.hasErrors) return failed(issues);
-  return { summary: summary.report, plan, warnings: issues.warnings, errors: [] };
+  return { summary: summary.report, stated: stated(info, budget, projects, indicators, settings.decimals), plan, warnings: issues.warnings, errors: [] };
+}
+
+function stated(info: ReportInfo, budget: BudgetModel, projects: ProjectRow[], indicators: Indicator[], decimals: number): StatedEvaluation {
+  return {
+    info,
+    rows: budget.rows.map((r) => ({
+      label: r.label,
+      key: r.key,
+      isTotal: r.isTotal,
+      initial: r.initial?.value ?? null,
+      budget: r.budget?.value ?? null,
+      actual: r.actual?.value ?? null,
+    })),
+    projects: projects.map((p) => ({ source: p.source, benefit: p.benefit })),
+    indicators: indicators.map((i) => i.stated),
+    decimals,
+  };
 }
 
 function failed(issues: IssueList): ScoreOutcome {

@@ -4,6 +4,18 @@ import type { Settings } from '../engine';
 export const CONTRACT_NAMES = ['预算执行', '项目支出', '绩效指标', '评分规则', '评价结果'] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
+/**
+ * Optional names beyond the five (additive): 报告信息, the key–value facts and
+ * free-text blocks of the 自评报告. Hosts read them like the five; scoring
+ * never needs them, and a workbook without them scores exactly as before.
+ */
+export const OPTIONAL_NAMES = ['报告信息'] as const;
+export type OptionalName = (typeof OPTIONAL_NAMES)[number];
+/** Every name a host reads: the contract's five, then the optional ones. */
+export const READ_NAMES = [...CONTRACT_NAMES, ...OPTIONAL_NAMES] as const;
+export type ReadName = (typeof READ_NAMES)[number];
+export const REPORT_INFO_NAME: OptionalName = '报告信息';
+
 /** The names by role, for code that means one of them. */
 export const NAME = {
   budget: '预算执行',
@@ -59,6 +71,9 @@ export const PROJECT_COLUMNS = [
   col('budget', '全年预算数', ['预算数', '预算金额'], { required: true }),
   col('actual', '全年执行数', ['执行数', '执行金额', '实际支出'], { required: true }),
   col('rate', '执行率', [], { output: true }),
+  // Input only, for the 自评报告: the project's funding source (本级财力项目) and what it achieved.
+  col('source', '资金性质', ['项目类别', '资金来源类别']),
+  col('benefit', '项目效益', ['实现效益', '效益']),
 ] as const;
 
 export const INDICATOR_COLUMNS = [
@@ -70,6 +85,8 @@ export const INDICATOR_COLUMNS = [
   col('unit', '度量单位', ['计量单位', '单位']),
   col('adjustedTarget', '调整后指标值', ['调整后目标值']),
   col('actual', '实际完成值', ['完成值', '实际值', '全年实际值'], { required: true }),
+  // Input only, never scored: read like 实际完成值 for the 自评报告 (年中监控实际完成值为 …).
+  col('monitor', '年中监控值', ['年中监控实际完成值', '1-7月完成值', '监控值']),
   col('weight', '分值', ['权重', '权重分值', '指标分值'], { required: true }),
   col('manual', '人工得分', ['调整得分']),
   col('reason', '偏差原因', ['偏差原因分析']),
@@ -359,3 +376,61 @@ export const TIER_NAMES = {
   B: '部分达成年度指标并具有一定效果',
   C: '未达成年度指标且效果较差',
 } as const;
+
+/** 报告信息 facts: the unit, the year, the kind of evaluation, the project. */
+export type ReportFactKey = 'unit' | 'year' | 'kind' | 'project';
+
+/**
+ * 报告信息 free-text blocks: the judgement the 自评报告 leaves to its author,
+ * placed where the outline says (a missing one shows a placeholder).
+ */
+export type ReportBlockKey =
+  | 'functions'
+  | 'organization'
+  | 'keyWork'
+  | 'projectOverview'
+  | 'arrangementNote'
+  | 'adjustmentNote'
+  | 'executionNote'
+  | 'basicUse'
+  | 'projectUse'
+  | 'basicManagement'
+  | 'system'
+  | 'compliance'
+  | 'problems'
+  | 'measures'
+  | 'suggestions';
+
+export type ReportLabelKey = ReportFactKey | ReportBlockKey;
+
+export const REPORT_LABELS: ReadonlyArray<{ key: ReportLabelKey; label: string; aliases: readonly string[] }> = [
+  { key: 'unit', label: '单位名称', aliases: ['部门名称', '单位'] },
+  { key: 'year', label: '年度', aliases: ['评价年度', '预算年度'] },
+  { key: 'kind', label: '评价类型', aliases: ['自评类型', '报告类型'] },
+  { key: 'project', label: '项目名称', aliases: ['项目'] },
+  { key: 'functions', label: '部门主要职能', aliases: ['主要职能', '单位主要职能'] },
+  { key: 'organization', label: '机构设置及人员构成', aliases: ['部门机构设置及人员构成', '机构设置', '人员构成'] },
+  { key: 'keyWork', label: '年度重点工作', aliases: ['部门单位年度重点工作', '重点工作'] },
+  { key: 'projectOverview', label: '项目概况', aliases: ['项目基本情况', '项目立项情况'] },
+  { key: 'arrangementNote', label: '预算安排情况说明', aliases: ['年初预算说明', '预算安排说明'] },
+  { key: 'adjustmentNote', label: '预算调整情况说明', aliases: ['预算调整说明'] },
+  { key: 'executionNote', label: '预算执行情况说明', aliases: ['预算执行说明'] },
+  { key: 'basicUse', label: '基本支出主要用途', aliases: ['基本支出用途'] },
+  { key: 'projectUse', label: '项目支出主要用途', aliases: ['项目支出用途'] },
+  { key: 'basicManagement', label: '基本支出管理情况', aliases: ['基本支出管理'] },
+  { key: 'system', label: '管理制度', aliases: ['管理制度健全性'] },
+  { key: 'compliance', label: '资金使用合规性', aliases: ['资金使用合规性和安全性'] },
+  { key: 'problems', label: '存在的主要问题', aliases: ['存在问题', '存在的主要问题及原因分析', '主要问题'] },
+  { key: 'measures', label: '改进措施', aliases: [] },
+  { key: 'suggestions', label: '建议', aliases: ['意见建议'] },
+];
+
+/** The label of a 报告信息 row as messages name it (`部门主要职能`). */
+export function reportLabel(key: ReportLabelKey): string {
+  const found = REPORT_LABELS.find((s) => s.key === key);
+  return found ? found.label : key;
+}
+
+/** Values of 评价类型 (the department's whole spending, or one project). */
+export const REPORT_KINDS = { 部门整体支出: 'department', 整体支出: 'department', 项目支出: 'project', 项目: 'project' } as const;
+export type ReportKind = (typeof REPORT_KINDS)[keyof typeof REPORT_KINDS];

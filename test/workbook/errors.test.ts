@@ -157,6 +157,12 @@ describe('each error, with its cell or name; nothing written', () => {
 
 const WARNING_CASES: Array<[string, Edit, Where[]]> = [
   ['unknown 评分规则 label', (wb) => appendRows(wb, '评分规则', [['备注', 'x']]), [['settingUnknown', E('A12')]]],
+  ['unknown 报告信息 label (the optional name of the 自评报告)', (wb) => {
+    wb['报告信息'] = range('报告信息', 'A3', [['单位名称', '二工片区'], ['领导批示', 'x']]);
+  }, [['reportLabelUnknown', "'报告信息'!A4"]]],
+  ['unknown 评价类型 in 报告信息', (wb) => {
+    wb['报告信息'] = range('报告信息', 'A3', [['评价类型', '年度总结']]);
+  }, [['reportKindUnknown', "'报告信息'!B3"]]],
   ['unknown 评价结果 label', (wb) => appendRows(wb, '评价结果', [['评价人', '张三']]), [['resultUnknownLabel', E('A24')]]],
   ['an output cell (得分 M10) inside a merge of M10:M11, not its top-left', (wb) => setFacts(wb, { 绩效指标: { merges: [{ sheet: '绩效指标', row: 8, col: 12, rows: 2, cols: 1 }], protected: false } }), [['outputUnderMerge', I('M10')]]],
   ['the 评价结果 sheet is protected: one warning, at its first output cell', (wb) => setFacts(wb, { 评价结果: { merges: [], protected: true } }), [['outputSheetProtected', E('B14')]]],

@@ -8,3 +8,4 @@ export { type ExcelScoreResult, scoreInExcel, type Scorer } from './score-in-exc
 export { selectCell, selectName } from './select-cell';
 export { projectTemplate, type TemplateForm, type TemplateKind, templateLayout } from './template-layout';
 export { undoWrites, type UndoResult } from './undo-writes';
+export { reportRows, writeReportSheet, type ReportSheetResult } from './write-report';

@@ -2,6 +2,7 @@
 import type { RangeAddress } from '../../workbook/address';
 import {
   CONTRACT_NAMES,
+  READ_NAMES,
   type BookInput,
   type CellInput,
   type ContractName,
@@ -138,9 +139,12 @@ export function trimToContent(
   };
 }
 
+/** A contract name or an optional one (报告信息): every name read. */
+type AnyName = (typeof READ_NAMES)[number];
+
 interface Pending {
   scope: string | null;
-  name: ContractName;
+  name: AnyName;
   /** The name's range, or for whole columns/rows its content box (queueContentBox). */
   range: Excel.Range;
   whole: WholeKind | null;
@@ -204,7 +208,7 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
   }
 
   const pending: Pending[] = [];
-  const queue = (scope: string | null, name: ContractName, item: Excel.NamedItem): NameResolution | null => {
+  const queue = (scope: string | null, name: AnyName, item: Excel.NamedItem): NameResolution | null => {
     const value = String(item.value);
     const parsed = item.type === 'Range' ? parseReference(value) : null;
     if (!parsed || parsed.kind === 'other') return { kind: 'notRange', formula: value };
@@ -227,8 +231,8 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
   const byName: { [name: string]: Excel.NamedItem } = Object.create(null);
   for (const item of lists.workbook.items) byName[item.name] = item;
   const scopes = sheetScopes(lists);
-  const workbook = {} as Record<ContractName, NameResolution>;
-  for (const name of CONTRACT_NAMES) {
+  const workbook = {} as Record<AnyName, NameResolution>;
+  for (const name of READ_NAMES) {
     const item = byName[name];
     const sheets = scopes[name];
     if (!item) workbook[name] = sheets ? { kind: 'sheetScopedOnly', sheets } : { kind: 'missing' };
@@ -239,7 +243,7 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
     for (const sheet of lists.sheets.items) {
       const own: SheetNames = { sheet: sheet.name, hidden: sheet.visibility !== 'Visible', names: {} };
       for (const item of sheet.names.items) {
-        const name = CONTRACT_NAMES.filter((n) => n === item.name)[0];
+        const name = READ_NAMES.filter((n) => n === item.name)[0];
         if (!name || own.names[name]) continue;
         const resolved = queue(sheet.name, name, item);
         if (resolved) own.names[name] = resolved;
@@ -261,7 +265,10 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
       if (own) own.names[entry.name] = resolution;
     }
     if (!raw) continue;
-    ranges.push({ scope: entry.scope, name: entry.name, raw });
+    // Only the contract's own ranges are checked again before writing and restored on failure: 报告信息 is never written.
+    const contractName = CONTRACT_NAMES.filter((n) => n === entry.name)[0];
+    if (!contractName) continue;
+    ranges.push({ scope: entry.scope, name: contractName, raw });
     if (entry.sheet && entry.sheet.protection.protected && protectedSheets.indexOf(entry.sheet.name) < 0) {
       protectedSheets.push(entry.sheet.name);
     }

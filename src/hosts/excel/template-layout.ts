@@ -64,6 +64,8 @@ interface Indicator {
   name: string;
   op: string;
   target: number;
+  /** The target as an expression (`≥5%`), as the seed report states it; else the number is written. */
+  targetText?: string;
   unit: string;
   adjusted: number | null;
   midYear: number;
@@ -74,9 +76,9 @@ interface Indicator {
 }
 
 const INDICATORS: Indicator[] = [
-  { level1: '产出指标', level2: '成本指标', name: '公务用车经费下降率', op: '≥', target: 5, unit: '%', adjusted: null, midYear: 0, actual: 0, weight: 8,
+  { level1: '产出指标', level2: '成本指标', name: '公务用车经费下降率', op: '≥', target: 5, unit: '%', adjusted: null, midYear: 0, actual: 0, weight: 8, targetText: '≥5%',
     reason: '由于油价上涨及车辆老旧，公务用车经费预算4.31万元，全部使用，未能下降。', measure: '严格执行公务用车制度，合理使用车辆，减少非必要用车。' },
-  { level1: '产出指标', level2: '成本指标', name: '预算经费', op: '≤', target: 4135.45, unit: '万元', adjusted: 4978.49, midYear: 2582.26, actual: 4637.81, weight: 12,
+  { level1: '产出指标', level2: '成本指标', name: '预算经费', op: '≤', target: 4135.45, unit: '万元', adjusted: 4978.49, midYear: 2582.26, actual: 4637.81, weight: 12, targetText: '≤4135.45万元',
     reason: '预算经费执行中因厉行节约，减少非必要支出，导致预算经费执行率未完成。', measure: '提高预算编制水平，精准制定预算，严格执行预算指标。' },
   { level1: '产出指标', level2: '时效指标', name: '项目支出预算执行率', op: '≥', target: 100, unit: '%', adjusted: null, midYear: 0.4387, actual: 0.7848, weight: 12,
     reason: '部分项目在审批中，未能完全支付完成。', measure: '及时走支付审批流程，及时完成项目支出。' },
@@ -88,7 +90,7 @@ const INDICATORS: Indicator[] = [
     reason: null, measure: null },
   { level1: '效益指标', level2: '社会效益指标', name: '解决就业人数', op: '≥', target: 100, unit: '人', adjusted: null, midYear: 15, actual: 52, weight: 15,
     reason: '本年度未能完成就业困难人员就业任务。', measure: '合理制定目标，继续加强就业服务宣传，提高就业解决人数。' },
-  { level1: '满意度指标', level2: '服务对象满意度指标', name: '受益人员满意度', op: '≥', target: 95, unit: '%', adjusted: null, midYear: 0.95, actual: 0.99, weight: 10,
+  { level1: '满意度指标', level2: '服务对象满意度指标', name: '受益人员满意度', op: '≥', target: 95, unit: '%', adjusted: null, midYear: 0.95, actual: 0.99, weight: 10, targetText: '≥95%',
     reason: null, measure: null },
 ];
 
@@ -216,8 +218,8 @@ function indicatorSheet(example: boolean): { sheet: TemplateSheet; names: Templa
       if (!prev || prev.level1 !== ind.level1 || prev.level2 !== ind.level2) b.value(r, 1, ind.level2);
       b.value(r, 2, ind.name);
       b.value(r, 3, ind.op);
-      b.value(r, 4, ind.target);
-      if (ind.unit === '万元') b.format(r, 4, AMOUNT);
+      b.value(r, 4, ind.targetText ?? ind.target);
+      if (ind.unit === '万元' && !ind.targetText) b.format(r, 4, AMOUNT);
       b.value(r, 5, ind.unit);
       if (ind.adjusted !== null) {
         b.value(r, 6, ind.adjusted);

@@ -1,10 +1,10 @@
 import { MAX_COLS } from '../../workbook/address';
 import {
-  CONTRACT_NAMES,
+  READ_NAMES,
   EMPTY_CELL,
   type BookInput,
   type CellInput,
-  type ContractName,
+  type ReadName,
   type NameResolution,
   type SheetNames,
   type WorkbookInput,
@@ -35,7 +35,7 @@ interface Area {
 interface Wanted {
   /** The sheet of a sheet-scoped definition; null for the workbook scope. */
   scope: string | null;
-  name: ContractName;
+  name: ReadName;
   area: Area;
   /** Bounding box of non-empty cells inside the area. */
   used: { top: number; bottom: number; left: number; right: number } | null;
@@ -72,11 +72,11 @@ function scopeSheet(structure: WorkbookStructure, def: DefinedName): SheetInfo |
  */
 export function resolveContractNames(wb: LoadedWorkbook): ContractRead {
   const { structure } = wb;
-  const workbook = Object.create(null) as Record<ContractName, NameResolution>;
+  const workbook = Object.create(null) as Record<ReadName, NameResolution>;
   const own = new Map<string, SheetNames>();
   const wanted: Wanted[] = [];
 
-  const resolve = (scope: string | null, name: ContractName, formula: string): NameResolution | null => {
+  const resolve = (scope: string | null, name: ReadName, formula: string): NameResolution | null => {
     const parsed = parseReference(formula);
     if (parsed.kind === 'multiArea') return { kind: 'multiArea', formula };
     const sheet = parsed.kind === 'area' ? findSheet(structure, parsed.area.sheet) : undefined;
@@ -87,7 +87,7 @@ export function resolveContractNames(wb: LoadedWorkbook): ContractRead {
     return null;
   };
 
-  for (const name of CONTRACT_NAMES) {
+  for (const name of READ_NAMES) {
     const all = structure.definedNames.filter((d) => d.name === name);
     const workbookScoped = all.filter((d) => d.localSheetId === undefined);
     const scopedSheets: string[] = [];

@@ -7,6 +7,8 @@
 import type { FileError } from '../../messages/file-errors';
 import type { ScoringHost, scoreThrough } from '../../workbook/pipeline';
 import type { RenderIssue } from '../issue-views';
+import type { ReportDocument } from '../../messages/self-report';
+import type { BookOutcome } from '../../workbook/score-book';
 
 export interface FileScorer {
   /** The file host over the chosen file's bytes: reads once, writes the plan into the same bytes. */
@@ -16,4 +18,11 @@ export interface FileScorer {
   /** The page's words for an issue and for a problem with the file. */
   renderIssue: RenderIssue;
   fileErrorText(error: FileError): string;
+  /** The 自评报告 of a scored outcome (the CLI's and the pane's text); null when it has errors. */
+  selfReport(outcome: BookOutcome): ReportDocument | null;
+}
+
+/** The .docx writer, a chunk of its own ('web-docx', the docx package) loaded only when 生成自评报告 is clicked. */
+export interface ReportWriter {
+  reportDocx(doc: ReportDocument): Promise<Uint8Array>;
 }

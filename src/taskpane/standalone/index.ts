@@ -6,7 +6,8 @@
  */
 import { cannotReadFile, unexpectedError } from '../../messages/standalone-ui';
 import { viewBookIssues } from '../issue-views';
-import type { FileScorer } from './file-scorer';
+import { STANDALONE_UI } from '../../messages/standalone-ui';
+import type { FileScorer, ReportWriter } from './file-scorer';
 import { renderStandalone, type StandaloneHandlers } from './render-standalone';
 import {
   draggingChanged, fileChosen, fileFailed, initialStandaloneState, noteToggled, readProgress, scoredName, stageStarted,
@@ -22,6 +23,10 @@ export interface StandaloneDeps {
   readFile?: (file: File, progress: (loaded: number, total: number) => void) => Promise<Uint8Array>;
   /** Lets the browser paint the progress before a long synchronous step. */
   paint?: () => Promise<void>;
+  /** Loads the .docx writer (by default the 'web-docx' chunk), only when 生成自评报告 is clicked. */
+  loadReportWriter?: () => Promise<ReportWriter>;
+  /** Hands a file to the browser's download (by default a temporary link clicked). */
+  saveFile?: (blob: Blob, name: string) => void;
   /** false when the page carries the standalone rules inline (the one-file page, whose CSP allows no stylesheet file). */
   linkStylesheet?: boolean;
 }
@@ -32,6 +37,32 @@ export interface StandaloneController {
   idle(): Promise<void>;
   choose(file: File): void;
   score(): void;
+  /** 生成自评报告: downloads the report of the scored workbook as .docx. */
+  report(): void;
+}
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function loadDocxChunk(): Promise<ReportWriter> {
+  return import(/* webpackChunkName: "web-docx" */ 'selfeval/docx-chunk').then((m) => m.reportWriter);
+}
+
+/** `自评表.xlsx` → `自评表.自评报告.docx`. */
+export function reportName(name: string): string {
+  return (name.replace(/\.xlsx$/i, '') || 'workbook') + STANDALONE_UI.reportSuffix;
+}
+
+function saveWithLink(blob: Blob, name: string): void {
+  if (saveBlobForOldBrowsers(blob, name)) return;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  document.body.removeChild(link);
+  // After the download has started: the browser has the blob by then.
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 function loadXlsxChunk(): Promise<FileScorer> {
@@ -87,6 +118,10 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
   const loadScorer = deps.loadScorer || loadXlsxChunk;
   const readFile = deps.readFile || readWithFileReader;
   const paint = deps.paint || nextPaint;
+  const loadReportWriter = deps.loadReportWriter || loadDocxChunk;
+  const saveFile = deps.saveFile || saveWithLink;
+  /** The scorer that scored state.outcome (its chunk carries the report's text). */
+  let lastScorer: FileScorer | null = null;
   let state = initialStandaloneState();
   let file: File | null = null;
   /** The scored workbook behind state.download's object URL. */
@@ -108,8 +143,9 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
     return paint();
   };
 
-  const finish = (bytes: Uint8Array, scorer: FileScorer): Promise<void> =>
-    scorer.scoreThrough(scorer.host(bytes), { write: true, stage: step }).then((result) => {
+  const finish = (bytes: Uint8Array, scorer: FileScorer): Promise<void> => {
+    lastScorer = scorer;
+    return scorer.scoreThrough(scorer.host(bytes), { write: true, stage: step }).then((result) => {
       if (result.kind === 'unreadable') {
         set(fileFailed(state, scorer.fileErrorText(result.problem)));
         return;
@@ -128,6 +164,7 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
       saved = { url: URL.createObjectURL(blob), blob };
       set(standaloneScored(state, outcome, issues, { name: scoredName(file ? file.name : ''), url: saved.url }));
     });
+  };
 
   const handlers: StandaloneHandlers = {
     choose(chosen: File) {
@@ -149,6 +186,17 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
     },
     toggle(cell: string) {
       set(noteToggled(state, cell));
+    },
+    report() {
+      const outcome = state.outcome;
+      const scorer = lastScorer;
+      const doc = outcome && scorer && state.stage === 'idle' ? scorer.selfReport(outcome) : null;
+      if (!doc) return;
+      const name = reportName(file ? file.name : '');
+      current = loadReportWriter()
+        .then((writer) => writer.reportDocx(doc))
+        .then((bytes) => saveFile(new Blob([bytes as BlobPart], { type: DOCX_TYPE }), name))
+        .then(undefined, (e) => set(fileFailed(state, unexpectedError(e && e.message ? e.message : String(e)))));
     },
     save() {
       return saved !== null && state.download !== null && saveBlobForOldBrowsers(saved.blob, state.download.name);
@@ -189,5 +237,6 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
     idle: () => current,
     choose: (chosen: File) => handlers.choose(chosen),
     score: () => handlers.score(),
+    report: () => handlers.report(),
   };
 }

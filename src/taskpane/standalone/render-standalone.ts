@@ -12,6 +12,8 @@ export interface StandaloneHandlers {
   toggle(cell: string): void;
   /** Called when 下载已评分工作簿 is clicked; returns true when it saved the file itself (old Edge/IE). */
   save(): boolean;
+  /** 生成自评报告: the scored workbook's report as .docx. */
+  report(): void;
 }
 
 /**
@@ -106,12 +108,17 @@ function actions(state: StandaloneState, handlers: StandaloneHandlers): HTMLElem
       if (handlers.save()) event.preventDefault();
     });
   }
+  // 生成自评报告 once the workbook scored without errors (the report is made from that outcome).
+  const report =
+    state.download && !busy && state.outcome && state.outcome.errors.length === 0
+      ? on(h('button', { type: 'button', class: 'btn', id: 'report', 'data-focus': 'report' }, [S.report]), handlers.report)
+      : null;
   // 打印结果: the browser's print dialog, with the print view of taskpane.css (A4, the heading on top).
   const print =
     state.outcome && state.outcome.errors.length === 0 && !busy
       ? on(h('button', { type: 'button', class: 'btn', id: 'print', 'data-focus': 'print' }, [S.print]), () => window.print())
       : null;
-  return h('div', { class: 'actions no-print' }, [score, download, print]);
+  return h('div', { class: 'actions no-print' }, [score, download, report, print]);
 }
 
 function samples(): HTMLElement {

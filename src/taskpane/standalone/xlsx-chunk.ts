@@ -6,6 +6,7 @@
  * the ES5 type check of the Excel pane (tsconfig.web.json) sees only its
  * declaration, xlsx-chunk-types.ts.
  */
+import { selfReportOf } from '../../hosts/report/self-report';
 import { fileScoringHost } from '../../hosts/xlsx';
 import { fileErrorText } from '../../messages/file-errors';
 import { issueMessage } from '../../messages/issues';
@@ -17,4 +18,5 @@ export const fileScorer: FileScorer = {
   scoreThrough,
   renderIssue: (issue) => issueMessage(issue, 'web'),
   fileErrorText,
+  selfReport: selfReportOf,
 };

@@ -14,7 +14,7 @@
  *    by Excel at sync time.
  */
 import { a1, columnLetters, MAX_COLS, MAX_ROWS, type RangeAddress } from '../../../src/workbook/address';
-import { type FakeName, type FakeSheet, type FakeWorkbook, parseRef, sheetPrefix, splitAreas } from './store';
+import { type FakeCell, type FakeName, type FakeSheet, type FakeWorkbook, parseRef, sheetPrefix, splitAreas } from './store';
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation: string };
@@ -709,13 +709,16 @@ export class FakeRange extends FakeClientObject {
 class FakeRangeFormat {
   readonly fill: { color: string };
   readonly font: { bold: boolean };
+  private readonly write: (apply: (cell: FakeCell) => void, column?: (sheet: FakeSheet, col: number) => void) => void;
   constructor(ctx: FakeRequestContext, range: FakeRange) {
-    const write = (apply: (cell: { bold?: boolean; fill?: string }) => void) =>
+    const write = (apply: (cell: FakeCell) => void, column?: (sheet: FakeSheet, col: number) => void) =>
       ctx.enqueue(() => {
         const a = range.checkWritable('format');
         for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) apply(a.sheet.cell(a.row + r, a.col + c));
+        if (column) for (let c = 0; c < a.cols; c++) column(a.sheet, a.col + c);
         ctx.store.writes.push({ property: 'format', address: '', rows: a.rows, cols: a.cols });
       });
+    this.write = write;
     this.fill = {
       set color(v: string) {
         write((cell) => (cell.fill = v));
@@ -732,6 +735,25 @@ class FakeRangeFormat {
         return notLoaded('RangeFont', 'bold');
       },
     };
+  }
+  set wrapText(v: boolean) {
+    this.write((cell) => (cell.wrap = v));
+  }
+  get wrapText(): boolean {
+    return notLoaded('RangeFormat', 'wrapText');
+  }
+  set verticalAlignment(v: string) {
+    if (['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].indexOf(v) < 0) throw new FakeOfficeError('InvalidArgument', `verticalAlignment ${v}`, 'RangeFormat.verticalAlignment');
+    this.write((cell) => (cell.verticalAlignment = v));
+  }
+  get verticalAlignment(): string {
+    return notLoaded('RangeFormat', 'verticalAlignment');
+  }
+  set columnWidth(v: number) {
+    this.write(() => undefined, (sheet, col) => (sheet.columnWidths[col] = v));
+  }
+  get columnWidth(): number {
+    return notLoaded('RangeFormat', 'columnWidth');
   }
 }
 

@@ -13,6 +13,9 @@ export interface FakeCell {
   numberFormat: string;
   bold?: boolean;
   fill?: string;
+  /** RangeFormat.wrapText / verticalAlignment as last set. */
+  wrap?: boolean;
+  verticalAlignment?: string;
 }
 
 export interface FakeName {
@@ -33,6 +36,8 @@ export const blankCell = (): FakeCell => ({ value: '', formula: null, numberForm
 
 export class FakeSheet {
   readonly cells: FakeCell[][] = [];
+  /** RangeFormat.columnWidth as set, by 0-based column (points). */
+  readonly columnWidths: { [col: number]: number } = {};
   /**
    * Protected: every write to the sheet's cells fails at sync time with AccessDenied, at any
    * ExcelApi level (the level only decides whether Worksheet.protection can tell beforehand).

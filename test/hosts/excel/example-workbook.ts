@@ -9,10 +9,11 @@ export const EXAMPLE_PATH = path.join(__dirname, '..', '..', '..', 'assets', '�
 
 export const EXAMPLE_NAMES = [
   { name: '预算执行', formula: "='预算执行'!$A$4:$H$9" },
-  { name: '项目支出', formula: "='预算执行'!$A$12:$D$18" },
+  { name: '项目支出', formula: "='预算执行'!$A$12:$F$18" },
   { name: '绩效指标', formula: "='绩效指标'!$A$3:$P$11" },
   { name: '评分规则', formula: "='评价结果'!$A$4:$B$11" },
   { name: '评价结果', formula: "='评价结果'!$A$14:$B$23" },
+  { name: '报告信息', formula: "='报告信息'!$A$3:$B$19" },
 ];
 
 export function exampleBytes(): Uint8Array {
