@@ -37,7 +37,7 @@ export type TableOf<T extends TableKind> = HeaderTable<ColumnKey<T>, RequiredKey
 const HEADER_SEARCH_ROWS = 20;
 
 /** Header text → the columns it names (one, or two for a combined header), for one table's vocabulary. */
-function headerIndex(table: TableKind): Map<string, ColumnSpec<string>[]> {
+export function headerIndex(table: TableKind): Map<string, ColumnSpec<string>[]> {
   const specs: readonly ColumnSpec<string>[] = TABLE_COLUMNS[table];
   const index = new Map<string, ColumnSpec<string>[]>();
   for (const spec of specs) {
