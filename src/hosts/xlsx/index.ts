@@ -84,3 +84,5 @@ export function fileScoringHost(bytes: Uint8Array): ScoringHost<FileError, Uint8
     },
   };
 }
+
+export { nameWorkbookFile, proposeNamesForFile, type FileProposal } from './name-workbook';
