@@ -65,7 +65,7 @@ export interface OptionText {
 export const OPTION_TEXT = {
   output: {
     description:
-      '把评分后的工作簿写到这个文件（文件名须以 .xlsx 结尾，输入为 .xlsm 时以 .xlsm 结尾）。不给时写到输入文件旁的 <名称>.scored.xlsx（或 .scored.xlsm）。文件已存在时拒绝，除非加 --force',
+      '把结果工作簿（score：评分后的；name：设定了名称的）写到这个文件（文件名须以 .xlsx 结尾，输入为 .xlsm 时以 .xlsm 结尾）。不给时写到输入文件旁的 <名称>.scored.xlsx（name：<名称>.named.xlsx；或 .xlsm）。文件已存在时拒绝，除非加 --force',
   },
   'in-place': {
     description: '把评分结果写回输入文件本身（先写同一文件夹中的临时文件，再替换原文件；失败时原文件不变）。输入文件不能是符号链接',
@@ -115,6 +115,20 @@ export const COMMAND_TEXT = {
       'selfeval score 自评表.xlsx --in-place      # 直接更新原文件',
       'selfeval score 自评表.xlsx --check         # 只检查并打印得分，不写任何文件',
       'selfeval score 自评表.xlsx --check --json > 结果.json',
+    ],
+  },
+  name: {
+    summary: '为没有名称的工作簿设定名称：按表头找到各张表格，把名称（预算执行、绩效指标等）写入工作簿副本，并打印它们',
+    positionals: { workbook: { placeholder: '工作簿.xlsx', missing: '缺少要设定名称的工作簿。' } },
+    writes: [
+      '不加 -o 时，写出输入文件旁的 <名称>.named.xlsx（输入为 .xlsm 时为 <名称>.named.xlsm），已存在时拒绝（除非加 --force）；原文件不变。',
+      '只改动工作簿的名称定义（xl/workbook.xml），其他内容原样复制。',
+      '找到的表格有歧义（如一张工作表上有两张绩效指标表）或缺少必需的表格时，逐条列出（退出码 1），不写入任何文件；工作簿已有约定的名称时也不写入。',
+    ],
+    examples: [
+      'selfeval name 自评表.xlsx                  # 写出 自评表.named.xlsx',
+      'selfeval name 自评表.xlsx -o 有名称.xlsx',
+      'selfeval score 自评表.named.xlsx           # 再为设定了名称的副本评分',
     ],
   },
   help: {

@@ -47,11 +47,11 @@ export function proposeNames(sheets: readonly DetectSheet[]): NameProposal {
   } else if (indicatorSheets.length === 1) {
     const sheet = indicatorSheets[0];
     const indicators = tablesOf(found, NAME.indicators);
-    take(NAME.indicators, indicators, null, sheet, true);
     take(NAME.budget, tablesOf(found, NAME.budget), null, sheet, true);
     take(NAME.projects, tablesOf(found, NAME.projects), null, sheet, false);
-    take(NAME.results, tablesOf(found, NAME.results), null, sheet, needsResults(indicators));
+    take(NAME.indicators, indicators, null, sheet, true);
     take(NAME.settings, tablesOf(found, NAME.settings), null, sheet, false);
+    take(NAME.results, tablesOf(found, NAME.results), null, sheet, needsResults(indicators));
   } else {
     const withProjects = indicatorSheets.filter((s) => tablesOf(found, NAME.projects, s).length > 0);
     const department = withProjects.length === 1 ? withProjects[0] : null;
