@@ -31,7 +31,7 @@ function nameOf(issue: { name: string; scope?: string }): string {
 const DEFINE_NAME: Record<IssueHost, string> = {
   excel: '请用 公式 → 名称管理器 新建该名称（范围：工作簿），或在任务窗格中点“插入模板”。',
   web: '请在 Excel 或 WPS 中用 公式 → 名称管理器 新建该名称（范围：工作簿），或下载本页的“模板.xlsx”参照填写。',
-  cli: '请在 Excel 或 WPS 中用 公式 → 名称管理器 新建该名称（范围：工作簿），或参照随附的 assets/模板.xlsx 填写。',
+  cli: '工作簿若有这张表格但没有名称，运行 selfeval name <工作簿.xlsx> 按表头自动设定名称；也可在 Excel 或 WPS 中用 公式 → 名称管理器 新建该名称（范围：工作簿），或参照随附的 assets/模板.xlsx 填写。',
 };
 
 /** How to make a formula's cached result appear in the file. */
