@@ -1,6 +1,7 @@
 import type { CellAddress, RangeAddress } from './address';
 import type { CellInput } from './cells';
 import { EMPTY_CELL } from './cells';
+import { suggestionFor } from './did-you-mean';
 import { fieldOf } from './fields';
 import type { IssueList } from './issue-list';
 import type { ContractName } from './cells';
@@ -149,8 +150,12 @@ export function readHeaderTable<T extends TableKind>(
         firstRowText: header.filter((t) => t !== '').join(' '),
       });
     } else {
+      // Header cells that name no column: one of them may be the missing column misspelt.
+      const unknown = header.map((text, c) => ({ text, c })).filter(({ text }) => text !== '' && !index.has(normalizeHeader(text)));
       for (const spec of missing) {
-        issues.add({ code: 'columnMissing', name, field: fieldOf(table, spec.key as ColumnKey<T>), aliases: spec.aliases, headerRow: range.row });
+        const similar = suggestionFor(unknown, [spec.header, ...spec.aliases]);
+        const issue = { code: 'columnMissing', name, field: fieldOf(table, spec.key as ColumnKey<T>), aliases: spec.aliases, headerRow: range.row } as const;
+        issues.add(similar ? { ...issue, similar: { cell: at(range, 0, similar.c), text: similar.text } } : issue);
       }
     }
     return null;
