@@ -1,6 +1,5 @@
-import { a1, formatRange, type RangeAddress } from '../workbook/address';
+import { a1, formatRange, nameReference, type RangeAddress } from '../workbook/address';
 import type { DetectionProblem, FoundTable, ProposedName } from '../workbook/detect';
-import { nameReference } from '../workbook/detect';
 import { columnHeader, NAME, TABLE_COLUMNS, type ContractName, type TableKind } from '../workbook/vocabulary';
 
 /** The text of a workbook without names (forms issue §3): what was found, the names proposed, what stops the proposal. */

@@ -1,8 +1,8 @@
-import type { RangeAddress } from '../address';
-import { normalizeHeader } from '../normalize';
-import { NAME, RESULT_LABELS, SETTING_LABELS, type ContractName } from '../vocabulary';
-import { sheetWidth, textAt } from './grid';
-import type { DetectSheet, FoundTable } from './types';
+import type { RangeAddress } from './address';
+import { normalizeHeader } from './normalize';
+import { NAME, RESULT_LABELS, SETTING_LABELS, type ContractName } from './vocabulary';
+import { sheetWidth, textAt } from './detect-grid';
+import type { DetectSheet, FoundTable } from './detect-types';
 
 const keys = (labels: ReadonlyArray<{ label: string; aliases: readonly string[] }>) => new Set(labels.flatMap((l) => [l.label, ...l.aliases]).map(normalizeHeader));
 const SETTINGS = keys(SETTING_LABELS);

@@ -1,6 +1,6 @@
-import type { RangeAddress } from '../address';
-import { cellText } from '../normalize';
-import type { DetectSheet } from './types';
+import type { RangeAddress } from './address';
+import { cellText } from './normalize';
+import type { DetectSheet } from './detect-types';
 
 /** The text of a cell of the sheet ('' when empty or outside the grid). */
 export function textAt(sheet: DetectSheet, row: number, col: number): string {

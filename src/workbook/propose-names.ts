@@ -1,7 +1,7 @@
-import { NAME, type ContractName } from '../vocabulary';
-import { findHeaderTables } from './find-header-tables';
-import { findLabelBlocks } from './find-label-blocks';
-import type { DetectSheet, DetectionProblem, FoundTable, NameProposal, ProposedName } from './types';
+import { NAME, type ContractName } from './vocabulary';
+import { findHeaderTables } from './detect-header-tables';
+import { findLabelBlocks } from './detect-label-blocks';
+import type { DetectSheet, DetectionProblem, FoundTable, NameProposal, ProposedName } from './detect-types';
 
 /** The names a sheet evaluation takes from its own sheet (forms issue §1); 评分规则 may also come from the workbook. */
 const OWN: readonly ContractName[] = [NAME.budget, NAME.projects, NAME.indicators, NAME.results];

@@ -1,10 +1,10 @@
-import type { ColumnSpec, TableKind } from '../vocabulary';
-import { BREAKDOWNS, BUDGET_TOTAL_LABELS, GRADE_CELL_LABELS, GRAND_TOTAL_LABELS, NAME, TABLE_COLUMNS, TABLE_TOTAL_LABELS, SUBTOTAL_LABEL } from '../vocabulary';
-import { headerIndex } from '../header-table';
-import { normalizeHeader, rowLabelKey } from '../normalize';
-import type { ContractName } from '../vocabulary';
-import { isBlankRow, sheetWidth, textAt, verticalMergeAt } from './grid';
-import type { DetectSheet, FoundTable } from './types';
+import type { ColumnSpec, TableKind } from './vocabulary';
+import { BREAKDOWNS, BUDGET_TOTAL_LABELS, GRADE_CELL_LABELS, GRAND_TOTAL_LABELS, NAME, TABLE_COLUMNS, TABLE_TOTAL_LABELS, SUBTOTAL_LABEL } from './vocabulary';
+import { headerIndex } from './header-table';
+import { normalizeHeader, rowLabelKey } from './normalize';
+import type { ContractName } from './vocabulary';
+import { isBlankRow, sheetWidth, textAt, verticalMergeAt } from './detect-grid';
+import type { DetectSheet, FoundTable } from './detect-types';
 
 /** The header tables in the order a header row that fits several is given to the most specific. */
 const KINDS: ReadonlyArray<{ table: TableKind; name: ContractName }> = [

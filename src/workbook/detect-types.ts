@@ -1,6 +1,6 @@
-import type { RangeAddress } from '../address';
-import type { CellInput } from '../cells';
-import type { ContractName } from '../vocabulary';
+import type { RangeAddress } from './address';
+import type { CellInput } from './cells';
+import type { ContractName } from './vocabulary';
 
 /**
  * One worksheet as a host hands it to the detection (forms issue §3): its

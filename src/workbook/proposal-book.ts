@@ -1,21 +1,7 @@
-import { quoteSheet, type RangeAddress } from '../address';
-import { CONTRACT_NAMES, EMPTY_CELL, type BookInput, type CellInput, type NameResolution, type SheetNames, type WorkbookInput } from '../cells';
-import type { SheetFactsBySheet } from '../sheet-facts';
-import type { DetectSheet, ProposedName } from './types';
-
-/** `'项目1'!$A$12:$I$26`, the reference a defined name holds. */
-export function nameReference(range: RangeAddress): string {
-  const corner = (row: number, col: number) => {
-    let n = col + 1;
-    let letters = '';
-    while (n > 0) {
-      letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-      n = Math.floor((n - 1) / 26);
-    }
-    return `$${letters}$${row + 1}`;
-  };
-  return `${quoteSheet(range.sheet)}!${corner(range.row, range.col)}:${corner(range.row + range.rows - 1, range.col + range.cols - 1)}`;
-}
+import type { RangeAddress } from './address';
+import { CONTRACT_NAMES, EMPTY_CELL, type BookInput, type CellInput, type NameResolution, type SheetNames, type WorkbookInput } from './cells';
+import type { SheetFactsBySheet } from './sheet-facts';
+import type { DetectSheet, ProposedName } from './detect-types';
 
 function cellsOf(sheet: DetectSheet | undefined, range: RangeAddress): CellInput[][] {
   const grid: CellInput[][] = [];

@@ -1,4 +1,0 @@
-/** Workbooks without names (forms issue §3): finding the contract's tables by their headers and labels. */
-export { proposeNames } from './propose-names';
-export { bookFromProposal, nameReference } from './proposal-book';
-export type { DetectSheet, DetectionProblem, FoundTable, NameProposal, ProposedName } from './types';
