@@ -6,7 +6,8 @@
  * the ES5 type check of the Excel pane (tsconfig.web.json) sees only its
  * declaration, xlsx-chunk-types.ts.
  */
-import { fileScoringHost } from '../../hosts/xlsx';
+import { fileScoringHost, nameWorkbookFile } from '../../hosts/xlsx';
+import { detectionLines } from '../../messages/detect';
 import { fileErrorText } from '../../messages/file-errors';
 import { issueMessage } from '../../messages/issues';
 import { scoreThrough } from '../../workbook/pipeline';
@@ -17,4 +18,11 @@ export const fileScorer: FileScorer = {
   scoreThrough,
   renderIssue: (issue) => issueMessage(issue, 'web'),
   fileErrorText,
+  nameless(bytes) {
+    const result = nameWorkbookFile(bytes);
+    if (!result.ok || result.value.alreadyNamed.length > 0) return null;
+    const { proposal, named } = result.value;
+    // A list on the page: the CLI's indentation is not needed.
+    return { lines: detectionLines(proposal.found, proposal.names, proposal.problems).map((line) => line.trim()), named };
+  },
 };
