@@ -1,10 +1,30 @@
 import type { RangeAddress } from './address';
-import { cellText } from './normalize';
+import { cellText, normalizeHeader } from './normalize';
 import type { DetectSheet } from './detect-types';
+
+/** Texts and header keys by cell, computed once per sheet: the detection looks at every cell several times. */
+const TEXTS = new WeakMap<DetectSheet, { text: Array<Array<string | undefined>>; key: Array<Array<string | undefined>> }>();
+
+function memo(sheet: DetectSheet) {
+  let m = TEXTS.get(sheet);
+  if (!m) TEXTS.set(sheet, (m = { text: [], key: [] }));
+  return m;
+}
 
 /** The text of a cell of the sheet ('' when empty or outside the grid). */
 export function textAt(sheet: DetectSheet, row: number, col: number): string {
-  return cellText(sheet.cells[row]?.[col]?.value ?? null);
+  const cell = sheet.cells[row]?.[col];
+  if (!cell || cell.value === null) return '';
+  const line = memo(sheet).text[row] ?? (memo(sheet).text[row] = []);
+  return line[col] ?? (line[col] = cellText(cell.value));
+}
+
+/** The cell's text as header and label matching compare it (normalizeHeader). */
+export function keyAt(sheet: DetectSheet, row: number, col: number): string {
+  const text = textAt(sheet, row, col);
+  if (text === '') return '';
+  const line = memo(sheet).key[row] ?? (memo(sheet).key[row] = []);
+  return line[col] ?? (line[col] = normalizeHeader(text));
 }
 
 /** The widest row of the sheet. */

@@ -3,7 +3,7 @@ import { BREAKDOWNS, BUDGET_TOTAL_LABELS, GRADE_CELL_LABELS, GRAND_TOTAL_LABELS,
 import { headerIndex } from './header-table';
 import { normalizeHeader, rowLabelKey } from './normalize';
 import type { ContractName } from './vocabulary';
-import { isBlankRow, sheetWidth, textAt, verticalMergeAt } from './detect-grid';
+import { isBlankRow, keyAt, sheetWidth, textAt, verticalMergeAt } from './detect-grid';
 import type { DetectSheet, FoundTable } from './detect-types';
 
 /** The header tables in the order a header row that fits several is given to the most specific. */
@@ -14,13 +14,13 @@ const KINDS: ReadonlyArray<{ table: TableKind; name: ContractName }> = [
 ];
 
 const INDEX = new Map(KINDS.map(({ table }) => [table, headerIndex(table)] as const));
-const key = (labels: readonly string[]) => new Set(labels.map(normalizeHeader));
+const keys = (labels: readonly string[]) => new Set(labels.map(normalizeHeader));
 /** Rows that close an indicator or project table (and are part of it); 小计 closes a 一级指标 block, not the table. */
-const CLOSING = key([...TABLE_TOTAL_LABELS.filter((l) => l !== SUBTOTAL_LABEL), ...GRAND_TOTAL_LABELS]);
-const GRAND = key(GRAND_TOTAL_LABELS);
-const GRADE = key(GRADE_CELL_LABELS);
+const CLOSING = keys([...TABLE_TOTAL_LABELS.filter((l) => l !== SUBTOTAL_LABEL), ...GRAND_TOTAL_LABELS]);
+const GRAND = keys(GRAND_TOTAL_LABELS);
+const GRADE = keys(GRADE_CELL_LABELS);
 /** Row labels only a budget table has: its total row and the breakdown rows. */
-const BUDGET_ROWS = key([...BUDGET_TOTAL_LABELS, ...BREAKDOWNS.flatMap((b) => b.parts)]);
+const BUDGET_ROWS = keys([...BUDGET_TOTAL_LABELS, ...BREAKDOWNS.flatMap((b) => b.parts)]);
 
 /** A row that holds a table's required headers: where the table starts and ends across. */
 interface HeaderRow {
@@ -44,8 +44,8 @@ function headerRow(sheet: DetectSheet, row: number, table: TableKind, width: num
   const index = INDEX.get(table)!;
   const named: Array<{ col: number; specs: ColumnSpec<string>[] }> = [];
   for (let c = 0; c < width; c++) {
-    const text = textAt(sheet, row, c);
-    const specs = text === '' ? undefined : index.get(normalizeHeader(text));
+    const key = keyAt(sheet, row, c);
+    const specs = key === '' ? undefined : index.get(key);
     if (specs) named.push({ col: c, specs });
   }
   if (named.length === 0) return null;
@@ -62,8 +62,8 @@ function headerRow(sheet: DetectSheet, row: number, table: TableKind, width: num
 /** The first text of a row between the columns, as a label key. */
 function rowLabel(sheet: DetectSheet, row: number, left: number, right: number): string {
   for (let c = left; c <= right; c++) {
-    const text = textAt(sheet, row, c);
-    if (text !== '') return normalizeHeader(text);
+    const key = keyAt(sheet, row, c);
+    if (key !== '') return key;
   }
   return '';
 }

@@ -1,7 +1,7 @@
 import type { RangeAddress } from './address';
 import { normalizeHeader } from './normalize';
 import { NAME, RESULT_LABELS, SETTING_LABELS, type ContractName } from './vocabulary';
-import { sheetWidth, textAt } from './detect-grid';
+import { keyAt, sheetWidth, textAt } from './detect-grid';
 import type { DetectSheet, FoundTable } from './detect-types';
 
 const keys = (labels: ReadonlyArray<{ label: string; aliases: readonly string[] }>) => new Set(labels.flatMap((l) => [l.label, ...l.aliases]).map(normalizeHeader));
@@ -39,11 +39,11 @@ export function findLabelBlocks(sheet: DetectSheet, tables: readonly FoundTable[
       while (end < sheet.cells.length && textAt(sheet, end, c) !== '' && !inside(tables, end, c)) end++;
       let start = r;
       const known = (label: string) => !TITLES.has(label) && (SETTINGS.has(label) || RESULTS.has(label));
-      while (start < end && !known(normalizeHeader(textAt(sheet, start, c)))) start++;
+      while (start < end && !known(keyAt(sheet, start, c))) start++;
       let settings = 0;
       let results = 0;
       for (let row = start; row < end; row++) {
-        const label = normalizeHeader(textAt(sheet, row, c));
+        const label = keyAt(sheet, row, c);
         if (SETTINGS.has(label)) settings++;
         if (RESULTS.has(label)) results++;
       }
