@@ -1,5 +1,5 @@
 import type { ColumnSpec, TableKind } from './vocabulary';
-import { BREAKDOWNS, BUDGET_TOTAL_LABELS, GRADE_CELL_LABELS, GRAND_TOTAL_LABELS, NAME, TABLE_COLUMNS, TABLE_TOTAL_LABELS, SUBTOTAL_LABEL } from './vocabulary';
+import { BREAKDOWNS, BUDGET_TOTAL_LABELS, GRADE_CELL_LABELS, GRAND_TOTAL_LABELS, LABEL_COLUMN, NAME, TABLE_COLUMNS, TABLE_TOTAL_LABELS, SUBTOTAL_LABEL } from './vocabulary';
 import { headerIndex } from './header-table';
 import { normalizeHeader, rowLabelKey } from './normalize';
 import type { ContractName } from './vocabulary';
@@ -36,9 +36,11 @@ interface HeaderRow {
 /**
  * Whether the row is a header row of the table: its cells name every
  * required column. The leftmost named cell is a block label when it is the
- * top of a merge running down or the cell below it is blank; a block label
- * that names a column another cell names too (绩效指标 beside 三级指标) is
- * no header — it only labels the block.
+ * top of a merge running down or the cell below it is blank, and either
+ * another cell names the same column (绩效指标 beside 三级指标: then it is no
+ * header, it only labels the block) or it names the label column and a
+ * column with a blank header holds the row labels (项目资金（万元） over
+ * 年度资金总额 …) — the rule header-table.ts reads such a range by.
  */
 function headerRow(sheet: DetectSheet, row: number, table: TableKind, width: number): Omit<HeaderRow, 'name'> | null {
   const index = INDEX.get(table)!;
@@ -50,13 +52,19 @@ function headerRow(sheet: DetectSheet, row: number, table: TableKind, width: num
   }
   if (named.length === 0) return null;
   const first = named[0];
-  const isBlock = verticalMergeAt(sheet, row, first.col) !== undefined || textAt(sheet, row + 1, first.col) === '';
+  const last = named[named.length - 1].col;
   const collides = named.slice(1).some((n) => n.specs.some((s) => first.specs.some((f) => f.key === s.key)));
+  // As in header-table.ts: it names the label column and a column with a blank header holds the row labels (项目资金 over 年度资金总额 …).
+  let labelsBeside = false;
+  if (first.specs.some((s) => s.key === LABEL_COLUMN[table])) {
+    for (let c = first.col + 1; c <= last && !labelsBeside; c++) labelsBeside = textAt(sheet, row, c) === '' && textAt(sheet, row + 1, c) !== '';
+  }
+  const isBlock = (verticalMergeAt(sheet, row, first.col) !== undefined || textAt(sheet, row + 1, first.col) === '') && (collides || labelsBeside);
   const headers = isBlock && collides ? named.slice(1) : named;
   const keys = new Set(headers.flatMap((n) => n.specs.map((s) => s.key)));
   const specs: readonly ColumnSpec<string>[] = TABLE_COLUMNS[table];
   if (!specs.every((s) => !s.required || keys.has(s.key))) return null;
-  return { table, row, left: first.col, right: named[named.length - 1].col, blockColumn: isBlock ? first.col : null };
+  return { table, row, left: first.col, right: last, blockColumn: isBlock ? first.col : null };
 }
 
 /** The first text of a row between the columns, as a label key. */

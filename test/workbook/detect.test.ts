@@ -180,3 +180,17 @@ describe('hand-built sheets', () => {
     expect(proposal.problems).toEqual([{ code: 'tableUnused', table: expect.objectContaining({ name: '预算执行', range: expect.objectContaining({ sheet: '备用' }) }) }]);
   });
 });
+
+test('a v1 indicator table whose first 一级指标 cell is blank is no block: the table still runs to its first blank row', () => {
+  const sheet = sheetOf('表', [
+    ['资金项目', '全年预算数', '全年执行数'],
+    ['年度资金总额', 100, 90],
+    [null],
+    ['一级指标', '三级指标', '指标值', '实际完成值', '分值', '得分'],
+    [null, '人数', '≥10人', 12, 40, null],
+    ['效益指标', '满意度', '≥90%', '95%', 50, null],
+    ['合计', null, null, null, 90, null],
+  ]);
+  const proposal = proposeNames([sheet]);
+  expect(proposal.found.filter((t) => t.name === '绩效指标').map((t) => nameReference(t.range))).toEqual(["'表'!$A$4:$F$7"]);
+});
