@@ -17,6 +17,7 @@ export interface CommandSpec<O extends string = string> {
 
 export const COMMANDS = [
   { name: 'score', positionals: [{ name: 'workbook', required: true }], options: ['output', 'in-place', 'force', 'check', 'json'] },
+  { name: 'name', positionals: [{ name: 'workbook', required: true }], options: ['output', 'force'] },
   { name: 'report', positionals: [{ name: 'workbook', required: true }], options: ['output', 'format', 'force'] },
   { name: 'help', positionals: [{ name: 'command', required: false }], options: [] },
 ] as const satisfies readonly CommandSpec<OptionName>[];

@@ -16,12 +16,15 @@ export function workbookExtension(input: string): string {
   return path.extname(input).toLowerCase() === MACRO ? MACRO : PLAIN;
 }
 
-/** `自评表.xlsx` → `自评表.scored.xlsx` beside it; `宏.xlsm` → `宏.scored.xlsm`; `下载.zip` → `下载.zip.scored.xlsx`. */
-export function defaultOutput(input: string): string {
+/**
+ * `自评表.xlsx` → `自评表.scored.xlsx` beside it; `宏.xlsm` → `宏.scored.xlsm`; `下载.zip` → `下载.zip.scored.xlsx`.
+ * `selfeval name` writes `自评表.named.xlsx` (tag `named`).
+ */
+export function defaultOutput(input: string, tag: 'scored' | 'named' = 'scored'): string {
   const ext = path.extname(input);
   const known = [PLAIN, MACRO].includes(ext.toLowerCase());
   const base = known ? path.basename(input, ext) : path.basename(input);
-  return path.join(path.dirname(input), base + '.scored' + workbookExtension(input));
+  return path.join(path.dirname(input), base + '.' + tag + workbookExtension(input));
 }
 
 /** `自评表.xlsx` → `自评表.自评报告.docx` beside it (`.md`, `.txt` for those formats). */

@@ -3,6 +3,7 @@ import type { FileError } from '../hosts/xlsx';
 import { CLI_TEXT, systemReason, usageMessage, type UsageProblem } from '../messages/cli';
 import { problemText } from '../messages/problems';
 import { placeholderCount } from '../messages/self-report';
+import type { BookInput } from '../workbook/cells';
 import type { ScoringHost } from '../workbook/pipeline';
 import { COMMANDS, type CommandName } from './commands';
 import { EXIT } from './exit-codes';
@@ -32,7 +33,7 @@ const loadScoring = () => import('./scoring');
 type Handler = (args: ParsedArgs, io: CliIo) => Promise<number>;
 
 /** Each command's implementation; keyed by CommandName, so a command without one fails to compile. */
-const HANDLERS: Record<CommandName, Handler> = { score: runScore, report: runReport, help: runHelp };
+const HANDLERS: Record<CommandName, Handler> = { score: runScore, name: runName, report: runReport, help: runHelp };
 
 /** The .docx writer (the docx package), loaded only for a .docx report. */
 const loadDocx = () => import('../hosts/report/docx');
@@ -156,9 +157,11 @@ async function runScore(args: ParsedArgs, io: CliIo): Promise<number> {
   const { fileScoringHost, scoreThrough, renderBookText, bookJson } = await loadScoring();
   const target = inPlace ? input : output ?? defaultOutput(input);
   const file = fileScoringHost(bytes);
+  let book: BookInput | null = null;
   const host: ScoringHost<CliProblem, string | null> = {
     async read() {
       const read = await file.read();
+      if (read.ok) book = read.value;
       return read.ok ? read : { ok: false, problem: { kind: 'file', error: read.problem } };
     },
     // The output path is looked at only now: a workbook with errors is reported (exit 1) wherever it would go.
@@ -184,6 +187,8 @@ async function runScore(args: ParsedArgs, io: CliIo): Promise<number> {
     else io.stdout(renderBookText(outcome, path.basename(input)).join('\n') + '\n' + closing + '\n');
   };
   if (outcome.errors.length > 0) {
+    // A workbook without any contract name: what its headers show, and the command that names it (forms issue §3).
+    if (!json && book && hasNoNames(book)) return reportNameless(bytes, input, io);
     report(CLI_TEXT.notWritten);
     return EXIT.workbookErrors;
   }
@@ -195,6 +200,69 @@ async function runScore(args: ParsedArgs, io: CliIo): Promise<number> {
   // stdout carries exactly the contract's JSON; where the file went is said on stderr.
   report('\n' + CLI_TEXT.written(result.written));
   if (json) io.stderr(CLI_TEXT.written(result.written) + '\n');
+  return EXIT.success;
+}
+
+/** True when the workbook defines none of the contract's names, at any scope. */
+function hasNoNames(book: BookInput): boolean {
+  return (
+    book.sheets.length === 0 &&
+    Object.keys(book.workbook).every((name) => {
+      const resolution = book.workbook[name as keyof BookInput['workbook']];
+      return !resolution || resolution.kind === 'missing';
+    })
+  );
+}
+
+/** `selfeval score` on a workbook without names: the tables found, the names they would get, how to set them; exit 1. */
+async function reportNameless(bytes: Uint8Array, input: string, io: CliIo): Promise<number> {
+  const { proposeNamesForFile, detectionLines, DETECT_TEXT } = await loadScoring();
+  const detected = proposeNamesForFile(bytes);
+  if (!detected.ok) return fileProblem(detected.error.code, CLI_TEXT.inFile(input, problemText(detected.error)), false, io);
+  const { found, names, problems } = detected.value.proposal;
+  const lines = detectionLines(found, names, problems);
+  lines.push(problems.length > 0 ? DETECT_TEXT.fixThenName(input) : DETECT_TEXT.fixCommand(input, defaultOutput(input, 'named')));
+  io.stdout(lines.join('\n') + '\n' + CLI_TEXT.notWritten + '\n');
+  return EXIT.workbookErrors;
+}
+
+/**
+ * `selfeval name <workbook>`: finds the tables of a workbook without names
+ * and writes the proposed names into a copy (only workbook.xml changes),
+ * under the same rules for the output path as `score`. A proposal with a
+ * problem, or a workbook that has names already, writes nothing (exit 1).
+ */
+async function runName(args: ParsedArgs, io: CliIo): Promise<number> {
+  const [input] = args.positionals;
+  const { output, force } = args.options;
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.fs.readFile(input);
+  } catch (e) {
+    return usage({ code: 'cannotRead', file: input, reason: reasonOf(e) }, false, io);
+  }
+  const { nameWorkbookFile, detectionLines, DETECT_TEXT } = await loadScoring();
+  const result = nameWorkbookFile(bytes);
+  if (!result.ok) return fileProblem(result.error.code, CLI_TEXT.inFile(input, problemText(result.error)), false, io);
+  const { proposal, named, alreadyNamed } = result.value;
+  if (alreadyNamed.length > 0) {
+    io.stdout(DETECT_TEXT.alreadyNamed(alreadyNamed) + '\n' + CLI_TEXT.notWritten + '\n');
+    return EXIT.workbookErrors;
+  }
+  const lines = detectionLines(proposal.found, proposal.names, proposal.problems);
+  if (!named) {
+    io.stdout(lines.join('\n') + '\n' + CLI_TEXT.notWritten + '\n');
+    return EXIT.workbookErrors;
+  }
+  const target = output ?? defaultOutput(input, 'named');
+  try {
+    const refusal = await targetProblem(io.fs, input, target, { inPlace: false, force });
+    if (refusal) return usage(refusal, false, io);
+    await replaceAtomically(io.fs, target, named, io.tempTag());
+  } catch (e) {
+    return usage({ code: 'cannotWrite', file: target, reason: reasonOf(e) }, false, io);
+  }
+  io.stdout([...lines, DETECT_TEXT.namedWritten(target), DETECT_TEXT.nextScore(target)].join('\n') + '\n');
   return EXIT.success;
 }
 

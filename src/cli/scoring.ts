@@ -4,7 +4,8 @@
  * run.ts with import() when a workbook is scored, so that --help, --version
  * and usage errors evaluate none of it.
  */
-export { fileScoringHost } from '../hosts/xlsx';
+export { fileScoringHost, nameWorkbookFile, proposeNamesForFile } from '../hosts/xlsx';
+export { DETECT_TEXT, detectionLines, proposedNameText } from '../messages/detect';
 export { scoreThrough } from '../workbook/pipeline';
 export { bookJson } from './json-view';
 export { renderBookText } from './text-view';

@@ -71,7 +71,7 @@ export interface OptionText {
 export const OPTION_TEXT = {
   output: {
     description:
-      'score：把评分后的工作簿写到这个文件（文件名须以 .xlsx 结尾，输入为 .xlsm 时以 .xlsm 结尾），不给时写到输入文件旁的 <名称>.scored.xlsx（或 .scored.xlsm）；report：把自评报告写到这个文件（以 .docx、.md 或 .txt 结尾），不给时写到 <名称>.自评报告.docx。文件已存在时拒绝，除非加 --force',
+      '把结果写到这个文件。score：评分后的工作簿（文件名须以 .xlsx 结尾，输入为 .xlsm 时以 .xlsm 结尾），不给时写到输入文件旁的 <名称>.scored.xlsx（或 .scored.xlsm）；name：设定了名称的工作簿，不给时为 <名称>.named.xlsx（或 .xlsm）；report：自评报告（以 .docx、.md 或 .txt 结尾），不给时为 <名称>.自评报告.docx。文件已存在时拒绝，除非加 --force',
   },
   format: {
     description: '自评报告的格式：docx（Word 文档）、md（Markdown）或 txt（纯文本）。不给时按 -o 的扩展名，都没有时为 docx',
@@ -138,6 +138,20 @@ export const COMMAND_TEXT = {
       'selfeval report 自评表.xlsx                   # 写出 自评表.自评报告.docx',
       'selfeval report 自评表.xlsx --format md       # 写出 自评表.自评报告.md',
       'selfeval report 自评表.xlsx -o 2023年自评报告.docx',
+    ],
+  },
+  name: {
+    summary: '为没有名称的工作簿设定名称：按表头找到各张表格，把名称（预算执行、绩效指标等）写入工作簿副本，并打印它们',
+    positionals: { workbook: { placeholder: '工作簿.xlsx', missing: '缺少要设定名称的工作簿。' } },
+    writes: [
+      '不加 -o 时，写出输入文件旁的 <名称>.named.xlsx（输入为 .xlsm 时为 <名称>.named.xlsm），已存在时拒绝（除非加 --force）；原文件不变。',
+      '只改动工作簿的名称定义（xl/workbook.xml），其他内容原样复制。',
+      '找到的表格有歧义（如一张工作表上有两张绩效指标表）或缺少必需的表格时，逐条列出（退出码 1），不写入任何文件；工作簿已有约定的名称时也不写入。',
+    ],
+    examples: [
+      'selfeval name 自评表.xlsx                  # 写出 自评表.named.xlsx',
+      'selfeval name 自评表.xlsx -o 有名称.xlsx',
+      'selfeval score 自评表.named.xlsx           # 再为设定了名称的副本评分',
     ],
   },
   help: {

@@ -31,7 +31,14 @@ function nameOf(issue: { name: string; scope?: string }): string {
 const DEFINE_NAME: Record<IssueHost, string> = {
   excel: '请用 公式 → 名称管理器 新建该名称（范围：工作簿），或在任务窗格中点“插入模板”。',
   web: '请在 Excel 或 WPS 中用 公式 → 名称管理器 新建该名称（范围：工作簿），或下载本页的“模板.xlsx”参照填写。',
-  cli: '请在 Excel 或 WPS 中用 公式 → 名称管理器 新建该名称（范围：工作簿），或参照随附的 assets/模板.xlsx 填写。',
+  cli: '工作簿若有这张表格但没有名称，运行 selfeval name <工作簿.xlsx> 按表头自动设定名称；也可在 Excel 或 WPS 中用 公式 → 名称管理器 新建该名称（范围：工作簿），或参照随附的 assets/模板.xlsx 填写。',
+};
+
+/** How to rename a misspelt name, in the words of each host. */
+const RENAME_NAME: Record<IssueHost, string> = {
+  excel: '请用 公式 → 名称管理器 选中它，点“编辑”把名称改为约定的写法。',
+  web: '请在 Excel 或 WPS 中用 公式 → 名称管理器 选中它，点“编辑”把名称改为约定的写法。',
+  cli: '请在 Excel 或 WPS 中用 公式 → 名称管理器 选中它，点“编辑”把名称改为约定的写法。',
 };
 
 /** How to make a formula's cached result appear in the file. */
@@ -123,7 +130,9 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
   nameMissing: (i, host) =>
     i.scope
       ? m`工作表“${i.scope}”定义了自己的“绩效指标”，是一个单独的评价，但没有它自己的名称“${i.name}”。请用 公式 → 名称管理器 新建“${i.name}”，范围选“${i.scope}”（一个工作表的评价不使用工作簿或其他工作表的“${i.name}”）。`
-      : m`工作簿中没有名称“${i.name}”。${DEFINE_NAME[host]}`,
+      : i.similar !== undefined
+        ? m`工作簿中没有名称“${i.name}”。名称“${i.similar}”不是约定的名称，是否应为“${i.name}”？${RENAME_NAME[host]}`
+        : m`工作簿中没有名称“${i.name}”。${DEFINE_NAME[host]}`,
   nameNotRange: (i) => m`${nameOf(i)}引用的不是单元格区域（${i.formula}）。请在名称管理器中把它改为一个区域，例如 '绩效指标'!$A$3:$P$11。`,
   nameMultiArea: (i) => m`${nameOf(i)}引用了多个区域（${i.formula}）。每个名称只能引用一个连续的矩形区域。`,
   nameSheetScoped: (i) =>
@@ -133,7 +142,9 @@ const MESSAGES: { [C in IssueCode]: Render<C> } = {
   rangeTooSmall: (i) =>
     m`${nameOf(i)}的区域 ${formatRange(i.range)} 太小：${i.need === 'headerRow' ? '至少需要一行表头' : '需要两列：左列为项目名称，右列为值'}。`,
   columnMissing: (i) =>
-    m`${nameOf(i)}的表头行（第 ${i.headerRow + 1} 行）中没有“${fieldLabel(i.field)}”列。请在表头中加入该列（也可用别名：${i.aliases.join('、') || '无'}）。`,
+    i.similar
+      ? m`${nameOf(i)}的表头行（第 ${i.headerRow + 1} 行）中没有“${fieldLabel(i.field)}”列。${i.similar.cell} 的表头“${i.similar.text}”不是约定的列名，是否应为“${fieldLabel(i.field)}”？请把它改为“${fieldLabel(i.field)}”（也可用别名：${i.aliases.join('、') || '无'}）。`
+      : m`${nameOf(i)}的表头行（第 ${i.headerRow + 1} 行）中没有“${fieldLabel(i.field)}”列。请在表头中加入该列（也可用别名：${i.aliases.join('、') || '无'}）。`,
   headerRowElsewhere: (i) =>
     m`${nameOf(i)}的第一行（第 ${i.headerRow + 1} 行）${i.firstRowText ? `是“${i.firstRowText}”，不是表头` : '不是表头'}，表头在第 ${i.foundRow + 1} 行。请在名称管理器中把${nameOf(i)}的区域改为从第 ${i.foundRow + 1} 行开始。`,
   columnDuplicate: (i) => m`${i.cell} 的表头“${i.text}”与 ${i.other} 同为“${fieldLabel(i.field)}”列，一张表中每列只能出现一次。`,

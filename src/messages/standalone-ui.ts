@@ -29,6 +29,10 @@ export const STANDALONE_UI = {
   example: '示例-二工片区2023.xlsx',
   projectTemplate: '模板-项目支出.xlsx',
   fileErrorTitle: '无法读取该文件',
+  proposalTitle: '工作簿没有名称：按表头找到的表格',
+  proposalReady: '请核对上面每个区域。点“按建议的名称计分”后，下载的已评分工作簿中会带有这些名称（以后可直接计分）。',
+  proposalBlocked: '无法确定名称，没有计分。请在 Excel 或 WPS 中按上面所列修改后重新选择文件，或用 公式 → 名称管理器 自己定义名称。',
+  scoreWithNames: '按建议的名称计分',
 } as const;
 
 /** `已选择：自评表.xlsx（1.2 MB）` */

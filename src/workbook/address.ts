@@ -74,3 +74,9 @@ export function formatRange(range: RangeAddress): string {
   const end = a1(range.row + range.rows - 1, range.col + range.cols - 1);
   return quoteSheet(range.sheet) + '!' + (start === end ? start : start + ':' + end);
 }
+
+/** `'项目1'!$A$12:$I$26`, the absolute reference a defined name holds. */
+export function nameReference(range: RangeAddress): string {
+  const corner = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
+  return `${quoteSheet(range.sheet)}!${corner(range.row, range.col)}:${corner(range.row + range.rows - 1, range.col + range.cols - 1)}`;
+}

@@ -58,6 +58,8 @@ export interface BookInput {
   sheets: SheetNames[];
   /** Merges and protection of the sheets holding contract ranges, where the host can tell (the file host). */
   facts?: SheetFactsBySheet;
+  /** The workbook's other defined names (none of the contract's), where the host can tell: a missing name may be one of them misspelt. */
+  otherNames?: readonly string[];
 }
 
 /** A workbook with the workbook-scoped names only (v1): one evaluation. */

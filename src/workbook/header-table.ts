@@ -1,6 +1,7 @@
 import type { CellAddress, RangeAddress } from './address';
 import type { CellInput } from './cells';
 import { EMPTY_CELL } from './cells';
+import { suggestionFor } from './did-you-mean';
 import { fieldOf } from './fields';
 import type { IssueList } from './issue-list';
 import type { ContractName } from './cells';
@@ -37,7 +38,7 @@ export type TableOf<T extends TableKind> = HeaderTable<ColumnKey<T>, RequiredKey
 const HEADER_SEARCH_ROWS = 20;
 
 /** Header text → the columns it names (one, or two for a combined header), for one table's vocabulary. */
-function headerIndex(table: TableKind): Map<string, ColumnSpec<string>[]> {
+export function headerIndex(table: TableKind): Map<string, ColumnSpec<string>[]> {
   const specs: readonly ColumnSpec<string>[] = TABLE_COLUMNS[table];
   const index = new Map<string, ColumnSpec<string>[]>();
   for (const spec of specs) {
@@ -149,8 +150,12 @@ export function readHeaderTable<T extends TableKind>(
         firstRowText: header.filter((t) => t !== '').join(' '),
       });
     } else {
+      // Header cells that name no column: one of them may be the missing column misspelt.
+      const unknown = header.map((text, c) => ({ text, c })).filter(({ text }) => text !== '' && !index.has(normalizeHeader(text)));
       for (const spec of missing) {
-        issues.add({ code: 'columnMissing', name, field: fieldOf(table, spec.key as ColumnKey<T>), aliases: spec.aliases, headerRow: range.row });
+        const similar = suggestionFor(unknown, [spec.header, ...spec.aliases]);
+        const issue = { code: 'columnMissing', name, field: fieldOf(table, spec.key as ColumnKey<T>), aliases: spec.aliases, headerRow: range.row } as const;
+        issues.add(similar ? { ...issue, similar: { cell: at(range, 0, similar.c), text: similar.text } } : issue);
       }
     }
     return null;

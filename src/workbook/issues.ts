@@ -59,14 +59,16 @@ type ReasonTooLong = { subject: ReasonSubject; count: number; limit: number } & 
 
 export type Issue =
   // Names and ranges
-  | ({ code: 'nameMissing' } & OnName)
+  /** `similar`: a defined name of the workbook that is probably this one misspelt (预算执行情况 for 预算执行); never used in its place. */
+  | ({ code: 'nameMissing'; similar?: string } & OnName)
   | ({ code: 'nameNotRange'; formula: string } & OnName)
   | ({ code: 'nameMultiArea'; formula: string } & OnName)
   | ({ code: 'nameSheetScoped'; sheets: string[] } & OnName)
   | ({ code: 'nameDuplicate'; formulas: string[] } & OnName)
   | ({ code: 'rangeTooSmall'; range: RangeAddress; need: 'headerRow' | 'labelValue' } & OnName)
   // Header tables: `headerRow` is the 0-based sheet row taken as the header row
-  | ({ code: 'columnMissing'; field: FieldRef; aliases: readonly string[]; headerRow: number } & OnName)
+  /** `similar`: a header cell of the row that is probably this column misspelt (实际完成 for 实际完成值). */
+  | ({ code: 'columnMissing'; field: FieldRef; aliases: readonly string[]; headerRow: number; similar?: { cell: CellAddress; text: string } } & OnName)
   | ({ code: 'headerRowElsewhere'; headerRow: number; foundRow: number; firstRowText: string } & OnName)
   | ({ code: 'columnDuplicate'; text: string; field: FieldRef; other: CellAddress } & At)
   // Cell values

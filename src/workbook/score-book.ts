@@ -1,5 +1,6 @@
 import { formatCell } from './address';
 import type { BookInput } from './cells';
+import { isProbably } from './did-you-mean';
 import { evaluationsOf } from './evaluations';
 import { isError, type Issue } from './issues';
 import type { CellWrite, WritePlan } from './plan';
@@ -32,7 +33,9 @@ export function scoreBook(book: BookInput): BookOutcome {
   const { evaluations, issues } = evaluationsOf(book);
   const scored: EvaluationOutcome[] = evaluations.map(({ scope, input }) => {
     const outcome = scoreWorkbook(input, book.facts);
-    return scope === null ? { scope, ...outcome } : { scope, ...outcome, errors: outcome.errors.map(within(scope)), warnings: outcome.warnings.map(within(scope)) };
+    return scope === null
+      ? { scope, ...outcome, errors: outcome.errors.map(similarName(book.otherNames ?? [])) }
+      : { scope, ...outcome, errors: outcome.errors.map(within(scope)), warnings: outcome.warnings.map(within(scope)) };
   });
   const bookErrors = issues.filter(isError);
   const bookWarnings = issues.filter((i) => !isError(i));
@@ -60,6 +63,15 @@ export function scoreBook(book: BookInput): BookOutcome {
     plan: { writes: errors.length > 0 ? [] : writes },
     errors,
     warnings,
+  };
+}
+
+/** A missing workbook name says which defined name of the workbook is probably it misspelt (名称“预算执行情况”…是否应为“预算执行”？). */
+function similarName(otherNames: readonly string[]): (issue: Issue) => Issue {
+  return (issue) => {
+    if (issue.code !== 'nameMissing' || otherNames.length === 0) return issue;
+    const similar = otherNames.find((n) => isProbably(n, issue.name));
+    return similar === undefined ? issue : { ...issue, similar };
   };
 }
 

@@ -55,7 +55,7 @@ describe('the real table', () => {
     [['score', 'a.xlsx', '--output='], '选项 --output 需要一个值。'],
     [['score', 'a.xlsx', '--json=yes'], '选项 --json 不带值，请去掉“=”及其后的内容。'],
     [['score', 'a.xlsx', '-o', 'b.xlsx', '-o', 'c.xlsx'], '选项 -o/--output 只能给一次。'],
-    [['grade', 'a.xlsx', '--bogus'], '不认识的命令“grade”。可用的命令：score、report、help。用 selfeval --help 查看帮助。'],
+    [['grade', 'a.xlsx', '--bogus'], '不认识的命令“grade”。可用的命令：score、name、report、help。用 selfeval --help 查看帮助。'],
     [['help', '--json'], '选项 --json 不能用于 help 命令。help 命令可用的选项：-h/--help、-V/--version。'],
     [['score', 'a.xlsx', '-o', 'b.xlsx', '--in-place'], '--in-place 与 -o/--output 不能同时使用。--in-place 写回输入文件，-o 写到另一个文件，请只选一个。'],
     [['score', 'a.xlsx', '--check', '--force'], '--check 与 -f/--force 不能同时使用。--check 不写入任何文件；要写出评分后的工作簿，请去掉 --check。'],
@@ -130,7 +130,7 @@ describe('a command and options added as entries', () => {
     [['report', 'a.xlsx', '--format', 'DOCX'], '选项 --format 只能是 docx、md、txt 之一，而不是“DOCX”。'],
     [['score', 'a.xlsx', '--jobs', '2'], `选项 -j/--jobs 不能用于 score 命令。score 命令可用的选项：${SCORE_OPTIONS}。`],
     [['report', 'a.xlsx', '--json'], '选项 --json 不能用于 report 命令。report 命令可用的选项：--format、-o/--output、-f/--force、-h/--help、-V/--version。'],
-    [['lint', 'a.xlsx'], '不认识的命令“lint”。可用的命令：score、help、batch、report。用 selfeval --help 查看帮助。'],
+    [['lint', 'a.xlsx'], '不认识的命令“lint”。可用的命令：score、name、help、batch、report。用 selfeval --help 查看帮助。'],
   ])('%j is refused from the table: %s', (argv, message) => {
     expect(refusal(parseArgs(argv, table))).toBe(message);
   });

@@ -107,3 +107,52 @@ describe('standalone page', () => {
     expect(scoredName('无扩展名')).toBe('无扩展名.scored.xlsx');
   });
 });
+
+describe('standalone page: a workbook without names (forms issue §3)', () => {
+  const { strFromU8, strToU8, unzipSync, zipSync } = require('fflate') as typeof import('fflate');
+  const withoutNames = (bytes: Uint8Array) => {
+    const parts = unzipSync(bytes);
+    parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']).replace(/<definedNames>[\s\S]*?<\/definedNames>/, ''));
+    return zipSync(parts);
+  };
+
+  it('shows the tables found and the names proposed; 按建议的名称计分 scores as the named example, and the download carries the names', async () => {
+    const { $, $$, pane, choose } = mount();
+    choose('无名称.xlsx', withoutNames(new Uint8Array(fs.readFileSync(EXAMPLE))));
+    $('#score').click();
+    await pane.idle();
+    expect($('#download')).toBeNull();
+    const lines = $$('.proposal__lines li').map((li) => li.textContent);
+    expect(lines).toContain('在工作表“绩效指标”第 3 行找到绩效指标表 A3:P11');
+    expect(lines).toContain("名称“预算执行”（范围：工作簿）＝'预算执行'!$A$4:$H$9");
+    const hosted: Uint8Array[] = [];
+    const host = fileScorer.host;
+    const spy = jest.spyOn(fileScorer, 'host').mockImplementation((bytes) => {
+      hosted.push(bytes);
+      return host(bytes);
+    });
+    $('#score-named').click();
+    await pane.idle();
+    spy.mockRestore();
+    // What was scored and written is the workbook with the names defined.
+    expect(strFromU8(unzipSync(hosted[0])['xl/workbook.xml'])).toContain("<definedName name=\"绩效指标\">'绩效指标'!$A$3:$P$11</definedName>");
+    expect($('#proposal')).toBeNull();
+    expect($('.result__value').textContent).toBe('81.53');
+    expect($('.grade').textContent).toBe('良');
+    expect(($('#download') as HTMLAnchorElement).getAttribute('download')).toBe('无名称.scored.xlsx');
+  });
+
+  it('a proposal with a problem: listed, no button, nothing scored', async () => {
+    const { $, pane, choose } = mount();
+    const parts = unzipSync(withoutNames(new Uint8Array(fs.readFileSync(EXAMPLE))));
+    // The indicator table's header 分值 misspelt: no indicator table is found.
+    const shared = strFromU8(parts['xl/sharedStrings.xml']);
+    parts['xl/sharedStrings.xml'] = strToU8(shared.replace('<t>实际完成值</t>', '<t>完成情况</t>'));
+    choose('无名称.xlsx', zipSync(parts));
+    $('#score').click();
+    await pane.idle();
+    expect($('#proposal').textContent).toContain('没有在任何（未隐藏的）工作表中找到绩效指标表');
+    expect($('#score-named')).toBeNull();
+    expect($('#download')).toBeNull();
+  });
+});

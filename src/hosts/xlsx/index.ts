@@ -12,6 +12,7 @@ import type { SheetFactsBySheet } from '../../workbook/sheet-facts';
 import { applyPlan } from './apply-plan';
 import { FileErrorAbort, type FileError, type XlsxResult } from './file-error';
 import { loadWorkbook } from './load-workbook';
+import { withOtherNames } from './other-names';
 import { readSheetCells } from './read-sheet-cells';
 import { resolveContractNames } from './resolve-contract-names';
 
@@ -50,7 +51,7 @@ export function openWorkbookFile(bytes: Uint8Array): XlsxResult<OpenedWorkbookFi
   return run(() => {
     const wb = loadWorkbook(bytes);
     const { input, book, sheetFacts } = resolveContractNames(wb);
-    return { input, book, sheetFacts, apply: (plan: WritePlan) => run(() => applyPlan(wb, plan)) };
+    return { input, book: withOtherNames(book, wb), sheetFacts, apply: (plan: WritePlan) => run(() => applyPlan(wb, plan)) };
   });
 }
 
@@ -84,3 +85,5 @@ export function fileScoringHost(bytes: Uint8Array): ScoringHost<FileError, Uint8
     },
   };
 }
+
+export { nameWorkbookFile, proposeNamesForFile, type FileProposal } from './name-workbook';

@@ -10,6 +10,14 @@ import type { RenderIssue } from '../issue-views';
 import type { ReportDocument } from '../../messages/self-report';
 import type { BookOutcome } from '../../workbook/score-book';
 
+/** A workbook without names as the page shows it (forms issue §3): what was found, and the same workbook with the proposed names. */
+export interface NamelessWorkbook {
+  /** The tables found, then the names proposed or what stops the proposal, one line each. */
+  lines: string[];
+  /** The workbook with the names defined (only workbook.xml changed); null when the proposal has a problem. */
+  named: Uint8Array | null;
+}
+
 export interface FileScorer {
   /** The file host over the chosen file's bytes: reads once, writes the plan into the same bytes. */
   host(bytes: Uint8Array): ScoringHost<FileError, Uint8Array>;
@@ -18,6 +26,8 @@ export interface FileScorer {
   /** The page's words for an issue and for a problem with the file. */
   renderIssue: RenderIssue;
   fileErrorText(error: FileError): string;
+  /** For a workbook that defines none of the contract's names: its proposal; null when it has names (or cannot be read). */
+  nameless(bytes: Uint8Array): NamelessWorkbook | null;
   /** The 自评报告 of a scored outcome (the CLI's and the pane's text); null when it has errors. */
   selfReport(outcome: BookOutcome): ReportDocument | null;
 }

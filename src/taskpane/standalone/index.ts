@@ -10,7 +10,7 @@ import { STANDALONE_UI } from '../../messages/standalone-ui';
 import type { FileScorer, ReportWriter } from './file-scorer';
 import { renderStandalone, type StandaloneHandlers } from './render-standalone';
 import {
-  draggingChanged, fileChosen, fileFailed, initialStandaloneState, noteToggled, readProgress, scoredName, stageStarted,
+  draggingChanged, fileChosen, fileFailed, initialStandaloneState, noteToggled, proposalFound, readProgress, scoredName, stageStarted,
   type Stage, type StandaloneState, standaloneScored,
 } from './standalone-state';
 
@@ -37,6 +37,8 @@ export interface StandaloneController {
   idle(): Promise<void>;
   choose(file: File): void;
   score(): void;
+  /** 按建议的名称计分 (a workbook without names). */
+  scoreNamed(): void;
   /** 生成自评报告: downloads the report of the scored workbook as .docx. */
   report(): void;
 }
@@ -124,6 +126,8 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
   let lastScorer: FileScorer | null = null;
   let state = initialStandaloneState();
   let file: File | null = null;
+  /** The chosen workbook with the proposed names (a workbook without names), for 按建议的名称计分. */
+  let named: { bytes: Uint8Array; scorer: FileScorer } | null = null;
   /** The scored workbook behind state.download's object URL. */
   let saved: { url: string; blob: Blob } | null = null;
   let current: Promise<void> = Promise.resolve();
@@ -157,7 +161,10 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
         return;
       }
       if (outcome.errors.length > 0 || !result.written) {
-        set(standaloneScored(state, outcome, issues, null));
+        const nameless = outcome.errors.length > 0 ? scorer.nameless(bytes) : null;
+        named = nameless && nameless.named ? { bytes: nameless.named, scorer } : null;
+        const scored = standaloneScored(state, outcome, issues, null);
+        set(nameless ? proposalFound(scored, { lines: nameless.lines, ready: nameless.named !== null }) : scored);
         return;
       }
       const blob = new Blob([result.written as BlobPart], { type: XLSX_TYPE });
@@ -183,6 +190,15 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
           const message = e instanceof FileReadFailure ? cannotReadFile(chosen.name) : unexpectedError(e && e.message ? e.message : String(e));
           set(fileFailed(state, message));
         });
+    },
+    scoreNamed() {
+      // The named copy is scored as any workbook: its download carries the names.
+      const ready = named;
+      if (!ready || state.stage !== 'idle') return;
+      named = null;
+      current = step('parsing')
+        .then(() => finish(ready.bytes, ready.scorer))
+        .then(undefined, (e) => set(fileFailed(state, unexpectedError(e && e.message ? e.message : String(e)))));
     },
     toggle(cell: string) {
       set(noteToggled(state, cell));
@@ -238,5 +254,6 @@ export function startStandalone(root: HTMLElement, deps: StandaloneDeps = {}): S
     choose: (chosen: File) => handlers.choose(chosen),
     score: () => handlers.score(),
     report: () => handlers.report(),
+    scoreNamed: () => handlers.scoreNamed(),
   };
 }

@@ -9,6 +9,8 @@ import { progressPercent, type StandaloneState } from './standalone-state';
 export interface StandaloneHandlers {
   choose(file: File): void;
   score(): void;
+  /** 按建议的名称计分: scores the workbook with the proposed names (forms issue §3). */
+  scoreNamed(): void;
   toggle(cell: string): void;
   /** Called when 下载已评分工作簿 is clicked; returns true when it saved the file itself (old Edge/IE). */
   save(): boolean;
@@ -121,6 +123,21 @@ function actions(state: StandaloneState, handlers: StandaloneHandlers): HTMLElem
   return h('div', { class: 'actions no-print' }, [score, download, report, print]);
 }
 
+/** A workbook without names: what the headers show, and the button that scores it with the proposed names. */
+function proposal(state: StandaloneState, handlers: StandaloneHandlers): HTMLElement | null {
+  const found = state.proposal;
+  if (!found || state.stage !== 'idle') return null;
+  const button = found.ready
+    ? on(h('button', { type: 'button', class: 'btn btn--primary', id: 'score-named', 'data-focus': 'score-named' }, [S.scoreWithNames]), handlers.scoreNamed)
+    : null;
+  return h('section', { class: 'card proposal', id: 'proposal', 'aria-labelledby': 'proposal-title' }, [
+    h('h2', { id: 'proposal-title' }, [S.proposalTitle]),
+    h('ul', { class: 'proposal__lines' }, found.lines.map((line) => h('li', null, [line]))),
+    h('p', { class: 'proposal__hint' }, [found.ready ? S.proposalReady : S.proposalBlocked]),
+    button,
+  ]);
+}
+
 function samples(): HTMLElement {
   const link = (href: string, text: string) => h('a', { class: 'samples__link', href, download: text }, [text]);
   return h('section', { class: 'card samples no-print' }, [
@@ -144,6 +161,7 @@ export function renderStandalone(root: HTMLElement, state: StandaloneState, hand
       picker(state, handlers),
       actions(state, handlers),
       statusArea(state),
+      proposal(state, handlers),
       ...(outcome && state.issues ? bookSections(outcome, state.issues, state.expanded, handlers.toggle, null, issueWithAddress) : []),
       samples(),
     ]),

@@ -22,19 +22,21 @@ export interface StandaloneState {
   expanded: { [cell: string]: boolean };
   /** A file is being dragged over the page. */
   dragging: boolean;
+  /** The workbook has no names: the tables found and whether 按建议的名称计分 can run (forms issue §3). */
+  proposal: { lines: string[]; ready: boolean } | null;
 }
 
 export function initialStandaloneState(): StandaloneState {
-  return { file: null, stage: 'idle', readPercent: 0, outcome: null, issues: null, fileError: null, download: null, expanded: {}, dragging: false };
+  return { file: null, stage: 'idle', readPercent: 0, outcome: null, issues: null, fileError: null, download: null, expanded: {}, dragging: false, proposal: null };
 }
 
 /** A new file: the previous result and download no longer apply. */
 export function fileChosen(state: StandaloneState, file: { name: string; size: number }): StandaloneState {
-  return { ...state, file: { name: file.name, size: file.size }, stage: 'idle', readPercent: 0, outcome: null, issues: null, fileError: null, download: null, expanded: {}, dragging: false };
+  return { ...state, file: { name: file.name, size: file.size }, stage: 'idle', readPercent: 0, outcome: null, issues: null, fileError: null, download: null, expanded: {}, dragging: false, proposal: null };
 }
 
 export function stageStarted(state: StandaloneState, stage: Stage): StandaloneState {
-  const fresh = stage === 'reading' ? { outcome: null, issues: null, fileError: null, download: null, expanded: {}, readPercent: 0 } : {};
+  const fresh = stage === 'reading' ? { outcome: null, issues: null, fileError: null, download: null, expanded: {}, readPercent: 0, proposal: null } : {};
   return { ...state, ...fresh, stage };
 }
 
@@ -44,7 +46,7 @@ export function readProgress(state: StandaloneState, loaded: number, total: numb
 }
 
 export function fileFailed(state: StandaloneState, message: string): StandaloneState {
-  return { ...state, stage: 'idle', fileError: message, outcome: null, issues: null, download: null };
+  return { ...state, stage: 'idle', fileError: message, outcome: null, issues: null, download: null, proposal: null };
 }
 
 /** Scored: with the download when the workbook had no errors and the scored copy was written. */
@@ -54,7 +56,12 @@ export function standaloneScored(
   issues: BookIssues,
   download: { name: string; url: string } | null,
 ): StandaloneState {
-  return { ...state, stage: 'idle', outcome, issues, fileError: null, download, expanded: {} };
+  return { ...state, stage: 'idle', outcome, issues, fileError: null, download, expanded: {}, proposal: null };
+}
+
+/** A workbook without names: the proposal, shown with the outcome's nameMissing errors. */
+export function proposalFound(state: StandaloneState, proposal: { lines: string[]; ready: boolean }): StandaloneState {
+  return { ...state, proposal };
 }
 
 export function noteToggled(state: StandaloneState, cell: string): StandaloneState {

@@ -7,7 +7,8 @@
  * declaration, xlsx-chunk-types.ts.
  */
 import { selfReportOf } from '../../hosts/report/self-report';
-import { fileScoringHost } from '../../hosts/xlsx';
+import { fileScoringHost, nameWorkbookFile } from '../../hosts/xlsx';
+import { detectionLines } from '../../messages/detect';
 import { fileErrorText } from '../../messages/file-errors';
 import { issueMessage } from '../../messages/issues';
 import { scoreThrough } from '../../workbook/pipeline';
@@ -19,4 +20,11 @@ export const fileScorer: FileScorer = {
   renderIssue: (issue) => issueMessage(issue, 'web'),
   fileErrorText,
   selfReport: selfReportOf,
+  nameless(bytes) {
+    const result = nameWorkbookFile(bytes);
+    if (!result.ok || result.value.alreadyNamed.length > 0) return null;
+    const { proposal, named } = result.value;
+    // A list on the page: the CLI's indentation is not needed.
+    return { lines: detectionLines(proposal.found, proposal.names, proposal.problems).map((line) => line.trim()), named };
+  },
 };
