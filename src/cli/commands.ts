@@ -11,12 +11,24 @@ import { OPTIONS, type OptionName, type OptionSpec } from './options';
  */
 export interface CommandSpec<O extends string = string> {
   name: string;
-  positionals: ReadonlyArray<{ name: string; required: boolean }>;
+  /** `variadic`: the last positional takes every remaining argument (`batch <文件夹|工作簿…>`). */
+  positionals: ReadonlyArray<{ name: string; required: boolean; variadic?: boolean }>;
   options: readonly O[];
+  /**
+   * Conflicts that replace the options' own (options.ts) for this command:
+   * `batch --check -o 汇总.xlsx` is fine (the summary is still written), `batch --check --out-dir` is not.
+   */
+  conflicts?: Readonly<Partial<Record<O, readonly O[]>>>;
 }
 
 export const COMMANDS = [
   { name: 'score', positionals: [{ name: 'workbook', required: true }], options: ['output', 'in-place', 'force', 'check', 'json'] },
+  {
+    name: 'batch',
+    positionals: [{ name: 'inputs', required: true, variadic: true }],
+    options: ['output', 'out-dir', 'check', 'force', 'jobs', 'json', 'format'],
+    conflicts: { check: ['out-dir'], output: [], force: [] },
+  },
   { name: 'help', positionals: [{ name: 'command', required: false }], options: [] },
 ] as const satisfies readonly CommandSpec<OptionName>[];
 
@@ -33,6 +45,12 @@ export const CLI_TABLE: CliTable = { options: OPTIONS, commands: COMMANDS };
 /** The command's text; indexing by CommandName makes a missing entry in COMMAND_TEXT a compile error. */
 export function commandText(name: CommandName): CommandText {
   return COMMAND_TEXT[name];
+}
+
+/** The options that cannot be given together with `option` in `command` (the command's own list, else the option's). */
+export function conflictsOf(option: OptionSpec, command: CommandSpec | null): readonly string[] {
+  const own = command?.conflicts as Readonly<Record<string, readonly string[] | undefined>> | undefined;
+  return (own && own[option.name]) ?? option.conflicts ?? [];
 }
 
 /** The options a command takes, its own first, then the global ones. */

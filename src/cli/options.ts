@@ -1,5 +1,5 @@
 import { OPTION_TEXT, valuePlaceholder, type OptionText } from '../messages/cli';
-import { filePath, type ValueType } from './value-types';
+import { choice, count, filePath, folderPath, type ValueType } from './value-types';
 
 /**
  * One option, as data (npm-check-updates' cli-options style): the same table
@@ -30,6 +30,9 @@ export const OPTIONS = [
   { name: 'force', short: 'f' },
   { name: 'check', conflicts: ['output', 'in-place', 'force'] },
   { name: 'json' },
+  { name: 'out-dir', value: folderPath },
+  { name: 'jobs', short: 'j', value: count(1, 256) },
+  { name: 'format', value: choice('xlsx', 'csv'), default: 'xlsx' },
   { name: 'help', short: 'h', global: true },
   { name: 'version', short: 'V', global: true },
 ] as const satisfies readonly OptionSpec[];

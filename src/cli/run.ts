@@ -19,6 +19,19 @@ export interface CliIo {
   version: string;
   /** Unique part of temporary file names (pid, random); injectable for tests. */
   tempTag(): string;
+  /** What `batch` needs from the process; without it a batch runs in this thread, without progress bar or Ctrl-C handling. */
+  batch?: BatchEnvironment;
+}
+
+export interface BatchEnvironment {
+  /** The CLI's entry file, started again as a worker thread (src/cli/selfeval.ts); null: no workers. */
+  workerScript: string | null;
+  /** --jobs when not given: the number of cores. */
+  parallelism: number;
+  /** Where the progress bar goes (stderr on a terminal), or null for none. */
+  progress: NodeJS.WritableStream | null;
+  /** Calls `handler` on Ctrl-C until the returned function is called. */
+  onInterrupt(handler: () => void): () => void;
 }
 
 /**
@@ -27,11 +40,13 @@ export interface CliIo {
  * webpack keeps this import() as a lazily evaluated module of the same file).
  */
 const loadScoring = () => import('./scoring');
+/** The batch command, as lazily (it also brings ExcelJS for the summary and worker_threads). */
+const loadBatch = () => import('./batch/run-batch');
 
 type Handler = (args: ParsedArgs, io: CliIo) => Promise<number>;
 
 /** Each command's implementation; keyed by CommandName, so a command without one fails to compile. */
-const HANDLERS: Record<CommandName, Handler> = { score: runScore, help: runHelp };
+const HANDLERS: Record<CommandName, Handler> = { score: runScore, batch: async (args, io) => (await loadBatch()).runBatch(args, io), help: runHelp };
 
 /**
  * The whole CLI as a function: returns the exit code and never calls

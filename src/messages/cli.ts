@@ -80,6 +80,11 @@ export const OPTION_TEXT = {
     description:
       '标准输出只打印 JSON 结果（工作簿约定 v1 的格式），出错时也是。工作簿照常写出，写出的路径打印在标准错误；只要 JSON、不写文件请同时加 --check',
   },
+  'out-dir': {
+    description: 'batch：把评分后的工作簿副本写到这个文件夹，保持输入中的相对路径和文件名（不给时不写副本，只写汇总）。从不写入输入文件',
+  },
+  jobs: { description: 'batch：同时评分的工作线程数（默认：本机 CPU 核数）' },
+  format: { description: 'batch：汇总的格式：xlsx（一个工作簿，三张表）或 csv（三个 UTF-8 CSV 文件，带 BOM，Excel 可直接打开）' },
   help: { description: '显示帮助；selfeval <命令> --help 显示该命令的帮助' },
   version: { description: '显示版本号' },
 } as const satisfies Record<string, OptionText>;
@@ -96,6 +101,8 @@ export interface CommandText {
   /** What the command writes (a section of its help). */
   writes?: readonly string[];
   examples: readonly string[];
+  /** What a shared option means for this command, when it differs from OPTION_TEXT (`batch -o` names the summary). */
+  optionDescriptions?: Readonly<Record<string, string>>;
 }
 
 /** Every command's text, keyed by its name (src/cli/commands.ts). */
@@ -115,6 +122,28 @@ export const COMMAND_TEXT = {
       'selfeval score 自评表.xlsx --in-place      # 直接更新原文件',
       'selfeval score 自评表.xlsx --check         # 只检查并打印得分，不写任何文件',
       'selfeval score 自评表.xlsx --check --json > 结果.json',
+    ],
+  },
+  batch: {
+    summary: '为一个或几个文件夹中的所有工作簿计分（含子文件夹），写出汇总表（汇总、问题清单、复核），可另写评分后的副本',
+    positionals: { inputs: { placeholder: '文件夹|工作簿', missing: '缺少要评分的文件夹或工作簿。' } },
+    optionDescriptions: {
+      output: '汇总文件的文件名（--format xlsx 时以 .xlsx 结尾）。默认：当前文件夹中的 汇总.xlsx（或 汇总.csv）。已存在时拒绝，除非加 --force；不能是输入中的工作簿',
+      check: '只评分和复核，不写评分后的副本（不能与 --out-dir 同用）；汇总照常写出',
+      force: '允许替换已有的汇总文件和 --out-dir 中已有的副本',
+      json: '标准输出只打印 JSON Lines：每个评价一行（工作簿约定 v1 的字段，另加 file 和 scope）；进度和结尾的统计行打印在标准错误',
+    },
+    writes: [
+      '从不写入输入文件。文件夹中的 .xlsx、.xlsm 按路径排序逐个评分；~$ 开头的锁文件、*.scored.xlsx 和其他文件跳过，并列出原因。',
+      '汇总：工作表“汇总”（每个评价一行）、“问题清单”（每条错误、提示、复核一行）、“复核”（单位填报与按规则计算不一致之处，以及一致性检查）。先写临时文件，写完再改名；中断（Ctrl-C）时不留半个文件。',
+      '--out-dir：没有错误的工作簿写出评分后的副本，相对路径与输入相同；有错误的不写。',
+      '一个文件有问题不影响其他文件：它在汇总中占一行，写明原因。退出码：0 全部评分成功；1 有工作簿有错误或无法读取；2 用法错误或汇总无法写出。',
+    ],
+    examples: [
+      'selfeval batch 收到的自评表/                      # 写出 汇总.xlsx',
+      'selfeval batch 收到的自评表/ -o 2024汇总.xlsx --out-dir 评分后/',
+      'selfeval batch 收到的自评表/ --format csv',
+      'selfeval batch 收到的自评表/ --check --json > 结果.jsonl',
     ],
   },
   help: {
@@ -161,6 +190,9 @@ export type UsageProblem =
   | { code: 'inPlaceLink'; file: string; real: string }
   | { code: 'inPlaceNotRegular'; file: string; kind: SpecialPathKind }
   | { code: 'cannotRead'; file: string; reason: string }
+  | { code: 'noWorkbooks'; inputs: readonly string[] }
+  | { code: 'summaryIsInput'; file: string }
+  | { code: 'summaryName'; file: string; expected: string }
   | { code: 'cannotWrite'; file: string; reason: string };
 
 const list = (items: readonly string[]) => items.join(CLI_TEXT.listSeparator);
@@ -197,6 +229,9 @@ const USAGE: { [K in UsageProblem['code']]: (p: Extract<UsageProblem, { code: K 
     `输入文件 ${p.file} 是符号链接：--in-place 会用新文件替换链接本身，而不是它指向的文件，所以拒绝。请对 ${p.real} 使用 --in-place，或用 -o 写到新文件。`,
   inPlaceNotRegular: (p) => `输入 ${p.file} 是${PATH_KIND_NAMES[p.kind]}，不是普通文件，不能用 --in-place 写回。请用 -o 写到新文件。`,
   cannotRead: (p) => `无法读取文件 ${p.file}：${p.reason}`,
+  noWorkbooks: (p) => `在 ${list(p.inputs)} 中没有找到 .xlsx 或 .xlsm 工作簿，未写入任何文件。`,
+  summaryIsInput: (p) => `汇总文件 ${p.file} 是要评分的工作簿之一：程序从不写入输入文件。请用 -o 指定输入文件夹以外的文件名。`,
+  summaryName: (p) => `汇总文件名 ${p.file} 必须以 ${p.expected} 结尾。请换成如 汇总${p.expected} 的文件名，或用 --format 选择格式。`,
   cannotWrite: (p) => `无法写入文件 ${p.file}：${p.reason}。原文件未被修改。`,
 };
 

@@ -62,6 +62,10 @@ const EXPECTED: Record<SettingKey, string> = {
   reverseMode: `应为${orList(Object.keys(REVERSE_MODES))}`,
   overachievementThreshold: '应为百分比，例如 30%',
   roundRatesFirst: `应为“${YES_WORDS[0]}”或“${NO_WORDS[0]}”`,
+  reviewRateGap: `应为百分点差异，例如 5%；不检查请写“${NONE}”`,
+  reviewUnspent: `应为百分比，例如 20%；不检查请写“${NONE}”`,
+  reviewReason: `应为“${YES_WORDS[0]}”或“${NO_WORDS[0]}”`,
+  reviewWeightTotal: `应为不小于 0 的分数，例如 100；不检查请写“${NONE}”`,
 };
 
 const NATURE_TEXT = { atLeast: '≥', atMost: '≤', equal: '=' } as const;

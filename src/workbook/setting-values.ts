@@ -14,6 +14,7 @@ import {
   CHAR_UNIT,
   YES_WORDS,
   type LocalRules,
+  type ReviewRules,
   type SettingKey,
   type V1GradeKey,
 } from './vocabulary';
@@ -28,6 +29,8 @@ export interface GradeList {
 export interface SettingsDraft {
   settings: Settings;
   local: LocalRules;
+  /** The 复核 checks of selfeval batch. */
+  review: ReviewRules;
   /** 等级, when given (by the workbook or a preset). */
   grades: GradeList | null;
   /** The v1 keys 优 / 良 / 中, when given. */
@@ -244,7 +247,39 @@ export const VALUE_PARSERS: { [K in Exclude<SettingKey, 'preset'>]: ValueParser 
     const v = charLimit(cell);
     return v === undefined ? null : (d) => (d.local.reportMaxChars = v);
   },
+  reviewRateGap: (cell) => {
+    const v = reviewThreshold(cell, (c) => rateCell(c));
+    return v === undefined ? null : (d) => (d.review.rateGap = v);
+  },
+  reviewUnspent: (cell) => {
+    const v = reviewThreshold(cell, (c) => rateCell(c));
+    return v === undefined ? null : (d) => (d.review.unspentShare = v);
+  },
+  reviewReason: (cell) => {
+    const v = yesNo(cell);
+    return v === null ? null : (d) => (d.review.reasonForShortfall = v);
+  },
+  reviewWeightTotal: (cell) => {
+    const v = reviewThreshold(cell, (c) => plainNumber(c));
+    return v === undefined ? null : (d) => (d.review.weightTotal = v);
+  },
 };
+
+/** A yes/no cell (是 / 否, true / false, a boolean); null for anything else. */
+function yesNo(cell: CellInput): boolean | null {
+  const v = cell.value;
+  const text = normalizeHeader(cellText(v));
+  if (v === true || (YES_WORDS as readonly string[]).indexOf(text) >= 0) return true;
+  if (v === false || (NO_WORDS as readonly string[]).indexOf(text) >= 0) return false;
+  return null;
+}
+
+/** A 复核 threshold: 无 turns the check off (null); else what `read` accepts. */
+function reviewThreshold(cell: CellInput, read: (cell: CellInput) => string | null): string | null | undefined {
+  if (typeof cell.value === 'string' && isNone(cell.value)) return null;
+  const v = read(cell);
+  return v === null ? undefined : v;
+}
 
 function v1Bound(key: V1GradeKey, cell: CellInput): ApplyValue | null {
   const v = plainNumber(cell, true);
