@@ -192,6 +192,7 @@ export type UsageProblem =
   | { code: 'cannotRead'; file: string; reason: string }
   | { code: 'noWorkbooks'; inputs: readonly string[] }
   | { code: 'summaryIsInput'; file: string }
+  | { code: 'outDirIsInput'; folder: string }
   | { code: 'summaryName'; file: string; expected: string }
   | { code: 'cannotWrite'; file: string; reason: string };
 
@@ -230,7 +231,8 @@ const USAGE: { [K in UsageProblem['code']]: (p: Extract<UsageProblem, { code: K 
   inPlaceNotRegular: (p) => `输入 ${p.file} 是${PATH_KIND_NAMES[p.kind]}，不是普通文件，不能用 --in-place 写回。请用 -o 写到新文件。`,
   cannotRead: (p) => `无法读取文件 ${p.file}：${p.reason}`,
   noWorkbooks: (p) => `在 ${list(p.inputs)} 中没有找到 .xlsx 或 .xlsm 工作簿，未写入任何文件。`,
-  summaryIsInput: (p) => `汇总文件 ${p.file} 是要评分的工作簿之一：程序从不写入输入文件。请用 -o 指定输入文件夹以外的文件名。`,
+  summaryIsInput: (p) => `汇总文件 ${p.file} 在要评分的文件夹中（或就是要评分的工作簿）：程序从不写入输入。请用 -o 指定输入文件夹以外的文件名。`,
+  outDirIsInput: (p) => `--out-dir ${p.folder} 就是要评分的文件夹：副本会替换原文件，程序从不写入输入。请指定另一个文件夹。`,
   summaryName: (p) => `汇总文件名 ${p.file} 必须以 ${p.expected} 结尾。请换成如 汇总${p.expected} 的文件名，或用 --format 选择格式。`,
   cannotWrite: (p) => `无法写入文件 ${p.file}：${p.reason}。原文件未被修改。`,
 };

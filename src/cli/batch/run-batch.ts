@@ -1,3 +1,4 @@
+import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { BATCH_TEXT, SHEET_NAMES, SKIP_REASONS, STATUS_TEXT } from '../../messages/batch';
 import { CLI_TEXT, systemReason, usageMessage, type UsageProblem } from '../../messages/cli';
@@ -48,6 +49,8 @@ export async function runBatch(args: ParsedArgs, io: CliIo): Promise<number> {
     const refusal = await summaryRefusal(io, target, force);
     if (refusal) return usage(refusal);
   }
+  const inside = await insideInputs(args.positionals, targets, outDir);
+  if (inside) return usage(inside);
   const found = await discover(args.positionals, { files: targets, folder: outDir ?? null });
   if (!found.ok) return usage({ code: 'cannotRead', file: found.input, reason: reasonOf(found.error) });
   if (found.found.length === 0) return usage({ code: 'noWorkbooks', inputs: args.positionals });
@@ -69,11 +72,19 @@ export async function runBatch(args: ParsedArgs, io: CliIo): Promise<number> {
   }) : () => undefined;
   const progress: Progress = env?.progress ? await progressBar(list.length, env.progress) : NO_PROGRESS;
   const reports: FileReport[] = [];
+  // JSON Lines in file order, whichever worker finished first: each report waits for the ones before it.
+  const waiting = new Map<number, FileReport>();
+  let printed = 0;
   try {
     await runner.run(list, (report) => {
       reports.push(report);
-      if (json) for (const line of report.json) io.stdout(JSON.stringify(line) + '\n');
       progress.tick(report.file);
+      if (!json) return;
+      waiting.set(report.index, report);
+      for (let next = waiting.get(printed); next; next = waiting.get(printed)) {
+        waiting.delete(printed++);
+        for (const line of next.json) io.stdout(JSON.stringify(line) + '\n');
+      }
     });
   } finally {
     progress.stop();
@@ -118,6 +129,29 @@ export async function runBatch(args: ParsedArgs, io: CliIo): Promise<number> {
   say(BATCH_TEXT.summaryWritten(targets.map((t) => path.relative('.', t) || t).join(CLI_TEXT.listSeparator)));
   if (outDir) say(BATCH_TEXT.copiesWritten(copies, outDir));
   return reports.every((r) => r.status === 'scored') ? EXIT.success : EXIT.workbookErrors;
+}
+
+/**
+ * Nothing the batch writes may land on an input: the summary not inside an
+ * input folder (nor be an input file), the copies' folder not an input folder
+ * itself (it may lie inside one: discovery leaves it out).
+ */
+async function insideInputs(inputs: readonly string[], targets: readonly string[], outDir: string | undefined): Promise<UsageProblem | null> {
+  const real = async (p: string) => {
+    const full = path.resolve(p);
+    const dir = await fsp.realpath(path.dirname(full)).catch(() => path.dirname(full));
+    return path.join(dir, path.basename(full));
+  };
+  const roots = await Promise.all(inputs.map(real));
+  for (const target of targets) {
+    const t = await real(target);
+    if (roots.some((r) => t === r || t.startsWith(r + path.sep))) return { code: 'summaryIsInput', file: target };
+  }
+  if (outDir !== undefined) {
+    const o = await real(outDir);
+    if (roots.includes(o)) return { code: 'outDirIsInput', folder: outDir };
+  }
+  return null;
 }
 
 /** The summary may replace only a regular file, with --force (and never an input: discover leaves it out, and this says why). */
