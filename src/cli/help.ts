@@ -10,7 +10,7 @@ const WIDTH = 80;
 export function commandSignature(command: CommandSpec): string {
   const text = commandText(command.name as CommandName);
   const args = command.positionals.map((p) => {
-    const placeholder = text.positionals[p.name].placeholder + ('variadic' in p && p.variadic ? '…' : '');
+    const placeholder = text.positionals[p.name].placeholder + ('variadic' in p && p.variadic ? CLI_TEXT.moreArguments : '');
     return p.required ? `<${placeholder}>` : `[${placeholder}]`;
   });
   return [command.name, ...args].join(' ');
