@@ -7,7 +7,7 @@
  * reader); the same with --jobs 1 and --jobs 2; inputs untouched.
  */
 import { createHash } from 'crypto';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -253,5 +253,33 @@ describe('selfeval batch: copies, CSV, usage', () => {
     expect(cli(['batch', ok, '--out-dir', ok], out).code).toBe(2);
     expect(cli(['batch'], out).code).toBe(2);
     expect(hashes(ok)).toEqual({ '单位1.xlsx': createHash('sha256').update(example).digest('hex') });
+  }, 120000);
+});
+
+describe('selfeval batch interrupted', () => {
+  it('Ctrl-C (SIGINT) stops handing out files, writes no summary and leaves no partial file; exit 130', async () => {
+    const many = tempFolder();
+    for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(many, `单位${String(i).padStart(3, '0')}.xlsx`), example);
+    const out = tempFolder();
+    const copies = path.join(out, '副本');
+    const child = spawn(process.execPath, [CLI, 'batch', many, '--out-dir', copies, '--jobs', '2'], { cwd: out, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Interrupt once the first copy is there: the batch is then surely under way.
+    while (!(fs.existsSync(copies) && fs.readdirSync(copies).some((f) => f.endsWith('.xlsx')))) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('已中断');
+    expect(fs.readdirSync(out).sort()).toEqual(['副本']);
+    const written = fs.readdirSync(copies);
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(400);
+    // Every copy is whole (a temporary file is never left): each opens and scores like the original.
+    expect(written.filter((f) => !f.endsWith('.xlsx'))).toEqual([]);
+    for (const f of written) {
+      const opened = openWorkbookFile(new Uint8Array(fs.readFileSync(path.join(copies, f))));
+      expect([f, opened.ok && scoreBook(opened.value.book).evaluations[0].summary?.total]).toEqual([f, '81.53']);
+    }
   }, 120000);
 });
