@@ -35,7 +35,8 @@ export async function summaryXlsx(tables: readonly SummaryTable[]): Promise<Uint
   book.created = book.modified = new Date(Date.UTC(2000, 0, 1));
   for (const table of tables) {
     const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = table.columns.map((header, i) => ({ header, width: widths(table)[i] }));
+    const width = widths(table);
+    sheet.columns = table.columns.map((header, i) => ({ header, width: width[i] }));
     sheet.getRow(1).font = { bold: true };
     const put = (values: TableValue[]) => {
       const row = sheet.addRow(values.map(cellValue));
