@@ -30,7 +30,11 @@ export function figureName(figure: FigureKind): string {
 
 const shown = (value: string, percent: boolean) => (value === '' ? '（空）' : percent && /^-?[0-9.]+$/.test(value) ? percentText(value) : value);
 
-/** The 复核 sheet's columns for one finding: what is checked, the unit's figure, the rules' figure, and the finding in words. */
+/**
+ * The 复核 sheet's columns for one finding: what is checked, the unit's
+ * figure and the rules' figure (a stated figure only: a consistency check
+ * compares two figures of the rules, said in words), and the finding in words.
+ */
 export interface ReviewText {
   item: string;
   stated: string;
@@ -50,38 +54,38 @@ export function reviewText(f: ReviewFinding): ReviewText {
     case 'rateGap':
       return {
         item: '指标得分率与预算执行率',
-        stated: percentText(f.scoreRate),
-        computed: percentText(f.executionRate),
+        stated: '',
+        computed: '',
         text: `指标得分率（Σ得分/Σ分值）${percentText(f.scoreRate)} 与预算执行率 ${percentText(f.executionRate)} 相差超过 ${percentText(f.threshold)}（${settingLabel('reviewRateGap')}），请核实绩效目标与资金使用是否匹配。`,
       };
     case 'budgetZero':
-      return { item: `“${f.subject}”的全年预算数`, stated: '0', computed: '', text: `“${f.subject}”的全年预算数为 0，无法计算执行率，请核实。` };
+      return { item: `“${f.subject}”的全年预算数`, stated: '', computed: '', text: `“${f.subject}”的全年预算数为 0，无法计算执行率，请核实。` };
     case 'unspent':
       return {
         item: `“${f.subject}”的结余`,
-        stated: percentText(f.share),
+        stated: '',
         computed: '',
         text: `“${f.subject}”未执行的预算占 ${percentText(f.share)}，超过 ${percentText(f.threshold)}（${settingLabel('reviewUnspent')}），请核实结余原因。`,
       };
     case 'overachieved':
       return {
         item: `指标“${f.subject}”的完成率`,
-        stated: f.rate === null ? '' : percentText(f.rate),
+        stated: '',
         computed: '',
         text: `指标“${f.subject}”超额完成，超过偏离度预警阈值 ${percentText(f.threshold)}，请核实指标值设定是否偏低。`,
       };
     case 'reasonBlank':
       return {
         item: `指标“${f.subject}”的偏差原因`,
-        stated: '（空）',
+        stated: '',
         computed: '',
         text: `指标“${f.subject}”未完全达成（按规则 ${f.score} / ${f.weight} 分），但偏差原因为空（${settingLabel('reviewReason')}）。`,
       };
     case 'weightTotal':
       return {
         item: '分值合计',
-        stated: f.total,
-        computed: f.expected,
+        stated: '',
+        computed: '',
         text: `预算执行率分值与各指标分值合计为 ${f.total} 分，不是 ${f.expected} 分（${settingLabel('reviewWeightTotal')}），请核实分值设置。`,
       };
   }

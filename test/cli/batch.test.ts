@@ -162,6 +162,10 @@ describe('selfeval batch over a mixed folder', () => {
     // The good copy of the example states nothing: no “stated” line for it, only consistency checks.
     expect(review.filter((r) => r[0] === 'a-良好.xlsx' && /单位填报/.test(String(r[7])))).toEqual([]);
     expect(review.some((r) => r[0] === 'a-良好.xlsx' && r[4] === '指标得分率与预算执行率')).toBe(true);
+    // A consistency check compares two figures of the rules: the columns of the unit's and the rules' figure stay empty.
+    const checks = review.slice(1).filter((r) => !/单位填报/.test(String(r[7])));
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.filter((r) => r[5] !== null || r[6] !== null)).toEqual([]);
 
     const problems = one['问题清单'].rows;
     expect(problems[0]).toEqual(['文件', '单元格', '级别', '内容']);
