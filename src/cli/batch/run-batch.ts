@@ -61,6 +61,7 @@ export async function runBatch(args: ParsedArgs, io: CliIo): Promise<number> {
     file: f.file,
     copyTo: outDir ? path.join(outDir, ...f.file.split('/')) : null,
     force,
+    json,
   }));
   const env = io.batch;
   const threads = jobs ?? env?.parallelism ?? 1;

@@ -40,7 +40,7 @@ function unreadable(job: Job, code: string, message: string): FileReport {
   return {
     index: job.index, file: job.file, status: 'fileError', evaluations: [row],
     problems: [{ file: job.file, cell: '', level: 'error', text: message }], review: [],
-    json: [{ file: job.file, scope: null, ...fileProblemJson(code, message) }], copy: null,
+    json: job.json ? [{ file: job.file, scope: null, ...fileProblemJson(code, message) }] : [], copy: null,
   };
 }
 
@@ -118,7 +118,7 @@ async function scoreBytes(job: Job, bytes: Uint8Array, fs: FileSystem, tempTag: 
       errors: merged.errors.length,
       status,
     });
-    report.json.push({ file: job.file, scope: evaluation.scope, ...toJson(merged) });
+    if (job.json) report.json.push({ file: job.file, scope: evaluation.scope, ...toJson(merged) });
   });
   report.status = outcome.errors.length > 0 ? 'workbookErrors' : copyProblem !== null ? 'writeFailed' : 'scored';
   return report;

@@ -10,6 +10,8 @@ export interface Job {
   /** Where its scored copy goes (--out-dir), or null for none. */
   copyTo: string | null;
   force: boolean;
+  /** --json: make the JSON objects (else they would only cost a copy between threads). */
+  json: boolean;
 }
 
 /** A line of 问题清单. */
@@ -57,7 +59,7 @@ export interface FileReport {
   evaluations: EvaluationRow[];
   problems: ProblemRow[];
   review: ReviewRow[];
-  /** One object per evaluation for --json: the contract's v1 fields with `file` and `scope` first. */
+  /** With --json, one object per evaluation: the contract's v1 fields with `file` and `scope` first; else empty. */
   json: object[];
   /** The scored copy written, or null. */
   copy: string | null;
