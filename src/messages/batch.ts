@@ -62,7 +62,6 @@ export const BATCH_TEXT = {
   totalsFiles: (files: number, evaluations: number) => `${files} 个文件，${evaluations} 个评价`,
   averageLabel: '平均总分',
   gradeHeading: '等级分布',
-  gradeCount: (grade: string) => grade,
   notScored: '未评分',
   /** The skipped files, before the closing line. */
   skippedHeading: (n: number) => `跳过 ${n} 个文件：`,

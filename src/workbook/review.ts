@@ -217,7 +217,3 @@ export function reviewEvaluation(input: WorkbookInput, outcome: ScoreOutcome): E
   return { stated, findings };
 }
 
-/** The cell a finding is about, or null (the evaluation as a whole). */
-export function findingCell(finding: ReviewFinding): CellAddress | null {
-  return finding.cell;
-}
