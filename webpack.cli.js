@@ -10,7 +10,8 @@
  * The lazy parts stay lazy: run.ts loads the score command's machinery with
  * import(), which webpack keeps as a module of the same file evaluated only
  * when a workbook is scored (LimitChunkCountPlugin folds the async chunk in),
- * so --help and --version evaluate none of it.
+ * so --help and --version evaluate none of it. `selfeval batch` starts this
+ * same file again as its worker threads (src/cli/selfeval.ts).
  *
  *   npx webpack --mode production --config webpack.cli.js                 dist/selfeval.cjs
  *   npx webpack --mode production --config webpack.cli.js --env out=dir   dir/selfeval.cjs
@@ -50,8 +51,15 @@ module.exports = (env = {}, argv = {}) => ({
   },
   // No __dirname/__filename rewriting: nothing in the CLI reads its own location.
   node: false,
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    // The batch summary's writer: ExcelJS's own one-file build (its Node entry pulls in archiver, unzipper and
+    // their optional requires), evaluated only when a summary is written.
+    alias: { exceljs$: require.resolve('exceljs/dist/exceljs.bare.min.js') },
+  },
   module: {
+    // Already a bundle (browserify): taken as it is, so its prelude's `typeof require` stays its own business.
+    noParse: /exceljs[\\/]dist[\\/]exceljs\.bare\.min\.js$/,
     rules: [
       {
         test: /\.ts$/,

@@ -8,7 +8,9 @@
  *  3. CLI start-up: the tsc output against the one-file bundle
  *     (dist/selfeval.cjs), whole processes, and the bundle's size — see
  *     scripts/bench-cli.js.
- *  4. Sizes of the built task pane, the one-file offline page, and the
+ *  4. `selfeval batch --check --jobs 2` over 2,000 workbooks: workbooks per
+ *     minute and peak memory — see scripts/bench-batch.js.
+ *  5. Sizes of the built task pane, the one-file offline page, and the
  *     standalone page's scoring time in Chromium — see scripts/bench-web.js.
  */
 const fs = require('fs');
@@ -98,6 +100,8 @@ async function main() {
   console.log(`引擎单独：10,000 个指标 ${t.toFixed(1)} ms（中位数，7 次）`);
 
   require('./bench-cli').run();
+  // After bench-cli, which builds the one-file CLI that bench-batch runs beside the tsc output.
+  require('./bench-batch').run();
 
   const web = path.join(__dirname, 'bench-web.js');
   if (fs.existsSync(web)) await require(web).run();

@@ -1,5 +1,5 @@
 import { CLI_TEXT } from '../messages/cli';
-import { commandText, COMMANDS, optionsOf, type CommandName, type CommandSpec } from './commands';
+import { choicesOf, commandText, COMMANDS, optionsOf, type CommandName, type CommandSpec } from './commands';
 import { optionLabel, optionText, OPTIONS, type OptionName, type OptionSpec } from './options';
 import { displayWidth } from './display-width';
 
@@ -10,7 +10,7 @@ const WIDTH = 80;
 export function commandSignature(command: CommandSpec): string {
   const text = commandText(command.name as CommandName);
   const args = command.positionals.map((p) => {
-    const placeholder = text.positionals[p.name].placeholder;
+    const placeholder = text.positionals[p.name].placeholder + ('variadic' in p && p.variadic ? CLI_TEXT.moreArguments : '');
     return p.required ? `<${placeholder}>` : `[${placeholder}]`;
   });
   return [command.name, ...args].join(' ');
@@ -22,8 +22,9 @@ export function usageLine(command: CommandSpec): string {
 }
 
 /** An option's description with its default, as help and the README show it. */
-export function optionDescription(option: OptionSpec): string {
-  const text = optionText(option.name as OptionName).description;
+export function optionDescription(option: OptionSpec, command?: CommandSpec): string {
+  const own = command ? (commandText(command.name as CommandName).optionDescriptions as Partial<Record<string, string>> | undefined) : undefined;
+  const text = (own && own[option.name]) ?? optionText(option.name as OptionName).description;
   return option.default === undefined ? text : text + CLI_TEXT.defaultValue(String(option.default));
 }
 
@@ -40,7 +41,7 @@ export function generalHelp(): string {
     ...columns(commands),
     '',
     CLI_TEXT.globalOptionsHeading,
-    ...columns(OPTIONS.filter((o: OptionSpec) => o.global).map(optionRow)),
+    ...columns(OPTIONS.filter((o: OptionSpec) => o.global).map((o) => optionRow(o))),
     '',
     CLI_TEXT.exitHeading,
     ...CLI_TEXT.exitCodes.map((l) => '  ' + l),
@@ -53,15 +54,15 @@ export function generalHelp(): string {
 /** `selfeval help score` and `selfeval score --help`: usage, options, what it writes, exit codes, examples. */
 export function commandHelp(command: CommandSpec): string {
   const text = commandText(command.name as CommandName);
-  const lines = [CLI_TEXT.usage(usageLine(command)), '', ...wrap(CLI_TEXT.sentence(text.summary), WIDTH), '', CLI_TEXT.optionsHeading, ...columns(optionsOf(command).map(optionRow))];
+  const lines = [CLI_TEXT.usage(usageLine(command)), '', ...wrap(CLI_TEXT.sentence(text.summary), WIDTH), '', CLI_TEXT.optionsHeading, ...columns(optionsOf(command).map((o) => optionRow(o, command)))];
   if (text.writes) lines.push('', CLI_TEXT.writesHeading, ...text.writes.flatMap((l) => wrap(l, WIDTH - 4).map((w, i) => (i === 0 ? '  - ' : '    ') + w)));
   lines.push('', CLI_TEXT.exitHeading, ...CLI_TEXT.exitCodes.map((l) => '  ' + l));
   lines.push('', CLI_TEXT.examplesHeading, ...text.examples.map((l) => '  ' + l), '');
   return lines.join('\n');
 }
 
-function optionRow(option: OptionSpec): [string, string] {
-  return [optionLabel(option), optionDescription(option)];
+function optionRow(option: OptionSpec, command?: CommandSpec): [string, string] {
+  return [optionLabel(option, choicesOf(option, command ?? null)), optionDescription(option, command)];
 }
 
 /** Label and text in two columns; the text wraps within the terminal width. */

@@ -13,7 +13,12 @@ export function optionTableMarkdown(): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const commandsOf = (o: OptionSpec) =>
     o.global ? t.everyCommand : COMMANDS.filter((c) => (c.options as readonly string[]).includes(o.name)).map((c) => `\`${c.name}\``).join(CLI_TEXT.listSeparator);
-  const rows = OPTIONS.map((o: OptionSpec) => `| \`${cell(optionLabel(o))}\` | ${commandsOf(o)} | ${cell(optionDescription(o))} |`);
+  // What an option means in a command that gives it its own words (`batch -o` names the summary), after the general text.
+  const own = (o: OptionSpec) =>
+    COMMANDS.filter((c) => (c.options as readonly string[]).includes(o.name) && optionDescription(o, c) !== optionDescription(o))
+      .map((c) => CLI_TEXT.readmeTable.inCommand(c.name, optionDescription(o, c)))
+      .join('');
+  const rows = OPTIONS.map((o: OptionSpec) => `| \`${cell(optionLabel(o))}\` | ${commandsOf(o)} | ${cell(optionDescription(o) + own(o))} |`);
   return [`| ${t.option} | ${t.commands} | ${t.description} |`, '|---|---|---|', ...rows].join('\n');
 }
 

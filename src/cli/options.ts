@@ -1,5 +1,5 @@
 import { OPTION_TEXT, valuePlaceholder, type OptionText } from '../messages/cli';
-import { choice, filePath, type ValueType } from './value-types';
+import { choice, count, filePath, folderPath, type ValueType } from './value-types';
 
 /**
  * One option, as data (npm-check-updates' cli-options style): the same table
@@ -30,7 +30,10 @@ export const OPTIONS = [
   { name: 'force', short: 'f' },
   { name: 'check', conflicts: ['output', 'in-place', 'force'] },
   { name: 'json' },
-  { name: 'format', value: choice('docx', 'md', 'txt') },
+  // Every format of every command; each command narrows it to its own (commands.ts `choices`).
+  { name: 'format', value: choice('docx', 'md', 'txt', 'xlsx', 'csv') },
+  { name: 'out-dir', value: folderPath },
+  { name: 'jobs', short: 'j', value: count(1, 256) },
   { name: 'help', short: 'h', global: true },
   { name: 'version', short: 'V', global: true },
 ] as const satisfies readonly OptionSpec[];
@@ -58,8 +61,8 @@ export function optionRef(option: OptionSpec): string {
   return (option.short ? `-${option.short}/` : '') + `--${option.name}`;
 }
 
-/** How help and the README show an option: `-o, --output <文件>`. */
-export function optionLabel(option: OptionSpec): string {
-  const arg = option.value ? ' ' + valuePlaceholder(option.value.kind, option.value.choices) : '';
+/** How help and the README show an option: `-o, --output <文件>`; `choices` a command's own (`<docx|md|txt>`). */
+export function optionLabel(option: OptionSpec, choices?: readonly string[]): string {
+  const arg = option.value ? ' ' + valuePlaceholder(option.value.kind, choices ?? option.value.choices) : '';
   return (option.short ? `-${option.short}, ` : '') + `--${option.name}` + arg;
 }

@@ -1,5 +1,5 @@
 import type { UsageProblem } from '../messages/cli';
-import { CLI_TABLE, optionsOf, type CliTable, type CommandSpec } from './commands';
+import { CLI_TABLE, choicesOf, conflictsOf, optionsOf, type CliTable, type CommandSpec } from './commands';
 import { usageLine } from './help';
 import { camelCase, optionRef, type OptionSpec, type OptionValues } from './options';
 
@@ -78,7 +78,15 @@ export function parseArgs(argv: readonly string[], table: CliTable = CLI_TABLE):
     if (misplaced) return fail({ code: 'optionNotForCommand', option: optionRef(misplaced), command: command.name, valid: valid.map(optionRef) });
   }
   for (const o of table.options) {
-    const other = o.conflicts?.find((c) => given.has(c));
+    // A choice the option knows but this command does not take (`batch --format docx`).
+    const allowed = choicesOf(o, command);
+    const value = values[camelCase(o.name)];
+    if (given.has(o.name) && o.value?.choices && allowed && typeof value === 'string' && !allowed.includes(value)) {
+      return fail({ code: 'badValue', option: optionRef(o), value, problem: { code: 'notChoice', choices: allowed } });
+    }
+  }
+  for (const o of table.options) {
+    const other = conflictsOf(o, command).find((c) => given.has(c));
     if (given.has(o.name) && other !== undefined) {
       const otherSpec = table.options.find((x) => x.name === other)!;
       return fail({ code: 'conflictingOptions', name: o.name, option: optionRef(o), other: optionRef(otherSpec) });
@@ -91,7 +99,8 @@ export function parseArgs(argv: readonly string[], table: CliTable = CLI_TABLE):
 export function argumentProblem(command: CommandSpec, positionals: readonly string[]): UsageProblem | null {
   const missing = command.positionals.slice(positionals.length).find((p) => p.required);
   if (missing) return { code: 'missingArgument', command: command.name, argument: missing.name, usage: usageLine(command) };
-  if (positionals.length > command.positionals.length) {
+  const last = command.positionals[command.positionals.length - 1];
+  if (positionals.length > command.positionals.length && !last?.variadic) {
     return { code: 'extraArgument', argument: positionals[command.positionals.length], usage: usageLine(command) };
   }
   return null;

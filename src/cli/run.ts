@@ -21,6 +21,19 @@ export interface CliIo {
   version: string;
   /** Unique part of temporary file names (pid, random); injectable for tests. */
   tempTag(): string;
+  /** What `batch` needs from the process; without it a batch runs in this thread, without progress bar or Ctrl-C handling. */
+  batch?: BatchEnvironment;
+}
+
+export interface BatchEnvironment {
+  /** The CLI's entry file, started again as a worker thread (src/cli/selfeval.ts); null: no workers. */
+  workerScript: string | null;
+  /** --jobs when not given: the number of cores. */
+  parallelism: number;
+  /** Where the progress bar goes (stderr on a terminal), or null for none. */
+  progress: NodeJS.WritableStream | null;
+  /** Calls `handler` on Ctrl-C until the returned function is called. */
+  onInterrupt(handler: () => void): () => void;
 }
 
 /**
@@ -29,11 +42,13 @@ export interface CliIo {
  * webpack keeps this import() as a lazily evaluated module of the same file).
  */
 const loadScoring = () => import('./scoring');
+/** The batch command, as lazily (it also brings ExcelJS for the summary and worker_threads). */
+const loadBatch = () => import('./batch/run-batch');
 
 type Handler = (args: ParsedArgs, io: CliIo) => Promise<number>;
 
 /** Each command's implementation; keyed by CommandName, so a command without one fails to compile. */
-const HANDLERS: Record<CommandName, Handler> = { score: runScore, name: runName, report: runReport, help: runHelp };
+const HANDLERS: Record<CommandName, Handler> = { score: runScore, name: runName, report: runReport, batch: async (args, io) => (await loadBatch()).runBatch(args, io), help: runHelp };
 
 /** The .docx writer (the docx package), loaded only for a .docx report. */
 const loadDocx = () => import('../hosts/report/docx');
@@ -58,7 +73,7 @@ function reportFormat(format: ReportFormat | undefined, output: string | undefin
 async function runReport(args: ParsedArgs, io: CliIo): Promise<number> {
   const [input] = args.positionals;
   const { output, force } = args.options;
-  const format = reportFormat(args.options.format, output);
+  const format = reportFormat(args.options.format as ReportFormat | undefined, output);
   let bytes: Uint8Array;
   try {
     bytes = await io.fs.readFile(input);

@@ -75,6 +75,10 @@ const EXPECTED: Record<SettingKey, string> = {
   tierWordsA: TIER_WORDS_EXPECTED,
   tierWordsB: TIER_WORDS_EXPECTED,
   tierWordsC: TIER_WORDS_EXPECTED,
+  reviewRateGap: `应为百分点差异，例如 5%；不检查请写“${NONE}”`,
+  reviewUnspent: `应为百分比，例如 20%；不检查请写“${NONE}”`,
+  reviewReason: `应为“${YES_WORDS[0]}”或“${NO_WORDS[0]}”`,
+  reviewWeightTotal: `应为不小于 0 的分数，例如 100；不检查请写“${NONE}”`,
 };
 
 /** The 实际完成值 column of 绩效指标. */

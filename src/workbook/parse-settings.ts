@@ -8,12 +8,14 @@ import { findPreset, PRESET_NAMES, suggestPreset, type RulePreset } from './pres
 import { VALUE_PARSERS, type GradeList, type SettingsDraft } from './setting-values';
 import {
   DEFAULT_LOCAL_RULES,
+  DEFAULT_REVIEW_RULES,
   DEFAULT_SETTINGS,
   NAME,
   SETTING_LABELS,
   V1_GRADE_KEYS,
   settingLabel,
   type LocalRules,
+  type ReviewRules,
   type SettingKey,
 } from './vocabulary';
 import { at } from './header-table';
@@ -23,6 +25,8 @@ export interface ParsedSettings {
   settings: Settings;
   /** The rules checked beyond scoring (一级指标分值, 偏差原因, 报告字数). */
   local: LocalRules;
+  /** The 复核 checks of selfeval batch (never used by a single run). */
+  review: ReviewRules;
   /** The 规则方案 that scored, by its canonical name; null when none was named. */
   preset: string | null;
   /** Settings the workbook states explicitly (a blank value cell keeps the preset's value or the default). */
@@ -49,7 +53,7 @@ interface Entry {
 export function parseSettings(resolution: NameResolution, issues: IssueList): ParsedSettings {
   const draft = newDraft();
   const explicit: ParsedSettings['explicit'] = {};
-  const done = (preset: string | null): ParsedSettings => ({ settings: draft.settings, local: draft.local, preset, explicit });
+  const done = (preset: string | null): ParsedSettings => ({ settings: draft.settings, local: draft.local, review: draft.review, preset, explicit });
   if (resolution.kind === 'missing') return done(null);
   if (resolution.kind !== 'range') {
     describeRangeProblem(NAME.settings, resolution, issues);
@@ -113,6 +117,7 @@ function newDraft(): SettingsDraft {
   return {
     settings: { ...DEFAULT_SETTINGS, grades: DEFAULT_SETTINGS.grades.map((g) => ({ ...g })) },
     local: { ...DEFAULT_LOCAL_RULES },
+    review: { ...DEFAULT_REVIEW_RULES },
     grades: null,
     v1Bounds: {},
   };

@@ -15,6 +15,7 @@ import {
   CHAR_UNIT,
   YES_WORDS,
   type LocalRules,
+  type ReviewRules,
   type SettingKey,
   type V1GradeKey,
 } from './vocabulary';
@@ -29,6 +30,8 @@ export interface GradeList {
 export interface SettingsDraft {
   settings: Settings;
   local: LocalRules;
+  /** The 复核 checks of selfeval batch. */
+  review: ReviewRules;
   /** 等级, when given (by the workbook or a preset). */
   grades: GradeList | null;
   /** The v1 keys 优 / 良 / 中, when given. */
@@ -252,6 +255,22 @@ export const VALUE_PARSERS: { [K in Exclude<SettingKey, 'preset'>]: ValueParser 
   tierWordsA: (cell) => tierWords('A', cell),
   tierWordsB: (cell) => tierWords('B', cell),
   tierWordsC: (cell) => tierWords('C', cell),
+  reviewRateGap: (cell) => {
+    const v = reviewThreshold(cell, (c) => rateCell(c));
+    return v === undefined ? null : (d) => (d.review.rateGap = v);
+  },
+  reviewUnspent: (cell) => {
+    const v = reviewThreshold(cell, (c) => rateCell(c));
+    return v === undefined ? null : (d) => (d.review.unspentShare = v);
+  },
+  reviewReason: (cell) => {
+    const v = yesNo(cell);
+    return v === null ? null : (d) => (d.review.reasonForShortfall = v);
+  },
+  reviewWeightTotal: (cell) => {
+    const v = reviewThreshold(cell, (c) => plainNumber(c));
+    return v === undefined ? null : (d) => (d.review.weightTotal = v);
+  },
 };
 
 /** 定性A档用语 …: a list of phrases (`圆满、出色`), or 无 for none (overriding a preset's). */
@@ -261,6 +280,22 @@ function tierWords(tier: 'A' | 'B' | 'C', cell: CellInput): ApplyValue | null {
   const words = isNone(text) ? [] : text.split(LIST_SEPARATORS).map((w) => stripWhitespace(nfkc(w))).filter((w) => w !== '');
   if (!isNone(text) && words.length === 0) return null;
   return (d) => (d.local.tierWords = { ...d.local.tierWords, [tier]: words });
+}
+
+/** A yes/no cell (是 / 否, true / false, a boolean); null for anything else. */
+function yesNo(cell: CellInput): boolean | null {
+  const v = cell.value;
+  const text = normalizeHeader(cellText(v));
+  if (v === true || (YES_WORDS as readonly string[]).indexOf(text) >= 0) return true;
+  if (v === false || (NO_WORDS as readonly string[]).indexOf(text) >= 0) return false;
+  return null;
+}
+
+/** A 复核 threshold: 无 turns the check off (null); else what `read` accepts. */
+function reviewThreshold(cell: CellInput, read: (cell: CellInput) => string | null): string | null | undefined {
+  if (typeof cell.value === 'string' && isNone(cell.value)) return null;
+  const v = read(cell);
+  return v === null ? undefined : v;
 }
 
 function v1Bound(key: V1GradeKey, cell: CellInput): ApplyValue | null {

@@ -180,7 +180,11 @@ export type SettingKey =
   | 'overdueMode'
   | 'tierWordsA'
   | 'tierWordsB'
-  | 'tierWordsC';
+  | 'tierWordsC'
+  | 'reviewRateGap'
+  | 'reviewUnspent'
+  | 'reviewReason'
+  | 'reviewWeightTotal';
 
 /** The v1 keys that set the lower bound of one grade each, by the grade they name. */
 export const V1_GRADE_KEYS = ['excellent', 'good', 'pass'] as const;
@@ -208,6 +212,11 @@ export const SETTING_LABELS: ReadonlyArray<{ key: SettingKey; label: string; ali
   { key: 'tierWordsA', label: '定性A档用语', aliases: ['A档用语'] },
   { key: 'tierWordsB', label: '定性B档用语', aliases: ['B档用语'] },
   { key: 'tierWordsC', label: '定性C档用语', aliases: ['C档用语'] },
+  // The bureau's 复核 checks (selfeval batch): they never change a score and never warn in a single run.
+  { key: 'reviewRateGap', label: '复核得分率差异', aliases: ['得分率差异阈值'] },
+  { key: 'reviewUnspent', label: '复核结余比例', aliases: ['结余比例阈值'] },
+  { key: 'reviewReason', label: '复核偏差原因', aliases: [] },
+  { key: 'reviewWeightTotal', label: '复核分值合计', aliases: [] },
 ];
 
 /** The label of a setting as messages name it (`执行率总分上限`). */
@@ -291,6 +300,30 @@ export const DEFAULT_LOCAL_RULES: LocalRules = {
   reportMaxChars: null,
   overdueMode: 'zero',
   tierWords: { A: [], B: [], C: [] },
+};
+
+/**
+ * The consistency checks a bureau applies before spot checks, listed on the
+ * 复核 sheet of `selfeval batch` (never issues of a run: a single workbook
+ * scores and warns exactly as without them). Each is a 评分规则 row; 无 (or
+ * 否) turns a check off.
+ */
+export interface ReviewRules {
+  /** 复核得分率差异: Σ得分/Σ分值 of the indicators against the 预算执行率, as a ratio (0.05: 5 points); null: off. */
+  rateGap: string | null;
+  /** 复核结余比例: a budget row or project with (全年预算数 − 全年执行数)/全年预算数 above this ratio; null: off. */
+  unspentShare: string | null;
+  /** 复核偏差原因: an indicator short of its target with a blank 偏差原因. */
+  reasonForShortfall: boolean;
+  /** 复核分值合计: 预算执行率分值 + Σ 分值 expected to be this; null: off. */
+  weightTotal: string | null;
+}
+
+export const DEFAULT_REVIEW_RULES: ReviewRules = {
+  rateGap: '0.05',
+  unspentShare: '0.2',
+  reasonForShortfall: true,
+  weightTotal: '100',
 };
 
 export type ResultKey =

@@ -137,7 +137,7 @@ test('--in-place on a workbook with errors leaves it byte-identical', () => {
 test.each([
   [['score'], '缺少要评分的工作簿'],
   [[], '缺少命令'],
-  [['grade', 'x.xlsx'], '不认识的命令“grade”。可用的命令：score、name、report、help'],
+  [['grade', 'x.xlsx'], '不认识的命令“grade”。可用的命令：score、name、report、batch、help'],
   [['score', 'a.xlsx', '--bogus'], '不认识的选项 --bogus。score 命令可用的选项：-o/--output、--in-place、-f/--force、--check、--json'],
   [['score', 'a.xlsx', 'b.xlsx'], '多余的参数“b.xlsx”'],
   [['score', 'a.xlsx', '-o'], '需要一个值'],

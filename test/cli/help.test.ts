@@ -62,7 +62,7 @@ test('`selfeval --help`, `selfeval help` and `selfeval -h` print the general hel
 test('`selfeval help bogus` is a usage problem that lists the commands', async () => {
   const r = await run(['help', 'bogus']);
   expect(r.code).toBe(2);
-  expect(r.stderr).toBe('错误：不认识的命令“bogus”。可用的命令：score、name、report、help。用 selfeval --help 查看帮助。\n');
+  expect(r.stderr).toBe('错误：不认识的命令“bogus”。可用的命令：score、name、report、batch、help。用 selfeval --help 查看帮助。\n');
 });
 
 test('help fits in 80 columns (counting a Chinese character as two)', () => {

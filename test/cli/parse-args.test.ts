@@ -26,7 +26,9 @@ describe('the real table', () => {
     const args = ok(parseArgs(['score', 'a.xlsx']));
     expect(args.command?.name).toBe('score');
     expect(args.positionals).toEqual(['a.xlsx']);
-    expect(args.options).toEqual({ output: undefined, inPlace: false, force: false, check: false, json: false, help: false, version: false });
+    expect(args.options).toEqual({
+      output: undefined, inPlace: false, force: false, check: false, json: false, outDir: undefined, jobs: undefined, format: 'xlsx', help: false, version: false,
+    });
     expect([...args.given]).toEqual([]);
   });
 
@@ -55,7 +57,7 @@ describe('the real table', () => {
     [['score', 'a.xlsx', '--output='], '选项 --output 需要一个值。'],
     [['score', 'a.xlsx', '--json=yes'], '选项 --json 不带值，请去掉“=”及其后的内容。'],
     [['score', 'a.xlsx', '-o', 'b.xlsx', '-o', 'c.xlsx'], '选项 -o/--output 只能给一次。'],
-    [['grade', 'a.xlsx', '--bogus'], '不认识的命令“grade”。可用的命令：score、name、report、help。用 selfeval --help 查看帮助。'],
+    [['grade', 'a.xlsx', '--bogus'], '不认识的命令“grade”。可用的命令：score、name、report、batch、help。用 selfeval --help 查看帮助。'],
     [['help', '--json'], '选项 --json 不能用于 help 命令。help 命令可用的选项：-h/--help、-V/--version。'],
     [['score', 'a.xlsx', '-o', 'b.xlsx', '--in-place'], '--in-place 与 -o/--output 不能同时使用。--in-place 写回输入文件，-o 写到另一个文件，请只选一个。'],
     [['score', 'a.xlsx', '--check', '--force'], '--check 与 -f/--force 不能同时使用。--check 不写入任何文件；要写出评分后的工作簿，请去掉 --check。'],
@@ -103,11 +105,12 @@ describe('a command and options added as entries', () => {
   const jobs: OptionSpec = { name: 'jobs', short: 'j', value: count(1, 64), default: 1 };
   const outDir: OptionSpec = { name: 'out-dir', value: folderPath };
   const format: OptionSpec = { name: 'format', value: choice('docx', 'md', 'txt'), default: 'docx' };
-  // `report` and --format exist now: the table is built without them, so that they are added here as entries.
+  // The real report and batch commands and their options stand aside for these stand-ins of the same shape.
+  const replaced = ['jobs', 'out-dir', 'format'];
   const table: CliTable = {
-    options: [...CLI_TABLE.options.filter((o) => o.name !== 'format'), jobs, outDir, format],
+    options: [...CLI_TABLE.options.filter((o) => !replaced.includes(o.name)), jobs, outDir, format],
     commands: [
-      ...CLI_TABLE.commands.filter((c) => c.name !== 'report'),
+      ...CLI_TABLE.commands.filter((c) => c.name !== 'batch' && c.name !== 'report'),
       { name: 'batch', positionals: [{ name: 'folder', required: true }], options: ['jobs', 'out-dir', 'json'] },
       { name: 'report', positionals: [{ name: 'workbook', required: true }], options: ['format', 'output', 'force'] },
     ],

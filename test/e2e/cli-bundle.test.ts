@@ -128,6 +128,35 @@ describe('dist/selfeval.cjs (one file, Node only)', () => {
   });
 });
 
+describe('selfeval batch from the bundle: worker threads started from the one file', () => {
+  it('scores a folder with --jobs 2 exactly as the tsc output does, and writes the same summary tables', () => {
+    const workbooks = { '单位1.xlsx': EXAMPLE, '单位2-有错误.xlsx': exampleWith({ '绩效指标!I6': '七十八' }), '损坏.xlsx': new TextEncoder().encode('not a zip') };
+    const dir = bureauFolder({});
+    const ref = referenceFolder({});
+    for (const root of [dir, ref]) {
+      fs.mkdirSync(path.join(root, '收到', '子目录'), { recursive: true });
+      for (const [name, content] of Object.entries(workbooks)) {
+        const target = path.join(root, '收到', name === '损坏.xlsx' ? path.join('子目录', name) : name);
+        if (typeof content === 'string') fs.copyFileSync(content, target);
+        else fs.writeFileSync(target, content);
+      }
+    }
+    const ours = node(['selfeval.cjs', 'batch', '收到', '--jobs', '2', '--json', '--format', 'csv'], dir);
+    const theirs = node([CLI, 'batch', '收到', '--jobs', '2', '--json', '--format', 'csv'], ref);
+    expect(ours.code).toBe(1);
+    expect([ours.code, ours.stdout]).toEqual([theirs.code, theirs.stdout]);
+    expect(ours.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).file)).toEqual(['单位1.xlsx', '单位2-有错误.xlsx', '子目录/损坏.xlsx']);
+    for (const csv of ['汇总.csv', '汇总-问题清单.csv', '汇总-复核.csv']) {
+      expect([csv, fs.readFileSync(path.join(dir, csv), 'utf8')]).toEqual([csv, fs.readFileSync(path.join(ref, csv), 'utf8')]);
+    }
+    // The xlsx summary is made by the ExcelJS build bundled into the file.
+    const xlsx = node(['selfeval.cjs', 'batch', '收到', '--jobs', '2'], dir);
+    expect(xlsx.code).toBe(1);
+    expect(fs.readFileSync(path.join(dir, '汇总.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(fs.readdirSync(dir).sort()).toEqual(['selfeval.cjs', '收到', '汇总-问题清单.csv', '汇总-复核.csv', '汇总.csv', '汇总.xlsx'].sort());
+  }, 120000);
+});
+
 describe('lazy loading: --help and --version leave the scoring machinery unloaded', () => {
   /** What a run loaded: Node's own modules (process.moduleLoadList) and the module files (require.cache). */
   function loaded(script: string, args: string[], cwd: string): { builtins: string[]; files: string[] } {
