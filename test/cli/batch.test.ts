@@ -11,7 +11,7 @@ import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { openWorkbookFile } from '../../src/hosts/xlsx';
+import { openWorkbookFile, readAllCells } from '../../src/hosts/xlsx';
 import { formatCell } from '../../src/workbook/address';
 import { scoreBook } from '../../src/workbook/score-book';
 import { exampleWith } from '../support/fixtures';
@@ -126,7 +126,12 @@ describe('selfeval batch over a mixed folder', () => {
       ...EXPECTED.map(() => '区县/甲区/e-全国表.xlsx'),
     ]);
     const good = data[0];
-    expect([good[col('单位名称')], good[col('预算执行率')], good[col('执行率得分')], good[col('总分')], good[col('等级')], good[col('状态')]]).toEqual(['a-良好', 0.9316, 9.32, 81.53, '良', '已评分']);
+    // The example states its unit in 报告信息 (单位名称); the national workbook states none and is named by its file.
+    const statedUnit = readAllCells(example);
+    if (!statedUnit.ok) throw new Error('example unreadable');
+    const unitName = statedUnit.value.get('报告信息')!.get('B3')!.value;
+    expect([good[col('单位名称')], good[col('预算执行率')], good[col('执行率得分')], good[col('总分')], good[col('等级')], good[col('状态')]]).toEqual([unitName, 0.9316, 9.32, 81.53, '良', '已评分']);
+    expect(data[data.length - 1][col('单位名称')]).toBe('e-全国表');
     expect(sheet.formats[1][col('预算执行率')]).toBe('0.00%');
     expect(sheet.formats[1][col('总分')]).toBe('0.00');
     expect([data[1][col('总分')], data[1][col('状态')]]).toEqual([null, '有错误，未评分']);
@@ -234,7 +239,9 @@ describe('selfeval batch: copies, CSV, usage', () => {
     expect(fs.readdirSync(out).sort()).toEqual(['汇总-问题清单.csv', '汇总-复核.csv', '汇总.csv'].sort());
     const summary = fs.readFileSync(path.join(out, '汇总.csv'), 'utf8');
     expect(summary.startsWith('\ufeff文件,单位名称,项目/范围,预算执行率')).toBe(true);
-    expect(summary).toContain('a-良好.xlsx,a-良好,,93.16%,9.32,72.21,81.53,良,,,0,0,已评分\r\n');
+    // 单位名称 from the example's 报告信息; a workbook stating none is named by its file.
+    expect(summary).toContain('a-良好.xlsx,高新区(新市区)二工片区管理委员会,,93.16%,9.32,72.21,81.53,良,,,0,0,已评分\r\n');
+    expect(summary).toContain('区县/甲区/e-全国表.xlsx,e-全国表,部门整体,');
     expect(fs.readFileSync(path.join(out, '汇总-复核.csv'), 'utf8')).toContain('c-自填.xlsx');
   }, 120000);
 

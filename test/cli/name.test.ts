@@ -50,7 +50,7 @@ describe('the example workbook without its names', () => {
     const r = run(['score', input]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('在工作表“绩效指标”第 3 行找到绩效指标表 A3:P11');
-    expect(r.stdout).toContain('在工作表“预算执行”第 12 行找到项目支出表 A12:D18');
+    expect(r.stdout).toContain('在工作表“预算执行”第 12 行找到项目支出表 A12:F18');
     expect(r.stdout).toContain("名称“评分规则”（范围：工作簿）＝'评价结果'!$A$4:$B$11");
     expect(r.stdout).toContain(`selfeval name ${input}\n  selfeval score ${path.join(dir, '示例.named.xlsx')}`);
     expect(r.stdout).toContain('未写入任何文件。');

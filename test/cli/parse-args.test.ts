@@ -27,7 +27,7 @@ describe('the real table', () => {
     expect(args.command?.name).toBe('score');
     expect(args.positionals).toEqual(['a.xlsx']);
     expect(args.options).toEqual({
-      output: undefined, inPlace: false, force: false, check: false, json: false, outDir: undefined, jobs: undefined, format: 'xlsx', help: false, version: false,
+      output: undefined, inPlace: false, force: false, check: false, json: false, outDir: undefined, jobs: undefined, format: undefined, help: false, version: false,
     });
     expect([...args.given]).toEqual([]);
   });
