@@ -76,7 +76,10 @@ export function locateSheet(text: string, part: string, sheet: string, targetRow
         if (!placed) place(row);
         if (row.cells) {
           const s = attr(tag, 's');
-          cell = { ...span(text, end, tag.isSelfClosing), col: positions.col, formula: false, style: s === undefined ? undefined : Number(s) | 0 };
+          // A plain literal, not a spread of span(): this runs for every cell of every written row.
+          const start = tagStart(text, end);
+          const style = s === undefined ? undefined : Number(s) | 0;
+          cell = { start, startTagEnd: end, closeStart: end, end, selfClosing: tag.isSelfClosing, col: positions.col, formula: false, style };
           row.cells.push(cell);
         }
       } else if (local === 'f' && depth > 3) {
@@ -92,7 +95,7 @@ export function locateSheet(text: string, part: string, sheet: string, targetRow
         const s = attr(tag, 's');
         const customFormat = attr(tag, 'customFormat');
         rowStyle = s !== undefined && (customFormat === '1' || customFormat === 'true') ? Number(s) | 0 : undefined;
-        row = { ...span(text, end, tag.isSelfClosing), index: positions.row };
+        row = { start: tagStart(text, end), startTagEnd: end, closeStart: end, end, selfClosing: tag.isSelfClosing, index: positions.row };
         placed = false;
         if (positions.row >= 0) place(row);
         layout.rows.push(row);
