@@ -7,4 +7,5 @@
 export { fileScoringHost } from '../hosts/xlsx';
 export { scoreThrough } from '../workbook/pipeline';
 export { bookJson } from './json-view';
+export { nodeDeflate } from './node-deflate';
 export { renderBookText } from './text-view';
