@@ -111,12 +111,19 @@ class SaxesTagView implements PlainTag {
 }
 
 /**
+ * The last text found plain: a written sheet is read, then located for the
+ * write, and need not be checked twice (equal texts give equal answers).
+ */
+let lastPlain: string | null = null;
+
+/**
  * Parses a large, machine-written part (a worksheet) with the fast reader of
  * plain-xml.ts when it is plain XML, otherwise with saxes exactly as
  * parseXml does: the same events, and the same refusals.
  */
 export function parseXmlFast(text: string, part: string, handlers: PlainHandlers): void {
-  if (walkPlainXml(text, null)) {
+  if (text === lastPlain || walkPlainXml(text, null)) {
+    lastPlain = text;
     xmlParses.count++;
     walkPlainXml(text, handlers);
     return;
