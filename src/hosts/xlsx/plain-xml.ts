@@ -349,7 +349,8 @@ export function walkPlainXml(text: string, handlers: PlainHandlers | null): bool
       const value = text.slice(bounds[a * 4 + 2], bounds[a * 4 + 3]);
       const prefix = e === s + 5 ? '' : text.slice(s + 6, e);
       if (!handlers) {
-        if (value.includes('&') || value === XML_NAMESPACE || value === XMLNS_NAMESPACE) return false;
+        // saxes trims a namespace name: one with spaces around it is left to saxes.
+        if (value.includes('&') || value.trim() !== value || value === XML_NAMESPACE || value === XMLNS_NAMESPACE) return false;
         if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && value === '')) return false;
       }
       declared ??= new Map();

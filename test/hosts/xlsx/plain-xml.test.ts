@@ -175,3 +175,12 @@ test('every worksheet of the corpus and the assets reads the same as with saxes'
   }
   expect(plain).toBeGreaterThan(10);
 });
+
+test('cases the properties found: saxes trims namespace names, skips leading space, keeps a &#13; reference', () => {
+  for (const text of [
+    '<x:w xmlns:x=" urn:main" xmlns="urn:main"><c></c></x:w>\r\n',
+    ' <x:w xmlns:x="urn:main" xmlns="urn:main"><c></c></x:w>',
+    '<w xmlns="urn:main"><t>cr&#13;\r\nlf</t></w>',
+  ]) expectSubset(text);
+  expect(expectSubset('<w xmlns="urn:main"><t>cr&#13;\r\nlf</t></w>')).toBe(true);
+});
