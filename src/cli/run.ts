@@ -169,9 +169,9 @@ async function runScore(args: ParsedArgs, io: CliIo): Promise<number> {
   } catch (e) {
     return usage({ code: 'cannotRead', file: input, reason: reasonOf(e) }, json, io);
   }
-  const { fileScoringHost, scoreThrough, renderBookText, bookJson } = await loadScoring();
+  const { fileScoringHost, scoreThrough, renderBookText, bookJson, nodeDeflate } = await loadScoring();
   const target = inPlace ? input : output ?? defaultOutput(input);
-  const file = fileScoringHost(bytes);
+  const file = fileScoringHost(bytes, { deflate: nodeDeflate });
   let book: BookInput | null = null;
   const host: ScoringHost<CliProblem, string | null> = {
     async read() {

@@ -8,9 +8,13 @@ export function isDecimalText(text: string): boolean {
   return /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text);
 }
 
+/** Already in the canonical form (what Decimal's toFixed() gives back unchanged), except `-0`. */
+const CANONICAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?$/;
+
 /** Canonical plain form: `"4135.45"`, `"0.0001"`, no exponent. */
 export function normalizeDecimal(text: string): string {
-  return dec(text).toFixed();
+  // Fast path: most cell figures are plain decimal text already.
+  return CANONICAL.test(text) && text !== '-0' ? text : dec(text).toFixed();
 }
 
 export function decimalCompare(a: string, b: string): number {

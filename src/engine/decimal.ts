@@ -28,9 +28,19 @@ export function plain(value: Dec): string {
   return value.toFixed();
 }
 
+/** Decimals already built from a text (they are immutable): a cell's figure is parsed once, not at every use. */
+const parsed = new Map<string, Dec>();
+const PARSED_LIMIT = 4096;
+
 /** Builds from a decimal string produced by the workbook layer (never from float arithmetic). */
 export function dec(text: string): Dec {
-  return new Dec(text);
+  let value = parsed.get(text);
+  if (value === undefined) {
+    value = new Dec(text);
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(text, value);
+  }
+  return value;
 }
 
 export function max(a: Dec, b: Dec): Dec {

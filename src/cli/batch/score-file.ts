@@ -12,6 +12,7 @@ import { issueCell, type Issue } from '../../workbook/issues';
 import { reviewEvaluation, statedTotal } from '../../workbook/review';
 import { scoreBook, type EvaluationOutcome } from '../../workbook/score-book';
 import { statedUnitName } from '../../workbook/unit-name';
+import { nodeDeflate } from '../node-deflate';
 import type { FileSystem } from '../file-system';
 import { fileProblemJson } from '../file-problem-json';
 import { toJson } from '../json-view';
@@ -66,7 +67,7 @@ export async function scoreFile(job: Job, fs: FileSystem, tempTag: () => string)
 }
 
 async function scoreBytes(job: Job, bytes: Uint8Array, fs: FileSystem, tempTag: () => string): Promise<FileReport> {
-  const opened = openWorkbookFile(bytes);
+  const opened = openWorkbookFile(bytes, { deflate: nodeDeflate });
   if (!opened.ok) return unreadable(job, opened.error.code, problemText(opened.error));
   const { book } = opened.value;
   const outcome = scoreBook(book);

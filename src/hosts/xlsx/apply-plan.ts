@@ -10,6 +10,7 @@ import { addStylesPart } from './add-styles-part';
 import type { ZipEntry } from './read-zip-directory';
 import { DOS_EPOCH_DATE, writeZip, type OutputEntry } from './write-zip';
 import { decodeXml, encodeXml } from './xml-text';
+import type { WriteOptions } from './zip-deflate';
 
 /**
  * Applies a write plan to a loaded workbook and returns the new package
@@ -17,7 +18,7 @@ import { decodeXml, encodeXml } from './xml-text';
  * format is needed (and, for a workbook without styles, the parts that
  * register a new one) and workbook.xml's <calcPr>. Throws a FileErrorAbort.
  */
-export function applyPlan(wb: LoadedWorkbook, plan: WritePlan): Uint8Array {
+export function applyPlan(wb: LoadedWorkbook, plan: WritePlan, options: WriteOptions = {}): Uint8Array {
   const { pkg, structure } = wb;
   // File damage first: the sheets that get writes are parsed when they are edited, all others now.
   const targets = plan.writes.map((w) => findSheet(structure, w.address.sheet)).filter((s) => s?.kind === 'worksheet');
@@ -73,7 +74,7 @@ export function applyPlan(wb: LoadedWorkbook, plan: WritePlan): Uint8Array {
     const data = replaced.get(entry);
     return data ? { kind: 'data', entry, data } : { kind: 'copy', entry, raw: rawEntryData(pkg, entry) };
   });
-  return writeZip([...output, ...added], pkg.comment);
+  return writeZip([...output, ...added], pkg.comment, options.deflate);
 }
 
 function newEntry(name: string): ZipEntry {

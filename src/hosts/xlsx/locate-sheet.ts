@@ -2,8 +2,8 @@ import { parseBox, type Box } from './cell-box';
 import { PositionTracker } from './cell-positions';
 import { abort } from './file-error';
 import { isValidDimension } from './parse-cell-ref';
-import { attr, closeTagStart, parseXml, SML_NS, tagStart } from './parse-xml';
-import { qualifiedPrefix, type ElementSpan } from './read-styles';
+import { closeTagStart, parseXmlFast, SML_NS, tagStart } from './parse-xml';
+import type { ElementSpan } from './read-styles';
 
 export interface CellSpan extends ElementSpan {
   col: number;
@@ -65,47 +65,50 @@ export function locateSheet(text: string, part: string, sheet: string, targetRow
       if (rowStyle !== undefined) r.style = rowStyle;
     }
   };
-  parseXml(text, part, {
+  parseXmlFast(text, part, {
     open(tag, end) {
       depth++;
       if (!SML_NS.has(tag.uri)) return;
       const local = tag.local;
-      if (depth === 1) layout.prefix = qualifiedPrefix(tag);
+      if (depth === 1) layout.prefix = tag.prefix ? tag.prefix + ':' : '';
       else if (depth === 4 && local === 'c' && row) {
-        positions.openCell(attr(tag, 'r'));
+        positions.openCell(tag.attr('r'));
         if (!placed) place(row);
         if (row.cells) {
-          const s = attr(tag, 's');
-          cell = { ...span(text, end, tag.isSelfClosing), col: positions.col, formula: false, style: s === undefined ? undefined : Number(s) | 0 };
+          const s = tag.attr('s');
+          // A plain literal, not a spread of span(): this runs for every cell of every written row.
+          const start = tagStart(text, end);
+          const style = s === undefined ? undefined : Number(s) | 0;
+          cell = { start, startTagEnd: end, closeStart: end, end, selfClosing: tag.isSelfClosing, col: positions.col, formula: false, style };
           row.cells.push(cell);
         }
       } else if (local === 'f' && depth > 3) {
         if (cell) cell.formula = true;
-        const t = attr(tag, 't');
-        const range = attr(tag, 'ref');
+        const t = tag.attr('t');
+        const range = tag.attr('ref');
         if ((t === 'array' || t === 'dataTable') && range) {
           const box = parseBox(range);
           if (box) layout.formulaRanges.push(box);
         }
       } else if (local === 'row' && depth === 3 && layout.sheetData) {
-        positions.openRow(attr(tag, 'r'));
-        const s = attr(tag, 's');
-        const customFormat = attr(tag, 'customFormat');
+        positions.openRow(tag.attr('r'));
+        const s = tag.attr('s');
+        const customFormat = tag.attr('customFormat');
         rowStyle = s !== undefined && (customFormat === '1' || customFormat === 'true') ? Number(s) | 0 : undefined;
-        row = { ...span(text, end, tag.isSelfClosing), index: positions.row };
+        row = { start: tagStart(text, end), startTagEnd: end, closeStart: end, end, selfClosing: tag.isSelfClosing, index: positions.row };
         placed = false;
         if (positions.row >= 0) place(row);
         layout.rows.push(row);
       } else if (depth === 2 && local === 'sheetData') layout.sheetData = span(text, end, tag.isSelfClosing);
       else if (depth === 2 && local === 'dimension') {
-        const r = attr(tag, 'ref');
+        const r = tag.attr('ref');
         if (r !== undefined && !isValidDimension(r)) abort('badDimension', { sheet, cell: r, part });
         layout.dimension = span(text, end, tag.isSelfClosing);
       }
       else if (depth === 3 && local === 'col') {
-        const min = Number(attr(tag, 'min'));
-        const max = Number(attr(tag, 'max'));
-        const style = attr(tag, 'style');
+        const min = Number(tag.attr('min'));
+        const max = Number(tag.attr('max'));
+        const style = tag.attr('style');
         if (style !== undefined && min >= 1 && max >= min) layout.columnStyles.push({ min: min - 1, max: max - 1, style: Number(style) | 0 });
       }
     },

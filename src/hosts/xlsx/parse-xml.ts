@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { abort } from './file-error';
+import { walkPlainXml, type PlainHandlers, type PlainTag } from './plain-xml';
 
 export type XmlParser = SaxesParser<{ xmlns: true; position: true }>;
 export type XmlTag = SaxesTagNS;
@@ -87,4 +88,59 @@ export function tagStart(text: string, end: number): number {
 /** Where the end tag that ends at `end` begins (its `</`). */
 export function closeTagStart(text: string, end: number): number {
   return text.lastIndexOf('</', end - 1);
+}
+
+/** A saxes tag seen through the PlainTag interface (for parts that are not plain XML). */
+class SaxesTagView implements PlainTag {
+  tag!: XmlTag;
+  get local(): string {
+    return this.tag.local;
+  }
+  get prefix(): string {
+    return this.tag.prefix;
+  }
+  get uri(): string {
+    return this.tag.uri;
+  }
+  get isSelfClosing(): boolean {
+    return this.tag.isSelfClosing;
+  }
+  attr(name: string): string | undefined {
+    return attr(this.tag, name);
+  }
+}
+
+/**
+ * The last text found plain: a written sheet is read, then located for the
+ * write, and need not be checked twice (equal texts give equal answers).
+ */
+let lastPlain: string | null = null;
+
+/**
+ * Parses a large, machine-written part (a worksheet) with the fast reader of
+ * plain-xml.ts when it is plain XML, otherwise with saxes exactly as
+ * parseXml does: the same events, and the same refusals.
+ */
+export function parseXmlFast(text: string, part: string, handlers: PlainHandlers): void {
+  if (text === lastPlain || walkPlainXml(text, null)) {
+    lastPlain = text;
+    xmlParses.count++;
+    walkPlainXml(text, handlers);
+    return;
+  }
+  const view = new SaxesTagView();
+  const { open, close } = handlers;
+  parseXml(text, part, {
+    open: open &&
+      ((tag, end) => {
+        view.tag = tag;
+        open(view, end);
+      }),
+    close: close &&
+      ((tag, end) => {
+        view.tag = tag;
+        close(view, end);
+      }),
+    text: handlers.text,
+  });
 }

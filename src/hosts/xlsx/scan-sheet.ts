@@ -4,7 +4,7 @@ import { PositionTracker } from './cell-positions';
 import { decodeEscapes } from './decode-escapes';
 import { abort } from './file-error';
 import { isValidDimension } from './parse-cell-ref';
-import { attr, parseXml, SML_NS } from './parse-xml';
+import { parseXmlFast, SML_NS } from './parse-xml';
 
 /** One <c> element as found in a sheet part, before shared strings and styles are applied. */
 export interface RawCell {
@@ -73,7 +73,7 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
   let inInline = false;
   let phonetic = 0;
   let buffer = '';
-  parseXml(text, part, {
+  parseXmlFast(text, part, {
     open(tag) {
       depth++;
       if (!SML_NS.has(tag.uri)) return;
@@ -84,8 +84,8 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
           buffer = '';
         } else if (local === 'f') {
           cell.formula = true;
-          const t = attr(tag, 't');
-          const range = attr(tag, 'ref');
+          const t = tag.attr('t');
+          const range = tag.attr('ref');
           const box = (t === 'array' || t === 'dataTable') && range ? parseBox(range) : null;
           // A range of the anchor cell alone (an array formula entered in one cell) adds nothing.
           if (box && (box.bottom > box.top || box.right > box.left || box.top !== cell.row || box.left !== cell.col)) {
@@ -104,29 +104,29 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
       } else if (depth === 4) {
         if (local !== 'c' || !inRow) return;
         inCell = true;
-        positions.openCell(attr(tag, 'r'));
+        positions.openCell(tag.attr('r'));
         cell.row = positions.row;
         cell.col = positions.col;
-        cell.type = attr(tag, 't') ?? '';
-        const s = attr(tag, 's');
+        cell.type = tag.attr('t') ?? '';
+        const s = tag.attr('s');
         cell.style = s === undefined ? 0 : Number(s) | 0;
         cell.value = null;
         cell.formula = false;
       } else if (depth === 3) {
         if (local === 'row' && inSheetData) {
-          positions.openRow(attr(tag, 'r'));
+          positions.openRow(tag.attr('r'));
           inRow = true;
         } else if (local === 'mergeCell' && inMerges && facts) {
-          const box = parseBox(attr(tag, 'ref') ?? '');
+          const box = parseBox(tag.attr('ref') ?? '');
           if (box) facts.merges.push({ sheet, row: box.top, col: box.left, rows: box.bottom - box.top + 1, cols: box.right - box.left + 1 });
         }
       } else if (depth === 2) {
         if (local === 'sheetData') inSheetData = true;
         else if (local === 'dimension') {
-          const r = attr(tag, 'ref');
+          const r = tag.attr('ref');
           if (r !== undefined && !isValidDimension(r)) abort('badDimension', { sheet, cell: r, part });
         } else if (local === 'mergeCells') inMerges = true;
-        else if (local === 'sheetProtection' && facts) facts.protected = isOn(attr(tag, 'sheet'));
+        else if (local === 'sheetProtection' && facts) facts.protected = isOn(tag.attr('sheet'));
       }
     },
     text(t) {

@@ -1,5 +1,5 @@
-import { deflateSync } from 'fflate';
 import { crc32 } from './crc32';
+import { fflateDeflate, type Deflate } from './zip-deflate';
 import type { ZipEntry } from './read-zip-directory';
 
 /** An entry of the zip to write: either copied as stored, or new data to compress. */
@@ -31,7 +31,7 @@ function put32(b: Uint8Array, i: number, v: number): void {
  * (level 6, or 3 for large parts). Headers carry no extra fields and no data descriptors, so the
  * output is a fixed point: the same entries always give the same bytes.
  */
-export function writeZip(entries: OutputEntry[], comment: Uint8Array): Uint8Array {
+export function writeZip(entries: OutputEntry[], comment: Uint8Array, deflate: Deflate = fflateDeflate): Uint8Array {
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
@@ -47,7 +47,7 @@ export function writeZip(entries: OutputEntry[], comment: Uint8Array): Uint8Arra
       size = e.size;
       method = e.method;
     } else {
-      raw = deflateSync(item.data, { level: item.data.length > LARGE_PART ? 3 : 6 });
+      raw = deflate(item.data, item.data.length > LARGE_PART ? 3 : 6);
       crc = crc32(item.data);
       size = item.data.length;
       method = 8;
