@@ -216,6 +216,13 @@ export function scoredLine(outcome: BookOutcome): string {
   return scoredEvaluations(outcome.evaluations.length);
 }
 
+/** 单位 and 年度 for the printout: the 报告信息 of the department's evaluation (else the first). */
+function filingOf(outcome: BookOutcome): { unit: string | null; year: string | null } | null {
+  const main = outcome.evaluations.filter((e) => e.scope === null)[0] ?? outcome.evaluations[0];
+  const info = main && main.stated ? main.stated.info : null;
+  return info ? { unit: info.unit, year: info.year } : null;
+}
+
 /**
  * The result of a workbook, shared by the pane and the page: the workbook's
  * own issues, then each evaluation — under its name when there are several
@@ -232,7 +239,7 @@ export function bookSections(
   issueBody: (issue: IssueView) => HTMLElement,
 ): Child[] {
   const parts: Child[] = [
-    printHeading(outcome, new Date(), null),
+    printHeading(outcome, new Date(), filingOf(outcome)),
     issueList(UI.errors, issues.book.errors, 'error', issueBody),
     issueList(UI.warnings, issues.book.warnings, 'warning', issueBody),
   ];

@@ -319,7 +319,8 @@ suite('the result view in Chromium', () => {
     await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
     expect(await page.isVisible('.print-heading')).toBe(true);
     const heading = (await page.textContent('.print-heading'))!;
-    for (const part of ['预算绩效自评结果', '单位：', '年度：', '打印日期：' + printDateText(new Date()), '总分：81.53 / 100', '评价等级：良']) expect(heading).toContain(part);
+    // 单位 and 年度 come from the example's 报告信息 (单位名称, 年度).
+    for (const part of ['预算绩效自评结果', '单位：高新区(新市区)二工片区管理委员会', '年度：2023', '打印日期：' + printDateText(new Date()), '总分：81.53 / 100', '评价等级：良']) expect(heading).toContain(part);
     for (const control of ['#score', '#print', '#download', '.picker', '.samples', '.indicator__toggle', '.status']) expect([control, await page.isVisible(control)]).toEqual([control, false]);
     expect(await texts(page, '.block__score')).toEqual(['54.41/65', '7.80/15', '10.00/10']);
     // The heading has the total: the card below keeps only the execution rate.
