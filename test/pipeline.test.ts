@@ -15,10 +15,14 @@ import { EXAMPLE } from './support/paths';
 
 const example = new Uint8Array(fs.readFileSync(EXAMPLE));
 
-/** XML parts in the example: 2 relationship parts, workbook, styles, shared strings and 3 worksheets. */
-const PARTS_READ = 8;
-/** Writing re-reads what it edits: the 3 written sheets, styles.xml and workbook.xml. */
-const PARTS_WRITTEN = 5;
+/** XML parts in the example: 2 relationship parts, workbook, styles, shared strings and 4 worksheets (报告信息 the 4th). */
+const PARTS_READ = 9;
+/**
+ * Writing re-reads what it edits — the 3 written sheets, styles.xml and
+ * workbook.xml — and checks the sheet it does not write (报告信息) for damage
+ * before anything is written (apply-plan.ts).
+ */
+const PARTS_WRITTEN = 6;
 
 async function parsesOf(run: () => Promise<unknown>): Promise<number> {
   xmlParses.count = 0;

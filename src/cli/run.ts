@@ -2,7 +2,6 @@ import * as path from 'path';
 import type { FileError } from '../hosts/xlsx';
 import { CLI_TEXT, systemReason, usageMessage, type UsageProblem } from '../messages/cli';
 import { problemText } from '../messages/problems';
-import { placeholderCount } from '../messages/self-report';
 import type { BookInput } from '../workbook/cells';
 import type { ScoringHost } from '../workbook/pipeline';
 import { COMMANDS, type CommandName } from './commands';
@@ -80,7 +79,7 @@ async function runReport(args: ParsedArgs, io: CliIo): Promise<number> {
   } catch (e) {
     return usage({ code: 'cannotRead', file: input, reason: reasonOf(e) }, false, io);
   }
-  const { fileScoringHost, scoreThrough, renderBookText, selfReportOf, reportMarkdown, reportText } = await loadScoring();
+  const { fileScoringHost, scoreThrough, renderBookText, selfReportOf, reportMarkdown, reportText, placeholderCount } = await loadScoring();
   const file = fileScoringHost(bytes);
   const host: ScoringHost<CliProblem, null> = {
     async read() {

@@ -12,3 +12,4 @@ export { nodeDeflate } from './node-deflate';
 export { renderBookText } from './text-view';
 export { selfReportOf } from '../hosts/report/self-report';
 export { reportMarkdown, reportText } from '../hosts/report/text';
+export { placeholderCount } from '../messages/self-report';

@@ -347,7 +347,7 @@ suite('pages in Chromium', () => {
   });
 
   it('no page sent a request outside its own origin (office.js excepted, answered by the test)', () => {
-    expect(logs.length).toBe(6);
+    expect(logs.length).toBe(7);
     for (const { name, log, allowed } of logs) {
       expect(log.requests.length).toBeGreaterThan(3);
       expect([name, foreignRequests(log, origin).filter((url) => allowed.indexOf(url) < 0)]).toEqual([name, []]);

@@ -206,7 +206,8 @@ describe('defined names', () => {
     const all = ['预算执行', '项目支出', '绩效指标', '评分规则', '评价结果'].map((x, i) => definedName(x, `Plain!$A$${i + 1}:$C$${i + 2}`)).join('');
     const bytes = buildXlsx({ sheets, names: all + definedName('__proto__', 'Plain!$A$1') + definedName('constructor', '{"polluted"}') + definedName('polluted', '1') });
     const r = names(bytes);
-    expect(Object.keys(r).sort()).toEqual(['项目支出', '预算执行', '绩效指标', '评分规则', '评价结果'].sort());
+    // The five contract names and the optional 报告信息 (read for the 自评报告), nothing else.
+    expect(Object.keys(r).sort()).toEqual(['项目支出', '预算执行', '绩效指标', '评分规则', '评价结果', '报告信息'].sort());
     expect(r['评价结果']).toMatchObject({ kind: 'range', range: { row: 4, rows: 2, cols: 3 } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
