@@ -57,6 +57,9 @@ export const UI = {
   undone: '已恢复计算前的数值和格式。',
   insertTemplate: '插入模板',
   report: '生成自评报告',
+  reportDocx: '下载 Word 文档（.docx）',
+  /** The .docx the pane downloads (the pane does not know the workbook's file name on every platform). */
+  reportFileName: '自评报告.docx',
   reporting: '正在生成自评报告…',
   inserting: '正在插入模板…',
   templateBlank: '空白模板',

@@ -28,7 +28,7 @@ export async function reportInExcel(context: Excel.RequestContext, caps: Capabil
   const doc = selfReportOf(result.outcome);
   if (!doc) return { outcome: result.outcome, hostError: null, sheet: null };
   const written = await writeReportSheet(context, doc);
-  return written.ok ? { outcome: result.outcome, hostError: null, sheet: written.sheet } : { outcome: result.outcome, hostError: written.error, sheet: null };
+  return written.ok ? { outcome: result.outcome, hostError: null, sheet: written.sheet, doc } : { outcome: result.outcome, hostError: written.error, sheet: null };
 }
 
 /** The pane's words for an issue (the message table travels with the engine, not in the first load). */

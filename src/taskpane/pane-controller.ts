@@ -10,6 +10,9 @@ import {
   failed, initialState, inserted, type PaneAction, type PaneState, reported, scored, started, toggled, undone, withTemplateForm, withTemplateKind,
 } from './pane-state';
 import { viewBookIssues } from './issue-views';
+import { DOCX_TYPE } from './save-file';
+import { UI } from '../messages/excel-ui';
+import type { ReportDocument } from '../messages/self-report';
 import { type PaneHandlers, renderPane } from './render-pane';
 
 /** Excel.run, or the fake's equivalent in tests. */
@@ -29,6 +32,12 @@ export interface PaneDeps {
   /** Replaces the engine's scoreWorkbook (tests); by default it comes with the engine chunk. */
   score?: Scorer;
   prefs?: PanePreferences;
+  /**
+   * Where the pane's web view can download a file (save-file.ts
+   * paneCanDownload): the .docx writer and the save, offered after
+   * 生成自评报告 as 下载 Word 文档. Absent: the report stays a sheet only.
+   */
+  download?: { reportDocx(doc: ReportDocument): Promise<Uint8Array>; save(blob: Blob, name: string): void };
 }
 
 export interface PaneController extends PaneHandlers {
@@ -78,11 +87,21 @@ export function createPane(root: HTMLElement, deps: PaneDeps): PaneController {
       ),
     );
 
+  const download = deps.download;
+  const downloadReport = download
+    ? () => {
+        const notice = state.notice;
+        if (!notice || notice.kind !== 'reported' || !notice.doc) return;
+        current = download.reportDocx(notice.doc).then((bytes) => download.save(new Blob([bytes as BlobPart], { type: DOCX_TYPE }), UI.reportFileName));
+      }
+    : undefined;
+
   const controller: PaneController = {
     state: () => state,
     idle: () => current,
     score,
     report,
+    downloadReport,
     retry() {
       if (state.failedAction === 'undo') controller.undo();
       else if (state.failedAction === 'insert') controller.insertTemplate();

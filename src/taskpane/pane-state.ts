@@ -1,4 +1,5 @@
 import type { Snapshot } from '../hosts/excel/apply-plan';
+import type { ReportDocument } from '../messages/self-report';
 import type { HostError } from '../hosts/excel/host-error';
 import type { InsertResult } from '../hosts/excel/insert-template';
 import type { ExcelScoreResult } from '../hosts/excel/score-in-excel';
@@ -16,6 +17,8 @@ export interface ReportResult {
   hostError: HostError | null;
   /** The new sheet holding the report; null when nothing was written (errors in the workbook, or Excel failed). */
   sheet: string | null;
+  /** The report written, for its .docx where the pane may download a file (absent: nothing to offer). */
+  doc?: ReportDocument | null;
 }
 
 /** Everything the pane shows; changed only by the pure functions below. */
@@ -28,7 +31,7 @@ export interface PaneState {
   /** The action that failed with hostError (for 重试). */
   failedAction: PaneAction | null;
   /** A short success line: template inserted (the department's, or a project sheet), undo done. */
-  notice: { kind: 'inserted'; sheets: string[]; form: TemplateForm } | { kind: 'undone' } | { kind: 'reported'; sheet: string } | null;
+  notice: { kind: 'inserted'; sheets: string[]; form: TemplateForm } | { kind: 'undone' } | { kind: 'reported'; sheet: string; doc: ReportDocument | null } | null;
   /** Cells written by the last 计算得分 (for 撤销本次计算), or null. */
   snapshot: Snapshot | null;
   /** Indicators whose 计算说明 is open, by their cell text. */
@@ -88,7 +91,7 @@ export function reported(state: PaneState, result: ReportResult, issues: BookIss
     failedAction: result.hostError ? 'report' : null,
     expanded: result.outcome ? {} : state.expanded,
   };
-  if (result.sheet) next.notice = { kind: 'reported', sheet: result.sheet };
+  if (result.sheet) next.notice = { kind: 'reported', sheet: result.sheet, doc: result.doc ?? null };
   return next;
 }
 

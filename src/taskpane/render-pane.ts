@@ -23,6 +23,8 @@ export interface PaneHandlers {
   insertTemplate(): void;
   /** 生成自评报告: the report into a new sheet (absent: no button, as on the standalone page, which has its own). */
   report?(): void;
+  /** 下载 Word 文档: the report just written, as .docx (absent where the pane's web view cannot download a file). */
+  downloadReport?(): void;
   chooseTemplate(kind: TemplateKind): void;
   chooseTemplateForm(form: TemplateForm): void;
   select(cell: CellAddress): void;
@@ -50,6 +52,9 @@ function statusArea(state: PaneState, handlers: PaneHandlers): HTMLElement {
     children.push(h('p', { class: 'message message--success' }, [notice.form === 'project' ? projectInserted(notice.sheets) : templateInserted(notice.sheets)]));
   } else if (state.notice && state.notice.kind === 'reported') {
     children.push(h('p', { class: 'message message--success' }, [reportWritten(state.notice.sheet)]));
+    if (handlers.downloadReport && state.notice.doc) {
+      children.push(on(h('button', { type: 'button', class: 'btn', id: 'report-docx', 'data-focus': 'report-docx' }, [UI.reportDocx]), handlers.downloadReport));
+    }
   } else if (state.notice && state.notice.kind === 'undone') {
     children.push(h('p', { class: 'message message--success' }, [UI.undone]));
   } else if (state.outcome && state.outcome.errors.length > 0) {

@@ -7,6 +7,7 @@ import './polyfills';
 import { detectCapabilities } from '../hosts/excel/capabilities';
 import { createPreferences, detectHost } from './office-helpers';
 import { createPane } from './pane-controller';
+import { paneCanDownload, saveWithLink } from './save-file';
 
 function root(): HTMLElement {
   return document.getElementById('app') as HTMLElement;
@@ -21,10 +22,19 @@ function start(): void {
     standalone();
     return;
   }
+  const nav = navigator as Navigator & { msSaveOrOpenBlob?: unknown };
+  const platform = Office.context && Office.context.diagnostics ? String(Office.context.diagnostics.platform) : undefined;
   createPane(root(), {
     run: (batch) => Excel.run(batch),
     caps: detectCapabilities(),
     prefs: createPreferences(),
+    // The docx package is a chunk of its own ('web-docx'), loaded only when 下载 Word 文档 is clicked.
+    download: paneCanDownload(platform, navigator.userAgent, typeof nav.msSaveOrOpenBlob === 'function')
+      ? {
+          reportDocx: (doc) => import(/* webpackChunkName: "web-docx" */ 'selfeval/docx-chunk').then((m) => m.reportWriter.reportDocx(doc)),
+          save: saveWithLink,
+        }
+      : undefined,
   });
 }
 

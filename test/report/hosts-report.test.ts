@@ -7,6 +7,7 @@
  * and sets the sheet up to print; the CLI fails like score on errors.
  */
 import '../taskpane/jsdom-text-codec';
+import { strFromU8, unzipSync } from 'fflate';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,6 +16,8 @@ import { nodeFileSystem } from '../../src/cli/node-file-system';
 import { REPORT_COLUMN_WIDTH } from '../../src/hosts/excel/write-report';
 import type { ReportDocument } from '../../src/messages/self-report';
 import { createPane } from '../../src/taskpane/pane-controller';
+import { paneCanDownload } from '../../src/taskpane/save-file';
+import { reportDocx } from '../../src/hosts/report/docx';
 import { startStandalone } from '../../src/taskpane/standalone';
 import { fileScorer } from '../../src/taskpane/standalone/xlsx-chunk';
 import { contextFor, type FakeWorkbook, workbookFromCells } from '../fakes/office';
@@ -65,6 +68,52 @@ function columnA(store: FakeWorkbook, sheet: string): string[] {
   const s = store.findSheet(sheet)!;
   return s.cells.map((row) => String(row[0]?.value ?? ''));
 }
+
+describe('the Excel pane: the .docx where its web view can download a file', () => {
+  it('offers 下载 Word 文档 after 生成自评报告, with the CLI\'s report inside, and nothing where it cannot', async () => {
+    const store = exampleWithReportInfo();
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    const made: Uint8Array[] = [];
+    const saved: Array<{ blob: Blob; name: string }> = [];
+    const pane = createPane(root, {
+      run: (batch) => batch(contextFor(store)),
+      caps: CAPS,
+      download: {
+        reportDocx: (doc) => reportDocx(doc).then((bytes) => (made.push(bytes), bytes)),
+        save: (blob, name) => saved.push({ blob, name }),
+      },
+    });
+    (root.querySelector('#report') as HTMLElement).click();
+    await pane.idle();
+    const button = root.querySelector('#report-docx') as HTMLElement;
+    expect(button.textContent).toBe('下载 Word 文档（.docx）');
+    button.click();
+    await pane.idle();
+    expect(saved.map((s) => [s.name, s.blob.type])).toEqual([['自评报告.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']]);
+    const xml = strFromU8(unzipSync(made[0])['word/document.xml']);
+    // The title and the closing figure sentence of the CLI's report are in the pane's .docx.
+    expect(xml).toContain(cliLines[0]);
+    expect(cliLines.some((l) => l.includes('综合得分81.53分'))).toBe(true);
+    expect(xml).toContain('综合得分81.53分');
+
+    const { pane: plain, $ } = mountPane(exampleWithReportInfo());
+    $('#report').click();
+    await plain.idle();
+    expect($('#report-docx')).toBeNull();
+  });
+
+  it.each([
+    ['OfficeOnline', 'Mozilla/5.0 (Macintosh) Safari/605', false, true],
+    ['PC', 'Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 Chrome/120.0 Safari/537.36 Edg/120.0', false, true],
+    ['PC', 'Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0 Safari/537.36 Edge/18.19045', false, false],
+    ['PC', 'Mozilla/5.0 (Windows NT 10.0; Trident/7.0; rv:11.0) like Gecko', true, true],
+    ['Mac', 'Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15', false, false],
+    ['iOS', 'Mozilla/5.0 (iPad) AppleWebKit/605.1.15', false, false],
+  ])('platform %s, %s (msSaveOrOpenBlob %s): download %s', (platform, ua, msSave, expected) => {
+    expect(paneCanDownload(platform, ua, msSave)).toBe(expected);
+  });
+});
 
 describe('the Excel pane: 生成自评报告', () => {
   it('writes the CLI\'s text into a new sheet 自评报告, one row per paragraph, wrapped, headings bold, A4 wide', async () => {

@@ -4,6 +4,7 @@
  * lossless xlsx host, and save the scored copy. Nothing leaves the machine:
  * the file is read with FileReader and the result is offered as a Blob URL.
  */
+import { DOCX_TYPE, saveBlobForOldBrowsers, saveWithLink } from '../save-file';
 import { cannotReadFile, unexpectedError } from '../../messages/standalone-ui';
 import { viewBookIssues } from '../issue-views';
 import { STANDALONE_UI } from '../../messages/standalone-ui';
@@ -43,8 +44,6 @@ export interface StandaloneController {
   report(): void;
 }
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 function loadDocxChunk(): Promise<ReportWriter> {
   return import(/* webpackChunkName: "web-docx" */ 'selfeval/docx-chunk').then((m) => m.reportWriter);
 }
@@ -52,19 +51,6 @@ function loadDocxChunk(): Promise<ReportWriter> {
 /** `自评表.xlsx` → `自评表.自评报告.docx`. */
 export function reportName(name: string): string {
   return (name.replace(/\.xlsx$/i, '') || 'workbook') + STANDALONE_UI.reportSuffix;
-}
-
-function saveWithLink(blob: Blob, name: string): void {
-  if (saveBlobForOldBrowsers(blob, name)) return;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  document.body.removeChild(link);
-  // After the download has started: the browser has the blob by then.
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 function loadXlsxChunk(): Promise<FileScorer> {
@@ -97,13 +83,6 @@ function nextPaint(): Promise<void> {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go);
     setTimeout(go, 50);
   });
-}
-
-function saveBlobForOldBrowsers(blob: Blob, name: string): boolean {
-  const nav = navigator as Navigator & { msSaveOrOpenBlob?: (blob: Blob, name: string) => boolean };
-  if (!nav.msSaveOrOpenBlob) return false;
-  nav.msSaveOrOpenBlob(blob, name);
-  return true;
 }
 
 /** taskpane.html opened outside Office links only taskpane.css: add the standalone rules (index.html links them itself). */
