@@ -51,7 +51,7 @@ export function holdsFormula(formula: unknown, value: unknown): boolean {
   return typeof formula === 'string' && formula.charAt(0) === '=' && formula !== value;
 }
 
-function toCellInput(value: unknown, numberFormat: unknown, formula: unknown): CellInput {
+export function toCellInput(value: unknown, numberFormat: unknown, formula: unknown): CellInput {
   const cell: CellInput = {
     value: value === '' || value === null || value === undefined ? null : (value as string | number | boolean),
     numberFormat: typeof numberFormat === 'string' && numberFormat !== '' ? numberFormat : 'General',

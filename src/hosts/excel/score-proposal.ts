@@ -1,0 +1,64 @@
+/// <reference types="office-js" />
+import { bookFromProposal, type ProposedName } from '../../workbook/detect';
+import { scoreThrough, type Scorer, type ScoringHost } from '../../workbook/pipeline';
+import { applyPlan, type Snapshot } from './apply-plan';
+import type { Capabilities } from './capabilities';
+import { queueAddNames, rereadSheets, sameNames, type ExcelProposal } from './detect-in-excel';
+import { type HostError, toHostError } from './host-error';
+import type { RawRange } from './read-workbook';
+import type { ExcelScoreResult } from './score-in-excel';
+
+/** How a confirmed proposal was scored: with the names added (ExcelApi 1.4), or with the tables alone (ExcelApi 1.1). */
+export type ProposalMode = 'namesAdded' | 'tablesOnly';
+
+export interface ProposalScoreResult extends ExcelScoreResult {
+  /** Set when it was scored (read and validated); null when the workbook changed since 识别表格 (`proposal` is then the new one). */
+  mode: ProposalMode | null;
+}
+
+/**
+ * 设定名称并计算: scores the proposal the user confirmed, in two syncs. (1)
+ * The proposal's sheets are read again and the detection run again: a
+ * workbook changed since 识别表格 gets its new proposal back, nothing
+ * scored. The book is the proposal's ranges (bookFromProposal, what reading
+ * the named workbook gives), scored before anything is touched: with errors,
+ * no name is added and no cell written. (2) With ExcelApi 1.4 the names are
+ * added in the write batch, before the cells, and the write checks they
+ * resolve to the proposed ranges; on ExcelApi 1.1 (no names.add) the cells
+ * alone are written.
+ */
+export async function scoreProposal(context: Excel.RequestContext, caps: Capabilities, confirmed: ExcelProposal, score: Scorer): Promise<ProposalScoreResult> {
+  const names: ProposedName[] = confirmed.proposal.names;
+  let prior: RawRange[] = [];
+  let changed: ExcelProposal | null = null;
+  const host: ScoringHost<HostError, Snapshot | null> = {
+    async read() {
+      let again;
+      try {
+        again = await rereadSheets(context, confirmed.sheets);
+      } catch (e) {
+        return { ok: false, problem: toHostError(e, { what: { sheets: confirmed.sheets } }) };
+      }
+      prior = again.raw;
+      if (again.proposal.problems.length > 0 || !sameNames(again.proposal.names, names)) {
+        changed = { proposal: again.proposal, sheets: confirmed.sheets };
+        return { ok: true, value: bookFromProposal([], again.sheets) };
+      }
+      return { ok: true, value: bookFromProposal(names, again.sheets) };
+    },
+    async write(plan) {
+      if (changed || plan.writes.length === 0) return { ok: true, value: null };
+      if (caps.addNames) queueAddNames(context, names);
+      const expected = caps.addNames ? names.map((n) => ({ scope: n.scope, name: n.name, address: n.range })) : undefined;
+      const applied = await applyPlan(context, plan, { expected, prior });
+      if (!applied.ok) return { ok: false, problem: applied.error };
+      const snapshot: Snapshot = applied.snapshot;
+      if (caps.addNames) snapshot.addedNames = names.map((n) => ({ scope: n.scope, name: n.name }));
+      return { ok: true, value: snapshot };
+    },
+  };
+  const result = await scoreThrough(host, { write: true, score });
+  if (result.kind === 'unreadable') return { outcome: null, hostError: result.problem, snapshot: null, proposal: null, mode: null };
+  if (changed) return { outcome: null, hostError: null, snapshot: null, proposal: changed, mode: null };
+  return { outcome: result.outcome, hostError: result.problem, snapshot: result.written, proposal: null, mode: caps.addNames ? 'namesAdded' : 'tablesOnly' };
+}
