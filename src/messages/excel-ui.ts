@@ -216,4 +216,6 @@ export const DETECT_UI = {
   /** Scored with the tables alone (ExcelApi 1.1). */
   tablesOnly: '此版本的 Excel 无法添加名称，已按上面识别的表格计算（工作簿中未设定名称，下次计算会再次识别表格）。要设定名称，请用 公式 → 名称管理器，或用网页版下载带名称的文件。',
   selectRange: '点击在 Excel 中选中此范围',
+  /** The ribbon's 计算得分 on a workbook without names: the proposal needs the pane to be confirmed. */
+  ribbon: '工作簿中没有约定的名称，未计算。任务窗格会按表头识别表格，核对后可一键设定名称并计算。',
 } as const;
