@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { nameReference } from '../../workbook/address';
-import { EMPTY_CELL, type BookInput, type CellInput } from '../../workbook/cells';
+import { CONTRACT_NAMES, EMPTY_CELL, type BookInput, type CellInput } from '../../workbook/cells';
 import { proposeNames, type DetectSheet, type NameProposal, type ProposedName } from '../../workbook/detect';
 import { parseArea, rangeOf } from '../../workbook/reference';
 import type { RawRange } from './read-workbook';
@@ -58,22 +58,31 @@ function toDetectSheet(read: SheetRead): { sheet: DetectSheet; raw: RawRange | n
   return { sheet: { sheet: read.sheet, hidden: read.hidden, cells, merges: null }, raw: { address: at, values, numberFormat, formulas } };
 }
 
-/** True when the book read through the names holds none of the contract's names at any scope. */
+/**
+ * True when the book read through the names holds none of the contract's
+ * names at any scope it could see (报告信息 alone does not count: it is no
+ * evaluation). On ExcelApi 1.1 sheet-scoped names are not seen: such a
+ * workbook is detected, as forms issue §1 asks.
+ */
 export function definesNoName(book: BookInput): boolean {
-  const names = book.workbook as unknown as { [name: string]: { kind: string } | undefined };
-  const anyWorkbook = Object.keys(names).some((n) => names[n] && names[n]!.kind !== 'missing');
-  return !anyWorkbook && book.sheets.length === 0;
+  const anyWorkbook = CONTRACT_NAMES.some((n) => book.workbook[n].kind !== 'missing');
+  const anySheet = book.sheets.some((s) => CONTRACT_NAMES.some((n) => s.names[n] !== undefined));
+  return !anyWorkbook && !anySheet;
 }
 
 /**
- * Reads every sheet (its name and visibility, then each visible sheet's used
- * range: two syncs) and runs the detection.
+ * Reads every sheet (its name and visibility, unless the names' read listed
+ * them already, then each visible sheet's used range: one or two syncs) and
+ * runs the detection.
  */
-export async function detectInExcel(context: Excel.RequestContext): Promise<ExcelProposal> {
-  const list = context.workbook.worksheets;
-  list.load('items/name,items/visibility');
-  await context.sync();
-  const sheets = list.items.map((ws) => ({ name: ws.name, hidden: ws.visibility !== 'Visible' }));
+export async function detectInExcel(context: Excel.RequestContext, known: { name: string; hidden: boolean }[] | null = null): Promise<ExcelProposal> {
+  let sheets = known;
+  if (!sheets) {
+    const list = context.workbook.worksheets;
+    list.load('items/name,items/visibility');
+    await context.sync();
+    sheets = list.items.map((ws) => ({ name: ws.name, hidden: ws.visibility !== 'Visible' }));
+  }
   const reads = queueUsedRanges(context, sheets);
   await context.sync();
   const proposal = proposeNames(reads.map((r) => toDetectSheet(r).sheet));

@@ -32,12 +32,17 @@ export interface ExcelScoreResult {
  * written when a target sheet is protected or the workbook changed between
  * read and write.
  */
-export function excelScoringHost(context: Excel.RequestContext, caps: Capabilities): ScoringHost<HostError, Snapshot | null> {
+export function excelScoringHost(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  onRead?: (read: ExcelRead) => void,
+): ScoringHost<HostError, Snapshot | null> {
   let read: ExcelRead | null = null;
   return {
     async read() {
       try {
         read = await readWorkbook(context, caps);
+        if (onRead) onRead(read);
       } catch (e) {
         return { ok: false, problem: toHostError(e, { what: { names: true } }) };
       }
@@ -63,18 +68,21 @@ export function excelScoringHost(context: Excel.RequestContext, caps: Capabiliti
 /**
  * 计算得分 inside one Excel.run: the pipeline over the open workbook. When
  * the workbook defines none of the contract's names, the detection reads
- * every visible sheet instead (two more syncs; the names' read took one) and
+ * every visible sheet instead (the names' read took one sync, the sheets take
+ * one or two more: at most three in all, but for a workbook whose only name is
+ * 报告信息 on ExcelApi 1.1, four) and
  * its proposal comes back: nothing is scored from a guess.
  */
 export async function scoreInExcel(context: Excel.RequestContext, caps: Capabilities, score: Scorer): Promise<ExcelScoreResult> {
-  const named = excelScoringHost(context, caps);
+  let sheetList: ExcelRead['sheetList'] = null;
+  const named = excelScoringHost(context, caps, (read) => (sheetList = read.sheetList || null));
   let proposal: ExcelProposal | null = null;
   const host: ScoringHost<HostError, Snapshot | null> = {
     async read() {
       const read = await named.read();
       if (!read.ok || !definesNoName(read.value)) return read;
       try {
-        proposal = await detectInExcel(context);
+        proposal = await detectInExcel(context, sheetList);
       } catch (e) {
         return { ok: false, problem: toHostError(e) };
       }
