@@ -24,16 +24,19 @@ interface SheetRead {
 }
 
 /**
- * Queues one used-range load per sheet: values, number formats, formulas
- * (ExcelApi 1.1). The used range includes formatted cells (valuesOnly is
- * ExcelApi 1.2 and the detection wants only content, which it finds either
- * way). Merged areas (Range.getMergedAreasOrNullObject) are ExcelApi 1.13:
- * not read; the detection works without them (detect-types.ts).
+ * Queues one used-range load per sheet: values, number formats, formulas.
+ * With ExcelApi 1.2 the used range of cells with values (valuesOnly), which
+ * keeps the response small; on 1.1 it includes formatted cells — the tables
+ * found are the same, since the detection looks at content only, and every
+ * table (so every cell a score writes) lies inside the range read. Merged
+ * areas (Range.getMergedAreasOrNullObject) are ExcelApi 1.13: not read; the
+ * detection works without them (detect-types.ts).
  */
-function queueUsedRanges(context: Excel.RequestContext, sheets: { name: string; hidden: boolean }[]): SheetRead[] {
+function queueUsedRanges(context: Excel.RequestContext, sheets: { name: string; hidden: boolean }[], valuesOnly: boolean): SheetRead[] {
   return sheets.map(({ name, hidden }) => {
     if (hidden) return { sheet: name, hidden, used: null };
-    const used = context.workbook.worksheets.getItem(name).getUsedRange();
+    const sheet = context.workbook.worksheets.getItem(name);
+    const used = valuesOnly ? sheet.getUsedRange(true) : sheet.getUsedRange();
     used.load('address,values,numberFormat,formulas');
     return { sheet: name, hidden, used };
   });
@@ -75,7 +78,11 @@ export function definesNoName(book: BookInput): boolean {
  * them already, then each visible sheet's used range: one or two syncs) and
  * runs the detection.
  */
-export async function detectInExcel(context: Excel.RequestContext, known: { name: string; hidden: boolean }[] | null = null): Promise<ExcelProposal> {
+export async function detectInExcel(
+  context: Excel.RequestContext,
+  valuesOnly: boolean,
+  known: { name: string; hidden: boolean }[] | null = null,
+): Promise<ExcelProposal> {
   let sheets = known;
   if (!sheets) {
     const list = context.workbook.worksheets;
@@ -83,7 +90,7 @@ export async function detectInExcel(context: Excel.RequestContext, known: { name
     await context.sync();
     sheets = list.items.map((ws) => ({ name: ws.name, hidden: ws.visibility !== 'Visible' }));
   }
-  const reads = queueUsedRanges(context, sheets);
+  const reads = queueUsedRanges(context, sheets, valuesOnly);
   await context.sync();
   const proposal = proposeNames(reads.map((r) => toDetectSheet(r).sheet));
   return { proposal, sheets: sheets.filter((s) => !s.hidden).map((s) => s.name) };
@@ -97,8 +104,9 @@ export async function detectInExcel(context: Excel.RequestContext, known: { name
 export async function rereadSheets(
   context: Excel.RequestContext,
   sheets: string[],
+  valuesOnly: boolean,
 ): Promise<{ sheets: DetectSheet[]; raw: RawRange[]; proposal: NameProposal }> {
-  const reads = queueUsedRanges(context, sheets.map((name) => ({ name, hidden: false })));
+  const reads = queueUsedRanges(context, sheets.map((name) => ({ name, hidden: false })), valuesOnly);
   await context.sync();
   const read = reads.map(toDetectSheet);
   const detect = read.map((r) => r.sheet);

@@ -82,7 +82,7 @@ export async function scoreInExcel(context: Excel.RequestContext, caps: Capabili
       const read = await named.read();
       if (!read.ok || !definesNoName(read.value)) return read;
       try {
-        proposal = await detectInExcel(context, sheetList);
+        proposal = await detectInExcel(context, caps.usedRangeValuesOnly === true, sheetList);
       } catch (e) {
         return { ok: false, problem: toHostError(e) };
       }

@@ -35,7 +35,7 @@ export async function scoreProposal(context: Excel.RequestContext, caps: Capabil
     async read() {
       let again;
       try {
-        again = await rereadSheets(context, confirmed.sheets);
+        again = await rereadSheets(context, confirmed.sheets, caps.usedRangeValuesOnly === true);
       } catch (e) {
         return { ok: false, problem: toHostError(e, { what: { sheets: confirmed.sheets } }) };
       }
