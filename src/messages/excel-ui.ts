@@ -199,7 +199,7 @@ export const reportWritten = (sheet: string) =>
 export const DETECT_UI = {
   title: '识别表格',
   intro: '工作簿中没有约定的名称（预算执行、绩效指标等），已按表头和项目名称查找表格。点击范围可在 Excel 中选中它，请核对：',
-  nothingFound: '没有找到任何约定的表格。',
+  nothingFound: '没有找到任何约定的表格。可以用下面的“插入模板”插入一份模板，填写后再点“计算得分”。',
   namesTitle: '将设定的名称',
   problemsTitle: '无法确定名称，原因如下（程序不会猜测，未写入任何内容）：',
   confirm: '设定名称并计算',

@@ -116,4 +116,14 @@ describe('识别表格 in the pane', () => {
     expect(problems.some((p) => /工作簿中有 2 张|工作表“部门整体”中有 2 张/.test(p!))).toBe(true);
     expect(store.dump()).toEqual(before);
   });
+
+  it('an empty workbook: nothing found, and 插入模板 is suggested', async () => {
+    const store = new FakeWorkbook();
+    store.addSheet('Sheet1');
+    const { $, pane } = mount(store);
+    $('#score').click();
+    await pane.idle();
+    expect($('#proposal').textContent).toContain('没有找到任何约定的表格。可以用下面的“插入模板”');
+    expect($('#confirm-proposal')).toBeNull();
+  });
 });
