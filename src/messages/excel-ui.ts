@@ -29,6 +29,7 @@ const HOST_ERRORS: { [C in HostErrorCode]: (e: HostErrorOf<C>) => string } = {
   itemNotFound: (e) => `找不到${lookedUp(e.what)}，可能已被删除或重命名。请检查后重试。`,
   changed: (e) => {
     if (e.detail === 'formula') return `读取之后 ${e.cell} 中被输入了公式。为不覆盖您的公式，本次未写入任何内容；请删除该公式后重新计算。`;
+    if (e.detail === 'nameAdded') return `识别表格之后工作簿中定义了名称“${e.name}”。本次未设定名称，也未写入任何内容；请重新点“计算得分”。`;
     if (e.detail === 'nameMoved') return `读取之后名称“${e.name}”的引用范围被修改。本次未写入任何内容；请重新点“计算得分”。`;
     return '读取之后工作簿中的名称或工作表被删除或改名。本次未写入任何内容；请重新点“计算得分”。';
   },

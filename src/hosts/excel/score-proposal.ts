@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { CONTRACT_NAMES } from '../../workbook/cells';
 import { bookFromProposal, type ProposedName } from '../../workbook/detect';
 import { scoreThrough, type Scorer, type ScoringHost } from '../../workbook/pipeline';
 import { applyPlan, type Snapshot } from './apply-plan';
@@ -16,11 +17,34 @@ export interface ProposalScoreResult extends ExcelScoreResult {
   mode: ProposalMode | null;
 }
 
+interface NameLists {
+  workbook: Excel.NamedItemCollection;
+  sheets: Excel.WorksheetCollection;
+}
+
+/** Queues the workbook's and every sheet's own names (Worksheet.names, ExcelApi 1.4) in the coming batch. */
+function queueNameLists(context: Excel.RequestContext): NameLists {
+  const workbook = context.workbook.names;
+  workbook.load('items/name');
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/names/items/name');
+  return { workbook, sheets };
+}
+
+/** A contract name defined now at any scope, or null. */
+function definedContractName(lists: NameLists): string | null {
+  const all = lists.workbook.items.map((n) => n.name);
+  for (const sheet of lists.sheets.items) for (const n of sheet.names.items) all.push(n.name);
+  const found = all.filter((n) => CONTRACT_NAMES.some((c) => c === n));
+  return found.length > 0 ? found[0] : null;
+}
+
 /**
  * 设定名称并计算: scores the proposal the user confirmed, in two syncs. (1)
  * The proposal's sheets are read again and the detection run again: a
  * workbook changed since 识别表格 gets its new proposal back, nothing
- * scored. The book is the proposal's ranges (bookFromProposal, what reading
+ * scored (with ExcelApi 1.4 the names are listed too: a contract name
+ * defined since is a problem, nothing added or written). The book is the proposal's ranges (bookFromProposal, what reading
  * the named workbook gives), scored before anything is touched: with errors,
  * no name is added and no cell written. (2) With ExcelApi 1.4 the names are
  * added in the write batch, before the cells, and the write checks they
@@ -34,11 +58,15 @@ export async function scoreProposal(context: Excel.RequestContext, caps: Capabil
   const host: ScoringHost<HostError, Snapshot | null> = {
     async read() {
       let again;
+      // With the sheets, the names defined now (ExcelApi 1.4): one defined since 识别表格 would make names.add fail half-way.
+      const lists = caps.addNames ? queueNameLists(context) : null;
       try {
         again = await rereadSheets(context, confirmed.sheets, caps.usedRangeValuesOnly === true);
       } catch (e) {
         return { ok: false, problem: toHostError(e, { what: { sheets: confirmed.sheets } }) };
       }
+      const defined = lists ? definedContractName(lists) : null;
+      if (defined) return { ok: false, problem: { code: 'changed', detail: 'nameAdded', name: defined } };
       prior = again.raw;
       if (again.proposal.problems.length > 0 || !sameNames(again.proposal.names, names)) {
         changed = { proposal: again.proposal, sheets: confirmed.sheets };

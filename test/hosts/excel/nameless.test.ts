@@ -183,4 +183,16 @@ describe('a workbook changed or ambiguous', () => {
     expect(store.dump()).toEqual(before);
     expect(definedNames(store)).toEqual([]);
   });
+
+  it('设定名称并计算 after a contract name was defined since 识别表格 (ExcelApi 1.4): no name added, nothing written', async () => {
+    const store = workbookFromCells(cellsOf(exampleBytes()), []);
+    const found = await detect(store);
+    store.setSheetName('绩效指标', '绩效指标', "='绩效指标'!$A$3:$P$11");
+    const before = store.dump();
+    const result = await scoreProposal(contextFor(store), capabilitiesOf(store), found, scoreBook);
+    expect(result.hostError).toEqual({ code: 'changed', detail: 'nameAdded', name: '绩效指标' });
+    expect(result.snapshot).toBeNull();
+    expect(store.dump()).toEqual(before);
+    expect(definedNames(store)).toEqual(['绩效指标|绩效指标']);
+  });
 });
