@@ -39,6 +39,23 @@ function definedContractName(lists: NameLists): string | null {
   return found.length > 0 ? found[0] : null;
 }
 
+/** Deletes those of `names` that exist (after a failed write batch): one sync, errors swallowed (the write's error is reported). */
+async function removeAddedNames(context: Excel.RequestContext, names: readonly ProposedName[]): Promise<void> {
+  const lists = queueNameLists(context);
+  try {
+    await context.sync();
+    const present = (n: ProposedName) =>
+      n.scope === null
+        ? lists.workbook.items.some((d) => d.name === n.name)
+        : lists.sheets.items.some((sheet) => sheet.name === n.scope && sheet.names.items.some((d) => d.name === n.name));
+    const added = names.filter(present);
+    for (const n of added) (n.scope === null ? context.workbook.names : context.workbook.worksheets.getItem(n.scope).names).getItem(n.name).delete();
+    if (added.length > 0) await context.sync();
+  } catch {
+    // Nothing more to do: the write's own error is what the user sees.
+  }
+}
+
 /**
  * 设定名称并计算: scores the proposal the user confirmed, in two syncs. (1)
  * The proposal's sheets are read again and the detection run again: a
@@ -55,11 +72,14 @@ export async function scoreProposal(context: Excel.RequestContext, caps: Capabil
   const names: ProposedName[] = confirmed.proposal.names;
   let prior: RawRange[] = [];
   let changed: ExcelProposal | null = null;
+  let locked: string[] = [];
   const host: ScoringHost<HostError, Snapshot | null> = {
     async read() {
       let again;
       // With the sheets, the names defined now (ExcelApi 1.4): one defined since 识别表格 would make names.add fail half-way.
       const lists = caps.addNames ? queueNameLists(context) : null;
+      // Worksheet.protection (ExcelApi 1.2): a protected target sheet is named before anything is written, as 计算得分 does.
+      const protections = caps.protection ? confirmed.sheets.map((sheet) => ({ sheet, protection: context.workbook.worksheets.getItem(sheet).protection.load('protected') })) : [];
       try {
         again = await rereadSheets(context, confirmed.sheets, caps.usedRangeValuesOnly === true);
       } catch (e) {
@@ -67,6 +87,7 @@ export async function scoreProposal(context: Excel.RequestContext, caps: Capabil
       }
       const defined = lists ? definedContractName(lists) : null;
       if (defined) return { ok: false, problem: { code: 'changed', detail: 'nameAdded', name: defined } };
+      locked = protections.filter((p) => p.protection.protected).map((p) => p.sheet);
       prior = again.raw;
       if (again.proposal.problems.length > 0 || !sameNames(again.proposal.names, names)) {
         changed = { proposal: again.proposal, sheets: confirmed.sheets };
@@ -76,10 +97,16 @@ export async function scoreProposal(context: Excel.RequestContext, caps: Capabil
     },
     async write(plan) {
       if (changed || plan.writes.length === 0) return { ok: true, value: null };
+      const targets = locked.filter((sheet) => plan.writes.some((w) => w.address.sheet === sheet));
+      if (targets.length > 0) return { ok: false, problem: { code: 'protectedSheet', sheets: targets, certain: true } };
       if (caps.addNames) queueAddNames(context, names);
       const expected = caps.addNames ? names.map((n) => ({ scope: n.scope, name: n.name, address: n.range })) : undefined;
       const applied = await applyPlan(context, plan, { expected, prior });
-      if (!applied.ok) return { ok: false, problem: applied.error };
+      if (!applied.ok) {
+        // The cells were put back (applyPlan); the names added in the failed batch go too, best effort.
+        if (caps.addNames) await removeAddedNames(context, names);
+        return { ok: false, problem: applied.error };
+      }
       const snapshot: Snapshot = applied.snapshot;
       if (caps.addNames) snapshot.addedNames = names.map((n) => ({ scope: n.scope, name: n.name }));
       return { ok: true, value: snapshot };

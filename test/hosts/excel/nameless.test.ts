@@ -195,4 +195,33 @@ describe('a workbook changed or ambiguous', () => {
     expect(store.dump()).toEqual(before);
     expect(definedNames(store)).toEqual(['绩效指标|绩效指标']);
   });
+
+  it.each(['1.4', '1.1'] as FakeExcelApi[])('设定名称并计算 with a protected target sheet (ExcelApi %s): no name added, nothing left written', async (level) => {
+    const store = workbookFromCells(cellsOf(exampleBytes()), []);
+    store.excelApi = level;
+    const found = await detect(store);
+    store.findSheet('绩效指标')!.protected = true;
+    const before = store.dump();
+    const result = await scoreProposal(contextFor(store), capabilitiesOf(store), found, scoreBook);
+    expect(result.hostError!.code).toBe('protectedSheet');
+    expect(result.snapshot).toBeNull();
+    expect(trimmed(store.dump())).toEqual(trimmed(before));
+    expect(definedNames(store)).toEqual([]);
+  });
+
+  it('a write refused after the names were added in the same batch (ExcelApi 1.4): the cells are put back and the names deleted', async () => {
+    const store = workbookFromCells(cellsOf(exampleBytes()), []);
+    const found = await detect(store);
+    const before = store.dump();
+    store.syncCount = 0;
+    // The sheet becomes protected between the read (sync 1) and the write batch (sync 2), where names.add comes first.
+    store.beforeSync(2, (wb) => {
+      wb.findSheet('评价结果')!.protected = true;
+    });
+    const result = await scoreProposal(contextFor(store), capabilitiesOf(store), found, scoreBook);
+    expect(result.hostError!.code).toBe('protectedSheet');
+    expect(result.snapshot).toBeNull();
+    expect(trimmed(store.dump())).toEqual(trimmed(before));
+    expect(definedNames(store)).toEqual([]);
+  });
 });
