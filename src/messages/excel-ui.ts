@@ -29,6 +29,7 @@ const HOST_ERRORS: { [C in HostErrorCode]: (e: HostErrorOf<C>) => string } = {
   itemNotFound: (e) => `找不到${lookedUp(e.what)}，可能已被删除或重命名。请检查后重试。`,
   changed: (e) => {
     if (e.detail === 'formula') return `读取之后 ${e.cell} 中被输入了公式。为不覆盖您的公式，本次未写入任何内容；请删除该公式后重新计算。`;
+    if (e.detail === 'nameAdded') return `识别表格之后工作簿中定义了名称“${e.name}”。本次未设定名称，也未写入任何内容；请重新点“计算得分”。`;
     if (e.detail === 'nameMoved') return `读取之后名称“${e.name}”的引用范围被修改。本次未写入任何内容；请重新点“计算得分”。`;
     return '读取之后工作簿中的名称或工作表被删除或改名。本次未写入任何内容；请重新点“计算得分”。';
   },
@@ -197,3 +198,28 @@ export const percentText = (ratio: string | null): string => {
 /** 生成自评报告 done: where the report is, and what is left to do. */
 export const reportWritten = (sheet: string) =>
   `自评报告已写入新工作表“${sheet}”（每段一行，可直接打印或复制到 Word）。【请填写：……】处是“报告信息”中尚未填写的内容；工作簿的单元格未作改动。`;
+
+/** 识别表格 (forms issue §3): a workbook without names in the pane, and 设定名称并计算. */
+export const DETECT_UI = {
+  title: '识别表格',
+  intro: '工作簿中没有约定的名称（预算执行、绩效指标等），已按表头和项目名称查找表格。点击范围可在 Excel 中选中它，请核对：',
+  nothingFound: '没有找到任何约定的表格。可以用下面的“插入模板”插入一份模板，填写后再点“计算得分”。',
+  namesTitle: '将设定的名称',
+  problemsTitle: '无法确定名称，原因如下（程序不会猜测，未写入任何内容）：',
+  confirm: '设定名称并计算',
+  confirmTablesOnly: '按这些表格计算',
+  confirming: '正在计算…',
+  /** ExcelApi 1.4: what the button does, before it is clicked. */
+  confirmHint: '确认无误后点“设定名称并计算”：把上面的名称加入工作簿，再计算得分（一次完成）。撤销本次计算会同时删除这些名称。',
+  /** ExcelApi 1.1 (no names.add), before the click. */
+  tablesOnlyHint: '此版本的 Excel（ExcelApi 1.1）不能添加名称：确认无误后点“按这些表格计算”，将按上面的表格计算得分，不设定名称。',
+  /** The workbook changed between 识别表格 and the click. */
+  changed: '工作簿在识别表格之后有改动，已重新识别，未写入任何内容。请核对后再确认。',
+  /** Scored after the names were added (ExcelApi 1.4). */
+  namesAdded: (count: number) => `已在工作簿中设定 ${count} 个名称。以后可直接点“计算得分”；撤销本次计算会同时删除这些名称。`,
+  /** Scored with the tables alone (ExcelApi 1.1). */
+  tablesOnly: '此版本的 Excel 无法添加名称，已按上面识别的表格计算（工作簿中未设定名称，下次计算会再次识别表格）。要设定名称，请用 公式 → 名称管理器，或用网页版下载带名称的文件。',
+  selectRange: '点击在 Excel 中选中此范围',
+  /** The ribbon's 计算得分 on a workbook without names: the proposal needs the pane to be confirmed. */
+  ribbon: '工作簿中没有约定的名称，未计算。任务窗格会按表头识别表格，核对后可一键设定名称并计算。',
+} as const;

@@ -17,8 +17,8 @@ export type HostError =
   | { code: 'protectedSheet'; sheets: string[]; certain: boolean; restored?: boolean }
   /** A sheet or name the action needs is gone. */
   | { code: 'itemNotFound'; what: LookedUp | null }
-  /** Names or target cells changed between reading and writing; nothing was kept. */
-  | { code: 'changed'; name?: string; cell?: string; detail: 'nameMoved' | 'nameDeleted' | 'formula' }
+  /** Names or target cells changed between reading and writing (nameAdded: a contract name defined since 识别表格); nothing was kept. */
+  | { code: 'changed'; name?: string; cell?: string; detail: 'nameMoved' | 'nameDeleted' | 'formula' | 'nameAdded' }
   /** A write touched part of a merged area. */
   | { code: 'mergedCells'; range: string | null; sheets: string[] }
   /** 撤销: the cells written by 计算得分 were edited since. */

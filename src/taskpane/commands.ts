@@ -16,7 +16,7 @@ import { type Capabilities, detectCapabilities, type Requirements } from '../hos
 import { scoreInExcel, type ExcelScoreResult, type Scorer } from '../hosts/excel/score-in-excel';
 import { selectCell, selectName } from '../hosts/excel/select-cell';
 import {
-  dialogExecutionLine, errorCount, evaluationLine, evaluationName, hostErrorMessage, scoredEvaluations, scoredSummary, shortened, UI, warningsSeePane, writtenCells,
+  DETECT_UI, dialogExecutionLine, errorCount, evaluationLine, evaluationName, hostErrorMessage, scoredEvaluations, scoredSummary, shortened, UI, warningsSeePane, writtenCells,
 } from '../messages/excel-ui';
 import { issueText } from '../messages/issues';
 import type { CellAddress } from '../workbook/address';
@@ -34,7 +34,7 @@ export interface DialogContent {
 export function dialogContent(result: ExcelScoreResult): DialogContent {
   if (result.hostError) return { ok: false, lines: [hostErrorMessage(result.hostError), UI.dialogOpenPane] };
   const outcome = result.outcome;
-  if (!outcome) return { ok: false, lines: [UI.dialogOpenPane] };
+  if (!outcome) return { ok: false, lines: result.proposal ? [DETECT_UI.ribbon, UI.dialogOpenPane] : [UI.dialogOpenPane] };
   if (outcome.errors.length > 0) {
     // The URL carries the text: IE11 caps URLs at 2,083 characters, so one error is shown and the pane lists all.
     const first = outcome.errors.slice(0, 1).map((e) => shortened(issueText(e, 'excel'), 90));

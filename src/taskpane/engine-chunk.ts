@@ -6,6 +6,8 @@
  * pane's first load stays small.
  */
 export { scoreInExcel } from '../hosts/excel/score-in-excel';
+export { scoreProposal } from '../hosts/excel/score-proposal';
+export { viewProposal } from './proposal-view';
 export { scoreBook } from '../workbook/score-book';
 
 import type { Capabilities } from '../hosts/excel/capabilities';

@@ -2,12 +2,12 @@
 import type { Snapshot } from '../hosts/excel/apply-plan';
 import type { Capabilities } from '../hosts/excel/capabilities';
 import type { Scorer } from '../hosts/excel/score-in-excel';
-import { selectCell } from '../hosts/excel/select-cell';
+import { selectCell, selectRange } from '../hosts/excel/select-cell';
 import type { TemplateForm, TemplateKind } from '../hosts/excel/template-layout';
 import { undoWrites } from '../hosts/excel/undo-writes';
-import type { CellAddress } from '../workbook/address';
+import type { CellAddress, RangeAddress } from '../workbook/address';
 import {
-  failed, initialState, inserted, type PaneAction, type PaneState, reported, scored, started, toggled, undone, withTemplateForm, withTemplateKind,
+  failed, initialState, inserted, type PaneAction, type PaneState, proposalScored, reported, scored, started, toggled, undone, withTemplateForm, withTemplateKind,
 } from './pane-state';
 import { viewBookIssues } from './issue-views';
 import { DOCX_TYPE } from './save-file';
@@ -57,7 +57,7 @@ export function createPane(root: HTMLElement, deps: PaneDeps): PaneController {
 
   const set = (next: PaneState) => {
     state = next;
-    renderPane(root, state, controller);
+    renderPane(root, state, controller, deps.caps.addNames);
   };
 
   const act = (action: PaneAction, work: () => Promise<PaneState>) => {
@@ -74,9 +74,26 @@ export function createPane(root: HTMLElement, deps: PaneDeps): PaneController {
         .then((engine) =>
           deps
             .run((context) => engine.scoreInExcel(context, deps.caps, deps.score || engine.scoreBook))
-            .then((result) => scored(state, result, result.outcome ? viewBookIssues(result.outcome, engine.renderIssue) : null)),
+            .then((result) =>
+              scored(state, result, result.outcome ? viewBookIssues(result.outcome, engine.renderIssue) : null, result.proposal ? engine.viewProposal(result.proposal) : null),
+            ),
         ),
     );
+
+  /** 设定名称并计算: the proposal 识别表格 showed, scored (with its names added where Excel can). */
+  const confirmProposal = () => {
+    const proposal = state.proposal;
+    if (!proposal) return;
+    act('confirm', () =>
+      import(/* webpackChunkName: "engine", webpackPrefetch: true */ './engine-chunk').then((engine) =>
+        deps
+          .run((context) => engine.scoreProposal(context, deps.caps, proposal, deps.score || engine.scoreBook))
+          .then((result) =>
+            proposalScored(state, result, result.outcome ? viewBookIssues(result.outcome, engine.renderIssue) : null, result.proposal ? engine.viewProposal(result.proposal) : null),
+          ),
+      ),
+    );
+  };
 
   const report = () =>
     act('report', () =>
@@ -102,8 +119,10 @@ export function createPane(root: HTMLElement, deps: PaneDeps): PaneController {
     score,
     report,
     downloadReport,
+    confirmProposal,
     retry() {
       if (state.failedAction === 'undo') controller.undo();
+      else if (state.failedAction === 'confirm') confirmProposal();
       else if (state.failedAction === 'insert') controller.insertTemplate();
       else if (state.failedAction === 'report') report();
       else score();
@@ -135,10 +154,15 @@ export function createPane(root: HTMLElement, deps: PaneDeps): PaneController {
         if (error) set({ ...state, hostError: error, failedAction: null });
       });
     },
+    selectRange(range: RangeAddress) {
+      deps.run((context) => selectRange(context, range)).then((error) => {
+        if (error) set({ ...state, hostError: error, failedAction: null });
+      });
+    },
     toggle(cell: string) {
       set(toggled(state, cell));
     },
   };
-  renderPane(root, state, controller);
+  renderPane(root, state, controller, deps.caps.addNames);
   return controller;
 }

@@ -2,14 +2,17 @@ import type { Snapshot } from '../hosts/excel/apply-plan';
 import type { ReportDocument } from '../messages/self-report';
 import type { HostError } from '../hosts/excel/host-error';
 import type { InsertResult } from '../hosts/excel/insert-template';
+import type { ExcelProposal } from '../hosts/excel/detect-in-excel';
 import type { ExcelScoreResult } from '../hosts/excel/score-in-excel';
+import type { ProposalMode, ProposalScoreResult } from '../hosts/excel/score-proposal';
 import type { TemplateForm, TemplateKind } from '../hosts/excel/template-layout';
 import type { UndoResult } from '../hosts/excel/undo-writes';
 import type { BookOutcome } from '../workbook/score-book';
 import type { BookIssues } from './issue-views';
+import type { ProposalView } from './proposal-view';
 
-export type Busy = 'idle' | 'scoring' | 'undoing' | 'inserting' | 'reporting';
-export type PaneAction = 'score' | 'undo' | 'insert' | 'report';
+export type Busy = 'idle' | 'scoring' | 'undoing' | 'inserting' | 'reporting' | 'confirming';
+export type PaneAction = 'score' | 'undo' | 'insert' | 'report' | 'confirm';
 
 /** What one 生成自评报告 produced: the outcome it scored (read only), the sheet written, or an Excel problem. */
 export interface ReportResult {
@@ -39,16 +42,26 @@ export interface PaneState {
   templateKind: TemplateKind;
   /** 插入模板 adds the department's form (five workbook-scoped names) or one project sheet (its own names). */
   templateForm: TemplateForm;
+  /** 识别表格: what 计算得分 found in a workbook without names, until it is scored (设定名称并计算). */
+  proposal?: ExcelProposal | null;
+  /** Its text (made by the engine chunk, with the detection's messages). */
+  proposalView?: ProposalView | null;
+  /** The proposal was found again after the workbook changed since 识别表格. */
+  proposalChanged?: boolean;
+  /** How the last 设定名称并计算 scored: names added (ExcelApi 1.4) or the tables alone (1.1). */
+  proposalMode?: ProposalMode | null;
+  /** The number of names it added. */
+  namesAdded?: number;
 }
 
 export function initialState(templateKind: TemplateKind = 'blank', templateForm: TemplateForm = 'department'): PaneState {
   return { busy: 'idle', outcome: null, issues: null, hostError: null, failedAction: null, notice: null, snapshot: null, expanded: {}, templateKind, templateForm };
 }
 
-const BUSY: { [a in PaneAction]: Busy } = { score: 'scoring', undo: 'undoing', insert: 'inserting', report: 'reporting' };
+const BUSY: { [a in PaneAction]: Busy } = { score: 'scoring', undo: 'undoing', insert: 'inserting', report: 'reporting', confirm: 'confirming' };
 
 export function started(state: PaneState, action: PaneAction): PaneState {
-  return { ...state, busy: BUSY[action], hostError: null, failedAction: null, notice: null };
+  return { ...state, busy: BUSY[action], hostError: null, failedAction: null, notice: null, proposalMode: null, proposalChanged: false };
 }
 
 export function failed(state: PaneState, action: PaneAction, error: HostError): PaneState {
@@ -56,7 +69,7 @@ export function failed(state: PaneState, action: PaneAction, error: HostError): 
 }
 
 /** After 计算得分: a new snapshot replaces the old one only when cells were written. */
-export function scored(state: PaneState, result: ExcelScoreResult, issues: BookIssues | null): PaneState {
+export function scored(state: PaneState, result: ExcelScoreResult, issues: BookIssues | null, view: ProposalView | null = null): PaneState {
   const next: PaneState = {
     ...state,
     busy: 'idle',
@@ -67,7 +80,22 @@ export function scored(state: PaneState, result: ExcelScoreResult, issues: BookI
     expanded: result.outcome ? {} : state.expanded,
   };
   if (result.snapshot) next.snapshot = result.snapshot;
+  // A workbook without names: its proposal replaces the last result (nothing was scored).
+  if (result.proposal) return { ...next, proposal: result.proposal, proposalView: view, outcome: null, issues: null };
+  if (result.outcome) {
+    next.proposal = null;
+    next.proposalView = null;
+  }
   return next;
+}
+
+/** After 设定名称并计算: scored (the proposal is done), or the proposal found again when the workbook changed. */
+export function proposalScored(state: PaneState, result: ProposalScoreResult, issues: BookIssues | null, view: ProposalView | null): PaneState {
+  const next = scored(state, { ...result, proposal: null }, issues);
+  if (result.hostError) return { ...next, failedAction: 'confirm', proposal: state.proposal, proposalView: state.proposalView };
+  if (result.proposal) return { ...next, proposal: result.proposal, proposalView: view, proposalChanged: true, outcome: null, issues: null };
+  const count = result.snapshot && result.snapshot.addedNames ? result.snapshot.addedNames.length : 0;
+  return { ...next, proposal: null, proposalView: null, proposalMode: result.mode, namesAdded: count };
 }
 
 export function undone(state: PaneState, result: UndoResult): PaneState {

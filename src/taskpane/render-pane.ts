@@ -1,4 +1,4 @@
-import { formatCell, type CellAddress } from '../workbook/address';
+import { formatCell, formatRange, type CellAddress, type RangeAddress } from '../workbook/address';
 import { messageText } from '../messages/message';
 import type { IndicatorResult, ScoreSummary } from '../workbook/report';
 import type { BookOutcome } from '../workbook/score-book';
@@ -6,7 +6,7 @@ import type { BookIssues, IssueView } from './issue-views';
 import type { TemplateForm, TemplateKind } from '../hosts/excel/template-layout';
 import { isRetryable } from '../hosts/excel/host-error';
 import {
-  countedTitle, errorCount, errorTally, executionLine, hostErrorMessage, percentText, evaluationName, projectInserted, reportWritten, scoredEvaluations, scoredSummary, templateInserted, UI, warningCount, writtenCells,
+  countedTitle, DETECT_UI, errorCount, errorTally, executionLine, hostErrorMessage, percentText, evaluationName, projectInserted, reportWritten, scoredEvaluations, scoredSummary, templateInserted, UI, warningCount, writtenCells,
 } from '../messages/excel-ui';
 import { type Child, clear, h } from './dom';
 import { blockHead, budgetTable, indicatorCell, indicatorMarks, indicatorsByBlock, printHeading, projectTable, scoreBar, totalAdjustments } from './result-views';
@@ -28,6 +28,10 @@ export interface PaneHandlers {
   chooseTemplate(kind: TemplateKind): void;
   chooseTemplateForm(form: TemplateForm): void;
   select(cell: CellAddress): void;
+  /** 识别表格: selects a found table's range in Excel. */
+  selectRange?(range: RangeAddress): void;
+  /** 设定名称并计算 (ExcelApi 1.4), or on ExcelApi 1.1 按这些表格计算. */
+  confirmProposal?(): void;
   toggle(cell: string): void;
 }
 
@@ -61,6 +65,10 @@ function statusArea(state: PaneState, handlers: PaneHandlers): HTMLElement {
     children.push(h('p', { class: 'message message--error' }, [errorCount(state.outcome.errors.length) + UI.notScored]));
   } else if (state.outcome && state.snapshot) {
     children.push(h('p', { class: 'message message--success' }, [scoredLine(state.outcome) + writtenCells(writtenCount(state.snapshot))]));
+    if (state.proposalMode === 'namesAdded') children.push(h('p', { class: 'message message--success' }, [DETECT_UI.namesAdded(state.namesAdded || 0)]));
+    if (state.proposalMode === 'tablesOnly') children.push(h('p', { class: 'message message--warning' }, [DETECT_UI.tablesOnly]));
+  } else if (state.proposalChanged) {
+    children.push(h('p', { class: 'message message--warning' }, [DETECT_UI.changed]));
   }
   return h('div', { class: 'status no-print', role: 'status', 'aria-live': 'polite' }, children);
 }
@@ -303,8 +311,51 @@ function reportButton(state: PaneState, report: () => void): HTMLElement {
   );
 }
 
+/**
+ * 识别表格 (forms issue §3): what 计算得分 found in a workbook without names —
+ * each table with its range (a click selects it in Excel), then the names to
+ * define and the button that defines them and scores, or what stops the
+ * proposal (listed, never guessed; no button then).
+ */
+function proposalCard(state: PaneState, handlers: PaneHandlers, addNames: boolean): HTMLElement | null {
+  const view = state.proposal ? state.proposalView : null;
+  if (!view) return null;
+  const busy = state.busy !== 'idle';
+  const rangeLink = (range: RangeAddress, text: string) =>
+    handlers.selectRange
+      ? on(h('button', { type: 'button', class: 'issue__link proposal__range', title: DETECT_UI.selectRange, 'data-range': formatRange(range) }, [text]), () => handlers.selectRange!(range))
+      : h('span', null, [text]);
+  const tables = view.tables.map((t) => h('li', null, [rangeLink(t.range, t.text)]));
+  const parts: Child[] = [
+    h('h2', { id: 'proposal-title' }, [DETECT_UI.title]),
+    h('p', null, [DETECT_UI.intro]),
+    tables.length > 0 ? h('ul', { class: 'proposal__tables' }, tables) : h('p', null, [DETECT_UI.nothingFound]),
+  ];
+  if (!view.ready) {
+    parts.push(
+      h('p', { class: 'message message--error' }, [DETECT_UI.problemsTitle]),
+      h('ol', { class: 'proposal__problems' }, view.problems.map((text) => h('li', { class: 'issue issue--error' }, [text]))),
+    );
+  } else {
+    parts.push(
+      h('h3', null, [DETECT_UI.namesTitle]),
+      h('ul', { class: 'proposal__names' }, view.names.map((n) => h('li', null, [rangeLink(n.range, n.text)]))),
+      h('p', { class: 'proposal__hint' }, [addNames ? DETECT_UI.confirmHint : DETECT_UI.tablesOnlyHint]),
+      handlers.confirmProposal
+        ? on(
+            h('button', { type: 'button', class: 'btn btn--primary', id: 'confirm-proposal', 'data-focus': 'confirm-proposal', disabled: busy }, [
+              state.busy === 'confirming' ? DETECT_UI.confirming : addNames ? DETECT_UI.confirm : DETECT_UI.confirmTablesOnly,
+            ]),
+            handlers.confirmProposal,
+          )
+        : null,
+    );
+  }
+  return h('section', { class: 'card proposal no-print', id: 'proposal', 'aria-labelledby': 'proposal-title' }, parts);
+}
+
 /** Renders the whole pane from its state (the DOM is rebuilt; state lives in PaneState). */
-export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHandlers): void {
+export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHandlers, addNames = true): void {
   const busy = state.busy !== 'idle';
   const outcome = state.outcome;
   const select = (cell: CellAddress) => handlers.select(cell);
@@ -328,6 +379,7 @@ export function renderPane(root: HTMLElement, state: PaneState, handlers: PaneHa
         handlers.report ? reportButton(state, handlers.report) : null,
       ]),
       statusArea(state, handlers),
+      proposalCard(state, handlers, addNames),
       ...(outcome && state.issues ? bookSections(outcome, state.issues, state.expanded, (cell) => handlers.toggle(cell), select, issueBody) : []),
       templateSection(state, handlers),
     ]),

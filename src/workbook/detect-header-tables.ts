@@ -20,7 +20,8 @@ const CLOSING = keys([...TABLE_TOTAL_LABELS.filter((l) => l !== SUBTOTAL_LABEL),
 const GRAND = keys(GRAND_TOTAL_LABELS);
 const GRADE = keys(GRADE_CELL_LABELS);
 /** Row labels only a budget table has: its total row and the breakdown rows. */
-const BUDGET_ROWS = keys([...BUDGET_TOTAL_LABELS, ...BREAKDOWNS.flatMap((b) => b.parts)]);
+// reduce/concat, not flatMap: the Excel pane runs the detection in Office 2016's IE11 webview too.
+const BUDGET_ROWS = keys(BREAKDOWNS.reduce<string[]>((all, b) => all.concat(b.parts), [...BUDGET_TOTAL_LABELS]));
 
 /** A row that holds a table's required headers: where the table starts and ends across. */
 interface HeaderRow {
@@ -61,7 +62,7 @@ function headerRow(sheet: DetectSheet, row: number, table: TableKind, width: num
   }
   const isBlock = (verticalMergeAt(sheet, row, first.col) !== undefined || textAt(sheet, row + 1, first.col) === '') && (collides || labelsBeside);
   const headers = isBlock && collides ? named.slice(1) : named;
-  const keys = new Set(headers.flatMap((n) => n.specs.map((s) => s.key)));
+  const keys = new Set(headers.reduce<string[]>((all, n) => all.concat(n.specs.map((s) => s.key)), []));
   const specs: readonly ColumnSpec<string>[] = TABLE_COLUMNS[table];
   if (!specs.every((s) => !s.required || keys.has(s.key))) return null;
   return { table, row, left: first.col, right: last, blockColumn: isBlock ? first.col : null };

@@ -4,7 +4,9 @@ import { NAME, RESULT_LABELS, SETTING_LABELS, type ContractName } from './vocabu
 import { keyAt, sheetWidth, textAt } from './detect-grid';
 import type { DetectSheet, FoundTable } from './detect-types';
 
-const keys = (labels: ReadonlyArray<{ label: string; aliases: readonly string[] }>) => new Set(labels.flatMap((l) => [l.label, ...l.aliases]).map(normalizeHeader));
+// reduce/concat, not flatMap: the Excel pane runs the detection in Office 2016's IE11 webview too.
+const keys = (labels: ReadonlyArray<{ label: string; aliases: readonly string[] }>) =>
+  new Set(labels.reduce<string[]>((all, l) => all.concat([l.label], l.aliases), []).map(normalizeHeader));
 const SETTINGS = keys(SETTING_LABELS);
 const RESULTS = keys(RESULT_LABELS);
 /** A cell with one of these texts titles the block below it (评价结果 is also a label of the grade: as a title it is not). */

@@ -57,6 +57,21 @@ describe.each(LEVELS)('ExcelApi %s, with the Dialog API', (api) => {
     expect(store.syncCount).toBe(3);
   });
 
+  it('a workbook without names: the dialog sends the user to the pane to confirm the tables found; nothing written', async () => {
+    const { store, office, event, deps } = setup(api, {}, (s) => {
+      s.names.splice(0, s.names.length);
+    });
+    const running = runScoreCommand(event, deps);
+    await until(() => office.dialogs.length === 1);
+    await office.answered;
+    const dialog = office.dialogs[0];
+    expect(dialog.content()).toMatchObject({ ok: false, lines: [expect.stringContaining('工作簿中没有约定的名称，未计算'), expect.stringContaining('任务窗格')] });
+    expect(store.writes).toEqual([]);
+    dialog.userCloses();
+    await running;
+    expect(event.completions).toBe(1);
+  });
+
   it('closes the dialog on its 关闭 button and completes once, even if the dialog then reports an event', async () => {
     const { office, event, deps } = setup(api);
     const running = runScoreCommand(event, deps);

@@ -17,6 +17,8 @@ export interface SnapshotBlock extends PriorBlock {
 /** Everything 撤销本次计算 needs, kept in memory for the session. */
 export interface Snapshot {
   blocks: SnapshotBlock[];
+  /** The names 设定名称并计算 added (ExcelApi 1.4) in the same batch: 撤销本次计算 deletes them too. */
+  addedNames?: { scope: string | null; name: string }[];
 }
 
 /** A contract name's address when it was read; re-checked in every write batch. */

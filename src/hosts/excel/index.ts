@@ -5,7 +5,9 @@ export { type HostError, type HostErrorCode, isRetryable, toHostError } from './
 export { insertProjectSheet, insertTemplate, type InsertResult } from './insert-template';
 export { readWorkbook, readWorkbookInput, type ExcelRead } from './read-workbook';
 export { type ExcelScoreResult, scoreInExcel, type Scorer } from './score-in-excel';
-export { selectCell, selectName } from './select-cell';
+export { definesNoName, detectInExcel, type ExcelProposal } from './detect-in-excel';
+export { type ProposalMode, type ProposalScoreResult, scoreProposal } from './score-proposal';
+export { selectCell, selectName, selectRange } from './select-cell';
 export { projectTemplate, type TemplateForm, type TemplateKind, templateLayout } from './template-layout';
 export { undoWrites, type UndoResult } from './undo-writes';
 export { reportRows, writeReportSheet, type ReportSheetResult } from './write-report';

@@ -41,6 +41,8 @@ export interface ExcelRead {
   ranges: ReadName[];
   /** Sheets holding a contract range that are protected (known only with ExcelApi 1.2; else empty). */
   protectedSheets: string[];
+  /** Every sheet with its visibility, when the first batch listed them (ExcelApi 1.4); else null. */
+  sheetList?: { name: string; hidden: boolean }[] | null;
 }
 
 /** Error values as Range.values shows them (valueTypes is not loaded, to keep the response small). */
@@ -51,7 +53,7 @@ export function holdsFormula(formula: unknown, value: unknown): boolean {
   return typeof formula === 'string' && formula.charAt(0) === '=' && formula !== value;
 }
 
-function toCellInput(value: unknown, numberFormat: unknown, formula: unknown): CellInput {
+export function toCellInput(value: unknown, numberFormat: unknown, formula: unknown): CellInput {
   const cell: CellInput = {
     value: value === '' || value === null || value === undefined ? null : (value as string | number | boolean),
     numberFormat: typeof numberFormat === 'string' && numberFormat !== '' ? numberFormat : 'General',
@@ -273,7 +275,8 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
       protectedSheets.push(entry.sheet.name);
     }
   }
-  return { input: workbook, book: { workbook, sheets: sheetNames }, ranges, protectedSheets };
+  const sheetList = lists.sheets ? lists.sheets.items.map((ws) => ({ name: ws.name, hidden: ws.visibility !== 'Visible' })) : null;
+  return { input: workbook, book: { workbook, sheets: sheetNames }, ranges, protectedSheets, sheetList };
 }
 
 function plainRange(range: Excel.Range): RawRange | null {

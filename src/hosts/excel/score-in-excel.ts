@@ -5,6 +5,7 @@ import { applyPlan, type ExpectedName, type Snapshot } from './apply-plan';
 import type { Capabilities } from './capabilities';
 import { type HostError, toHostError } from './host-error';
 import { type ExcelRead, readWorkbook, type RawRange } from './read-workbook';
+import { definesNoName, detectInExcel, type ExcelProposal } from './detect-in-excel';
 
 export type { Scorer } from '../../workbook/pipeline';
 
@@ -17,6 +18,12 @@ export interface ExcelScoreResult {
   outcome: BookOutcome | null;
   hostError: HostError | null;
   snapshot: Snapshot | null;
+  /**
+   * A workbook that defines none of the contract's names: what the detection
+   * found (forms issue §3), shown for the user to confirm instead of the
+   * names' errors (outcome is then null and nothing is written).
+   */
+  proposal?: ExcelProposal | null;
 }
 
 /**
@@ -25,12 +32,17 @@ export interface ExcelScoreResult {
  * written when a target sheet is protected or the workbook changed between
  * read and write.
  */
-export function excelScoringHost(context: Excel.RequestContext, caps: Capabilities): ScoringHost<HostError, Snapshot | null> {
+export function excelScoringHost(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  onRead?: (read: ExcelRead) => void,
+): ScoringHost<HostError, Snapshot | null> {
   let read: ExcelRead | null = null;
   return {
     async read() {
       try {
         read = await readWorkbook(context, caps);
+        if (onRead) onRead(read);
       } catch (e) {
         return { ok: false, problem: toHostError(e, { what: { names: true } }) };
       }
@@ -53,9 +65,34 @@ export function excelScoringHost(context: Excel.RequestContext, caps: Capabiliti
   };
 }
 
-/** 计算得分 inside one Excel.run: the pipeline over the open workbook. */
+/**
+ * 计算得分 inside one Excel.run: the pipeline over the open workbook. When
+ * the workbook defines none of the contract's names, the detection reads
+ * every visible sheet instead (the names' read took one sync, the sheets take
+ * one or two more: at most three in all, but for a workbook whose only name is
+ * 报告信息 on ExcelApi 1.1, four) and
+ * its proposal comes back: nothing is scored from a guess.
+ */
 export async function scoreInExcel(context: Excel.RequestContext, caps: Capabilities, score: Scorer): Promise<ExcelScoreResult> {
-  const result = await scoreThrough(excelScoringHost(context, caps), { write: true, score });
-  if (result.kind === 'unreadable') return { outcome: null, hostError: result.problem, snapshot: null };
-  return { outcome: result.outcome, hostError: result.problem, snapshot: result.written };
+  let sheetList: ExcelRead['sheetList'] = null;
+  const named = excelScoringHost(context, caps, (read) => (sheetList = read.sheetList || null));
+  let proposal: ExcelProposal | null = null;
+  const host: ScoringHost<HostError, Snapshot | null> = {
+    async read() {
+      const read = await named.read();
+      if (!read.ok || !definesNoName(read.value)) return read;
+      try {
+        proposal = await detectInExcel(context, caps.usedRangeValuesOnly === true, sheetList);
+      } catch (e) {
+        return { ok: false, problem: toHostError(e) };
+      }
+      // Nothing to score: an empty book scores to no write (its errors are not shown; the proposal is).
+      return read;
+    },
+    write: (plan, outcome) => (proposal ? Promise.resolve({ ok: true as const, value: null }) : named.write(plan, outcome)),
+  };
+  const result = await scoreThrough(host, { write: true, score });
+  if (result.kind === 'unreadable') return { outcome: null, hostError: result.problem, snapshot: null, proposal: null };
+  if (proposal) return { outcome: null, hostError: null, snapshot: null, proposal };
+  return { outcome: result.outcome, hostError: result.problem, snapshot: result.written, proposal: null };
 }

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
-import { a1, type CellAddress } from '../../workbook/address';
+import { a1, type CellAddress, type RangeAddress } from '../../workbook/address';
+import { localAddress } from './excel-address';
 import { type HostError, toHostError } from './host-error';
 
 /** Selects one cell in Excel (clicking an issue in the pane). One sync. */
@@ -29,5 +30,18 @@ export async function selectName(context: Excel.RequestContext, name: string): P
     return null;
   } catch (e) {
     return toHostError(e, { what: { name } });
+  }
+}
+
+/** Selects a found table's range (识别表格): activates its sheet and selects it (ExcelApi 1.1). One sync. */
+export async function selectRange(context: Excel.RequestContext, range: RangeAddress): Promise<HostError | null> {
+  const sheet = context.workbook.worksheets.getItem(range.sheet);
+  sheet.activate();
+  sheet.getRange(localAddress(range)).select();
+  try {
+    await context.sync();
+    return null;
+  } catch (e) {
+    return toHostError(e, { what: { sheets: [range.sheet] }, sheets: [range.sheet] });
   }
 }

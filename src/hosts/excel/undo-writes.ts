@@ -27,7 +27,7 @@ function staleCell(block: SnapshotBlock, values: unknown[][], formulas: unknown[
 
 /**
  * 撤销本次计算: puts back the values and number formats every written cell
- * had before the last 计算得分. Two syncs: it first checks that the cells
+ * had before the last 计算得分, and deletes the names its 设定名称并计算 added. Two syncs: it first checks that the cells
  * still hold what was written (if the user edited one since, nothing is
  * changed and the cell is named), then restores all blocks in one batch.
  */
@@ -51,6 +51,11 @@ export async function undoWrites(context: Excel.RequestContext, snapshot: Snapsh
     if (cell) return { ok: false, error: { code: 'undoStale', cell } };
   }
   for (const block of snapshot.blocks) queueRestore(context, block);
+  // Names added by 设定名称并计算 (ExcelApi 1.4, as NamedItem.delete): deleted in the same batch as the cells.
+  for (const added of snapshot.addedNames || []) {
+    const names = added.scope === null ? context.workbook.names : context.workbook.worksheets.getItem(added.scope).names;
+    names.getItem(added.name).delete();
+  }
   try {
     await context.sync();
   } catch (e) {

@@ -260,6 +260,16 @@ export class FakeNamedItem extends FakeClientObject {
     return this;
   }
 
+  /** NamedItem.delete (ExcelApi 1.4): removes the name from its collection; ItemNotFound when it is gone. */
+  delete(): void {
+    requireApi(this.ctx.store, 'NamedItem.delete', '1.4');
+    this.ctx.enqueue(() => {
+      const found = this.resolve();
+      const list = this.list();
+      list.splice(list.indexOf(found), 1);
+    });
+  }
+
   /** Only a name whose type is Range has a range; Excel fails the batch otherwise. */
   getRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
