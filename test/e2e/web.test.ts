@@ -7,6 +7,7 @@
  * Screenshots (360 px wide) go to test-output/screenshots; with
  * UPDATE_SCREENSHOTS=1 they are also copied to docs/screenshots.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -301,6 +302,27 @@ suite('pages in Chromium', () => {
     await page.close();
   });
 
+  it('standalone page: a workbook without names shows the tables found; 按建议的名称计分 scores it as the named example', async () => {
+    const { page, log } = await open('standalone nameless', 'none');
+    await page.goto(`${origin}/index.html`);
+    await page.waitForSelector('#standalone');
+    // The example with its defined names taken out of workbook.xml, as an accountant's own workbook has none.
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(EXAMPLE)));
+    parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']).replace(/<definedNames>[\s\S]*?<\/definedNames>/, ''));
+    const file = path.join(FILES, '无名称.xlsx');
+    fs.writeFileSync(file, zipSync(parts));
+    await upload(page, file);
+    await page.waitForSelector('#proposal');
+    const lines = await page.$$eval('.proposal__lines li', (els) => els.map((e) => e.textContent || ''));
+    expect(lines.some((l) => l.includes('第 3 行找到绩效指标表 A3:P11'))).toBe(true);
+    await screenshot(page, 'standalone-nameless.png');
+    await page.click('#score-named');
+    await page.waitForFunction(() => document.querySelector('.result__value')?.textContent === '81.53');
+    expect(await page.textContent('.grade')).toBe('良');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('standalone page: the 5-project national workbook with its 部门整体 sheet, one card per evaluation, the scored download', async () => {
     const { page, log } = await open('standalone national', 'none');
     await page.goto(`${origin}/index.html`);
@@ -347,7 +369,7 @@ suite('pages in Chromium', () => {
   });
 
   it('no page sent a request outside its own origin (office.js excepted, answered by the test)', () => {
-    expect(logs.length).toBe(7);
+    expect(logs.length).toBe(8);
     for (const { name, log, allowed } of logs) {
       expect(log.requests.length).toBeGreaterThan(3);
       expect([name, foreignRequests(log, origin).filter((url) => allowed.indexOf(url) < 0)]).toEqual([name, []]);
