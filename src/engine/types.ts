@@ -80,10 +80,12 @@ export type Rule =
   | { kind: 'reverseDeduct' } // w × (1 − (a − t) / t)
   | { kind: 'reverseDouble' } // a ≥ 2t: 0
   | { kind: 'reverseRatio' } // w × t / a
-  | { kind: 'reverseZero' } // over the target, 零分
+  /** Over the target under the zero rule (反向指标超标记分 = 零分). */
+  | { kind: 'reverseZero' }
   | { kind: 'qualitative'; tier: Tier; bandLow: string; bandHigh: string; highInclusive: boolean }
   | { kind: 'manualOnly' } // qualitative, no tier, manual score only
-  | { kind: 'onTime'; stated: boolean } // deadline met (stated: 按时完成 without a date)
+  /** Deadline met; `stated` when the actual said 按时完成 without a date. */
+  | { kind: 'onTime'; stated: boolean }
   | { kind: 'overdue' }; // deadline missed: 0
 
 /**

@@ -2,9 +2,10 @@ import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Para
 import { PAGE_NUMBER_TEXT, REPORT_FONTS, type ReportDocument, type ReportLine } from '../../messages/self-report';
 
 // Sizes in half-points (docx's unit for fonts) and twips (1/20 pt, 1/1440 inch) for the page.
-const SIZE_TITLE = 44; // 二号
-const SIZE_TEXT = 32; // 三号
-const SIZE_FOOTER = 28; // 四号
+/** Half-points: 二号 (title), 三号 (text), 四号 (footer), as Chinese official documents set them. */
+const SIZE_TITLE = 44;
+const SIZE_TEXT = 32;
+const SIZE_FOOTER = 28;
 const LINE = 560; // 28 pt exactly: the fixed line pitch of official documents
 const A4 = { width: 11906, height: 16838 };
 const CM = 567;
