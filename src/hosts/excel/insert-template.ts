@@ -79,14 +79,10 @@ function queueSheet(ws: Excel.Worksheet, sheet: TemplateSheet): void {
  */
 export async function insertProjectSheet(context: Excel.RequestContext, caps: Capabilities, kind: TemplateKind): Promise<InsertResult> {
   if (!caps.addNames) return { ok: false, error: { code: 'apiMissing', feature: 'Worksheet.names.add', requirement: 'ExcelApi 1.4' } };
+  const listed = await sheetNames(context);
+  if (!listed.ok) return listed;
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  try {
-    await context.sync();
-  } catch (e) {
-    return { ok: false, error: toHostError(e) };
-  }
-  const name = freeProjectName(sheets.items.map((s) => s.name));
+  const name = freeProjectName(listed.names);
   const template = projectTemplate(kind, name);
   const ws = sheets.add(name);
   queueSheet(ws, template.sheet);
@@ -140,4 +136,16 @@ export async function insertTemplate(context: Excel.RequestContext, caps: Capabi
     return { ok: false, error: toHostError(e, { sheets: created }) };
   }
   return { ok: true, sheets: created };
+}
+
+/** The workbook's sheet names: the first of the two syncs that add a sheet under a free name. */
+export async function sheetNames(context: Excel.RequestContext): Promise<{ ok: true; names: string[] } | { ok: false; error: HostError }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  try {
+    await context.sync();
+  } catch (e) {
+    return { ok: false, error: toHostError(e) };
+  }
+  return { ok: true, names: sheets.items.map((s) => s.name) };
 }

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { REPORT_SHEET_NAME, type ReportDocument } from '../../messages/self-report';
 import { type HostError, toHostError } from './host-error';
-import { freeSheetName } from './insert-template';
+import { freeSheetName, sheetNames } from './insert-template';
 import { excelText } from './write-blocks';
 
 export type ReportSheetResult = { ok: true; sheet: string } | { ok: false; error: HostError };
@@ -30,14 +30,10 @@ export function reportRows(doc: ReportDocument): { text: string; bold: boolean }
  * syncs: list the sheets, then add and fill the new one.
  */
 export async function writeReportSheet(context: Excel.RequestContext, doc: ReportDocument): Promise<ReportSheetResult> {
+  const listed = await sheetNames(context);
+  if (!listed.ok) return listed;
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  try {
-    await context.sync();
-  } catch (e) {
-    return { ok: false, error: toHostError(e) };
-  }
-  const name = freeSheetName(REPORT_SHEET_NAME, sheets.items.map((s) => s.name));
+  const name = freeSheetName(REPORT_SHEET_NAME, listed.names);
   const ws = sheets.add(name);
   const rows = reportRows(doc);
   const all = ws.getRange('A1:A' + rows.length);
