@@ -25,8 +25,8 @@ const { scoreWorkbook } = dist('workbook/score-workbook');
 const { evaluate } = dist('engine');
 const { DEFAULT_SETTINGS } = dist('workbook/vocabulary');
 const { fileErrorText } = dist('messages/file-errors');
-// In process as the CLI runs: with node:zlib for deflate (src/cli/run.ts passes the same).
-const { nodeDeflate } = dist('cli/node-deflate');
+// In process as the CLI runs: with node:zlib for inflate, deflate and CRC-32 (src/cli/run.ts passes the same).
+const { nodeZip } = dist('cli/node-zip');
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,7 +44,7 @@ async function time(fn, runs) {
 }
 
 function ours(bytes) {
-  const opened = openWorkbookFile(bytes, { deflate: nodeDeflate });
+  const opened = openWorkbookFile(bytes, nodeZip);
   if (!opened.ok) throw new Error(fileErrorText(opened.error));
   const outcome = scoreWorkbook(opened.value.input);
   if (outcome.errors.length) throw new Error(outcome.errors[0].message);

@@ -168,9 +168,9 @@ async function runScore(args: ParsedArgs, io: CliIo): Promise<number> {
   } catch (e) {
     return usage({ code: 'cannotRead', file: input, reason: reasonOf(e) }, json, io);
   }
-  const { fileScoringHost, scoreThrough, renderBookText, bookJson, nodeDeflate } = await loadScoring();
+  const { fileScoringHost, scoreThrough, renderBookText, bookJson, nodeZip } = await loadScoring();
   const target = inPlace ? input : output ?? defaultOutput(input);
-  const file = fileScoringHost(bytes, { deflate: nodeDeflate });
+  const file = fileScoringHost(bytes, nodeZip);
   let book: BookInput | null = null;
   const host: ScoringHost<CliProblem, string | null> = {
     async read() {

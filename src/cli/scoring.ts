@@ -8,7 +8,7 @@ export { fileScoringHost, nameWorkbookFile, proposeNamesForFile } from '../hosts
 export { DETECT_TEXT, detectionLines, proposedNameText } from '../messages/detect';
 export { scoreThrough } from '../workbook/pipeline';
 export { bookJson } from './json-view';
-export { nodeDeflate } from './node-deflate';
+export { nodeZip } from './node-zip';
 export { renderBookText } from './text-view';
 export { selfReportOf } from '../hosts/report/self-report';
 export { reportMarkdown, reportText } from '../hosts/report/text';

@@ -12,7 +12,7 @@
  * (c) Books with errors: exit 1 and no file written (CLI), no range written (fake).
  */
 import { unzipSync } from 'fflate';
-import { nodeDeflate } from '../../src/cli/node-deflate';
+import { nodeZip } from '../../src/cli/node-zip';
 import { runCli } from '../../src/cli/run';
 import { memoryFs, memoryIo } from '../support/memory-fs';
 import { scoreInExcel } from '../../src/hosts/excel';
@@ -95,7 +95,7 @@ describe.each(BOOKS.map((b) => [b.id, b] as const))('%s', (_id, book) => {
       const files = new Map([['/w/in.xlsx', bytes]]);
       const out: string[] = [];
       expect(await runCli(['score', '/w/in.xlsx', '-o', '/w/out.xlsx'], memoryIo(memoryFs(files), out))).toBe(0);
-      const cliBytes = expectOk(applyPlanToFile(bytes, outcome.plan, { deflate: nodeDeflate }));
+      const cliBytes = expectOk(applyPlanToFile(bytes, outcome.plan, nodeZip));
       expect(sameBytes(files.get('/w/out.xlsx')!, cliBytes)).toBe(true);
       expect(entriesOf(cliBytes)).toEqual(entriesOf(once));
       expect([...files.keys()].sort()).toEqual(['/w/in.xlsx', '/w/out.xlsx']);

@@ -12,7 +12,7 @@ import { issueCell, type Issue } from '../../workbook/issues';
 import { reviewEvaluation, statedTotal } from '../../workbook/review';
 import { scoreBook, type EvaluationOutcome } from '../../workbook/score-book';
 import { statedUnitName } from '../../workbook/unit-name';
-import { nodeDeflate } from '../node-deflate';
+import { nodeZip } from '../node-zip';
 import type { FileSystem } from '../file-system';
 import { fileProblemJson } from '../file-problem-json';
 import { toJson } from '../json-view';
@@ -67,7 +67,7 @@ export async function scoreFile(job: Job, fs: FileSystem, tempTag: () => string)
 }
 
 async function scoreBytes(job: Job, bytes: Uint8Array, fs: FileSystem, tempTag: () => string): Promise<FileReport> {
-  const opened = openWorkbookFile(bytes, { deflate: nodeDeflate });
+  const opened = openWorkbookFile(bytes, nodeZip);
   if (!opened.ok) return unreadable(job, opened.error.code, problemText(opened.error));
   const { book } = opened.value;
   const outcome = scoreBook(book);

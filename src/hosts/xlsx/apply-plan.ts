@@ -10,7 +10,6 @@ import { addStylesPart } from './add-styles-part';
 import type { ZipEntry } from './read-zip-directory';
 import { DOS_EPOCH_DATE, writeZip, type OutputEntry } from './write-zip';
 import { decodeXml, encodeXml } from './xml-text';
-import type { WriteOptions } from './zip-deflate';
 
 /**
  * Applies a write plan to a loaded workbook and returns the new package
@@ -18,7 +17,7 @@ import type { WriteOptions } from './zip-deflate';
  * format is needed (and, for a workbook without styles, the parts that
  * register a new one) and workbook.xml's <calcPr>. Throws a FileErrorAbort.
  */
-export function applyPlan(wb: LoadedWorkbook, plan: WritePlan, options: WriteOptions = {}): Uint8Array {
+export function applyPlan(wb: LoadedWorkbook, plan: WritePlan): Uint8Array {
   const { pkg, structure } = wb;
   // File damage first: the sheets that get writes are parsed when they are edited, all others now.
   const targets = plan.writes.map((w) => findSheet(structure, w.address.sheet)).filter((s) => s?.kind === 'worksheet');
@@ -46,8 +45,9 @@ export function applyPlan(wb: LoadedWorkbook, plan: WritePlan, options: WriteOpt
   for (const [sheetName, writes] of bySheet) {
     const sheet = findSheet(structure, sheetName)!;
     const entry = sheetEntry(pkg, sheet);
-    const xml = sheetXml(pkg, sheet);
-    const text = editSheet(xml.text, entry.name, sheet.name, writes, styles);
+    const read = wb.read.get(sheet.name);
+    const xml = read ? read.xml : sheetXml(pkg, sheet);
+    const text = editSheet(xml.text, entry.name, sheet.name, writes, styles, read?.layout);
     if (text !== xml.text) replaced.set(entry, encodeXml(text, xml.encoding));
   }
 
@@ -74,7 +74,7 @@ export function applyPlan(wb: LoadedWorkbook, plan: WritePlan, options: WriteOpt
     const data = replaced.get(entry);
     return data ? { kind: 'data', entry, data } : { kind: 'copy', entry, raw: rawEntryData(pkg, entry) };
   });
-  return writeZip([...output, ...added], pkg.comment, options.deflate);
+  return writeZip([...output, ...added], pkg.comment, pkg.codec);
 }
 
 function newEntry(name: string): ZipEntry {

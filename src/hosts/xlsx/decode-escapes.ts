@@ -4,6 +4,10 @@ export function decodeEscapes(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** What encodeEscapes may change: an underscore (a literal `_xHHHH_`), a control character, a surrogate, U+FFFE/U+FFFF. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what XML refuses
+const MAY_NEED_ESCAPES = /[_\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 function escape(code: number): string {
   return '_x' + code.toString(16).toUpperCase().padStart(4, '0') + '_';
 }
@@ -14,6 +18,7 @@ function escape(code: number): string {
  * so Excel reads the text back unchanged.
  */
 export function encodeEscapes(text: string): string {
+  if (!MAY_NEED_ESCAPES.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

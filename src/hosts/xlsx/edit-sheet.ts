@@ -5,7 +5,7 @@ import { abort } from './file-error';
 import { parseBox } from './cell-box';
 import { locateSheet, type CellSpan, type RowSpan, type SheetLayout } from './locate-sheet';
 import { spliceText, type Splice } from './splice-text';
-import { closeStartTag, escapeXml, getAttribute, openStartTag, removeAttribute, setAttribute } from './start-tag';
+import { editStartTag, escapeXml, getAttribute, openStartTag, removeAttribute, setAttribute } from './start-tag';
 
 export interface SheetWrite {
   row: number;
@@ -20,18 +20,24 @@ export interface StyleResolver {
 }
 
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+/** What a written cell loses: its type, value metadata and cell metadata (and its style when it gets none). */
+const REMOVED = ['t', 'vm', 'cm'];
+const REMOVED_WITH_STYLE = ['t', 'vm', 'cm', 's'];
 
 /**
  * Splices the writes into a worksheet part's text: replaces or inserts only
  * the written <c> elements (and <row> elements for new rows), keeps rows and
  * cells sorted, updates <dimension> and the touched rows' spans. A target
  * that holds a formula (or lies in an array formula) gives `formulaCell`.
+ * `known` is the layout the reader recorded of this same text, used when it
+ * recorded the cells of every written row.
  */
-export function editSheet(text: string, part: string, sheet: string, writes: SheetWrite[], styles: StyleResolver): string {
+export function editSheet(text: string, part: string, sheet: string, writes: SheetWrite[], styles: StyleResolver, known?: SheetLayout): string {
   const byCell = new Map<number, SheetWrite>();
   for (const w of writes) byCell.set(w.row * MAX_COLS + w.col, w);
   const requested = [...byCell.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-  const layout = locateSheet(text, part, sheet, new Set(requested.map((w) => w.row)));
+  const layout =
+    known && requested.every((w) => known.recordsCells(w.row)) ? known : locateSheet(text, part, sheet, new Set(requested.map((w) => w.row)));
   const rowsByIndex = new Map<number, RowSpan>();
   for (const r of layout.rows) if (!rowsByIndex.has(r.index)) rowsByIndex.set(r.index, r);
   // Clearing a cell that does not exist, without a format to set, writes nothing.
@@ -57,12 +63,14 @@ export function editSheet(text: string, part: string, sheet: string, writes: She
     let tag: string;
     if (existing) {
       if (existing.formula) abort('formulaCell', { cell: cellName(w), part });
-      tag = text.slice(existing.start, existing.startTagEnd);
-      for (const name of ['t', 'vm', 'cm']) tag = removeAttribute(tag, name);
-      tag = s === undefined ? removeAttribute(tag, 's') : setAttribute(tag, 's', String(s));
-      tag = setAttribute(tag, 'r', a1(w.row, w.col));
-      if (kind === 'text') tag = setAttribute(tag, 't', 'inlineStr');
-      tag = kind === 'empty' ? closeStartTag(tag) : openStartTag(tag);
+      const set: [string, string][] = s === undefined ? [] : [['s', String(s)]];
+      set.push(['r', a1(w.row, w.col)]);
+      if (kind === 'text') set.push(['t', 'inlineStr']);
+      tag = editStartTag(text.slice(existing.start, existing.startTagEnd), {
+        remove: s === undefined ? REMOVED_WITH_STYLE : REMOVED,
+        set,
+        selfClosing: kind === 'empty',
+      });
     } else {
       const attributes = `r="${a1(w.row, w.col)}"${s === undefined ? '' : ` s="${s}"`}${kind === 'text' ? ' t="inlineStr"' : ''}`;
       tag = kind === 'empty' ? `<${p}c ${attributes}/>` : `<${p}c ${attributes}>`;

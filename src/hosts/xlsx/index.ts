@@ -15,10 +15,10 @@ import { loadWorkbook } from './load-workbook';
 import { withOtherNames } from './other-names';
 import { readSheetCells } from './read-sheet-cells';
 import { resolveContractNames } from './resolve-contract-names';
-import type { WriteOptions } from './zip-deflate';
+import type { ZipOptions } from './zip-deflate';
 
 export type { FileError, FileErrorCode, XlsxResult } from './file-error';
-export { fflateDeflate, type Deflate, type WriteOptions } from './zip-deflate';
+export { fflateDeflate, type Crc32, type Deflate, type Inflate, type ZipOptions } from './zip-deflate';
 
 function run<T>(work: () => T): XlsxResult<T> {
   try {
@@ -49,17 +49,17 @@ export interface OpenedWorkbookFile {
  * Opens the file once for a read-score-write run (the CLI and the web page):
  * the package is unzipped and checked a single time.
  */
-export function openWorkbookFile(bytes: Uint8Array, options: WriteOptions = {}): XlsxResult<OpenedWorkbookFile> {
+export function openWorkbookFile(bytes: Uint8Array, options: ZipOptions = {}): XlsxResult<OpenedWorkbookFile> {
   return run(() => {
-    const wb = loadWorkbook(bytes);
+    const wb = loadWorkbook(bytes, options);
     const { input, book, sheetFacts } = resolveContractNames(wb);
-    return { input, book: withOtherNames(book, wb), sheetFacts, apply: (plan: WritePlan) => run(() => applyPlan(wb, plan, options)) };
+    return { input, book: withOtherNames(book, wb), sheetFacts, apply: (plan: WritePlan) => run(() => applyPlan(wb, plan)) };
   });
 }
 
 /** Applies a write plan; returns the new file's bytes. Nothing is written when any write fails. */
-export function applyPlanToFile(bytes: Uint8Array, plan: WritePlan, options: WriteOptions = {}): XlsxResult<Uint8Array> {
-  return run(() => applyPlan(loadWorkbook(bytes), plan, options));
+export function applyPlanToFile(bytes: Uint8Array, plan: WritePlan, options: ZipOptions = {}): XlsxResult<Uint8Array> {
+  return run(() => applyPlan(loadWorkbook(bytes, options), plan));
 }
 
 /** Every cell of every worksheet, by sheet name and A1 address (for tests and diffing). */
@@ -71,7 +71,7 @@ export function readAllCells(bytes: Uint8Array): XlsxResult<Map<string, Map<stri
  * The file host for the pipeline (scoreThrough): reads the workbook once and
  * writes the plan into the same bytes, giving the new file's bytes.
  */
-export function fileScoringHost(bytes: Uint8Array, options: WriteOptions = {}): ScoringHost<FileError, Uint8Array> {
+export function fileScoringHost(bytes: Uint8Array, options: ZipOptions = {}): ScoringHost<FileError, Uint8Array> {
   let opened: OpenedWorkbookFile | null = null;
   return {
     async read() {

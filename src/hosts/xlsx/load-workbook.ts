@@ -6,6 +6,14 @@ import { readStyles, xfFormats, type StylesInfo } from './read-styles';
 import { readWorkbookStructure, type SheetInfo, type WorkbookStructure } from './read-workbook-structure';
 import { decodeXml, type XmlText } from './xml-text';
 import type { ZipEntry } from './read-zip-directory';
+import type { SheetLayout } from './sheet-layout';
+import type { ZipOptions } from './zip-deflate';
+
+/** A worksheet part as the reader left it: its text and where its rows and cells are. */
+export interface ReadSheet {
+  xml: XmlText;
+  layout: SheetLayout;
+}
 
 /** An opened workbook: the package, its structure, styles and shared strings, everything checked. */
 export interface LoadedWorkbook {
@@ -16,6 +24,10 @@ export interface LoadedWorkbook {
   /** Number format code per cell xf index. */
   formats: string[];
   sharedStrings: string[];
+  /** Worksheets already parsed without fault, by sheet name: a second parse would find the same. */
+  parsed: Set<string>;
+  /** The sheets the reader recorded a layout of, by sheet name: the writer edits them without parsing them again. */
+  read: Map<string, ReadSheet>;
 }
 
 /**
@@ -23,8 +35,8 @@ export interface LoadedWorkbook {
  * sheets, styles and shared strings (parsed), and every worksheet part
  * (inflated and CRC-checked; parsed only when read). Throws a FileErrorAbort.
  */
-export function loadWorkbook(bytes: Uint8Array): LoadedWorkbook {
-  const pkg = openPackage(bytes);
+export function loadWorkbook(bytes: Uint8Array, options: ZipOptions = {}): LoadedWorkbook {
+  const pkg = openPackage(bytes, options);
   const structure = readWorkbookStructure(pkg);
   let styles: StylesInfo | undefined;
   let stylesXml: XmlText | undefined;
@@ -38,7 +50,7 @@ export function loadWorkbook(bytes: Uint8Array): LoadedWorkbook {
     sharedStrings = readSharedStrings(decodeXml(readPart(pkg, part)!, part), part);
   }
   for (const sheet of structure.sheets) if (sheet.kind === 'worksheet') inflateEntry(pkg, sheetEntry(pkg, sheet));
-  return { pkg, structure, styles, stylesXml, formats: xfFormats(styles), sharedStrings };
+  return { pkg, structure, styles, stylesXml, formats: xfFormats(styles), sharedStrings, parsed: new Set(), read: new Map() };
 }
 
 /** The zip entry of a sheet part (`partMissing` when the package does not have it). */
@@ -54,14 +66,16 @@ export function sheetXml(pkg: Package, sheet: SheetInfo): XmlText {
 }
 
 /**
- * Parses every worksheet not in `skip` (they were read already): a workbook
- * with a broken sheet is refused even when no name refers to that sheet, so
- * a damaged file is never scored, nor written back still damaged.
+ * Parses every worksheet not in `skip` (they are read or edited by the
+ * caller) and not parsed before: a workbook with a broken sheet is refused
+ * even when no name refers to that sheet, so a damaged file is never scored,
+ * nor written back still damaged.
  */
 export function checkOtherSheets(wb: LoadedWorkbook, skip: Set<string>): void {
   for (const sheet of wb.structure.sheets) {
-    if (sheet.kind !== 'worksheet' || skip.has(sheet.name)) continue;
+    if (sheet.kind !== 'worksheet' || skip.has(sheet.name) || wb.parsed.has(sheet.name)) continue;
     scanSheet(sheetXml(wb.pkg, sheet).text, sheet.part!, sheet.name, () => undefined);
+    wb.parsed.add(sheet.name);
   }
 }
 

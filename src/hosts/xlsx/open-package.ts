@@ -1,7 +1,6 @@
-import { inflateSync } from 'fflate';
-import { crc32 } from './crc32';
 import { abort } from './file-error';
 import { readZipDirectory, u16, u32, type ZipEntry } from './read-zip-directory';
+import { zipCodec, type ZipOptions } from './zip-deflate';
 
 /** An opened .xlsx package: its zip entries, looked up case-insensitively (OPC part names are), inflated on demand. */
 export interface Package {
@@ -10,6 +9,8 @@ export interface Package {
   comment: Uint8Array;
   byKey: Map<string, ZipEntry>;
   inflated: Map<string, Uint8Array>;
+  /** Inflate, deflate and CRC-32 as the host gave them (node:zlib in the CLI, fflate elsewhere). */
+  codec: Required<ZipOptions>;
 }
 
 const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -38,12 +39,12 @@ function hasEncryptionInfoStream(bytes: Uint8Array): boolean {
  * Opens the zip: sniffs OLE2 files (encrypted workbooks and old .xls), reads
  * the central directory with its limits. Throws a FileErrorAbort.
  */
-export function openPackage(bytes: Uint8Array): Package {
+export function openPackage(bytes: Uint8Array, options: ZipOptions = {}): Package {
   if (startsWith(bytes, OLE2_SIGNATURE)) return abort(hasEncryptionInfoStream(bytes) ? 'encrypted' : 'xls');
   const directory = readZipDirectory(bytes);
   const byKey = new Map<string, ZipEntry>();
   for (const entry of directory.entries) byKey.set(entry.name.toLowerCase(), entry);
-  return { bytes, entries: directory.entries, comment: directory.comment, byKey, inflated: new Map() };
+  return { bytes, entries: directory.entries, comment: directory.comment, byKey, inflated: new Map(), codec: zipCodec(options) };
 }
 
 export function findEntry(pkg: Package, name: string): ZipEntry | undefined {
@@ -75,7 +76,7 @@ export function inflateEntry(pkg: Package, entry: ZipEntry): Uint8Array {
     try {
       // A fixed output buffer: a stream that inflates to more than its declared size cannot grow memory;
       // it is cut off and then fails the CRC check.
-      data = inflateSync(raw, { out: new Uint8Array(entry.size) });
+      data = pkg.codec.inflate(raw, entry.size);
     } catch {
       return abort('corruptZip', { part: entry.name });
     }
@@ -83,7 +84,7 @@ export function inflateEntry(pkg: Package, entry: ZipEntry): Uint8Array {
   } else {
     return abort('unsupportedZip', { part: entry.name });
   }
-  if (crc32(data) !== entry.crc) abort('corruptZip', { part: entry.name });
+  if (pkg.codec.crc32(data) !== entry.crc) abort('corruptZip', { part: entry.name });
   pkg.inflated.set(entry.name, data);
   return data;
 }

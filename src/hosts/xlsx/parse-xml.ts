@@ -1,22 +1,12 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { abort } from './file-error';
 import { walkPlainXml, type PlainHandlers, type PlainTag } from './plain-xml';
+import { SML_NS } from './namespaces';
 
 export type XmlParser = SaxesParser<{ xmlns: true; position: true }>;
 export type XmlTag = SaxesTagNS;
 
-/** SpreadsheetML main namespaces (transitional and strict). */
-export const SML_NS = new Set([
-  'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
-  'http://purl.oclc.org/ooxml/spreadsheetml/main',
-]);
-/** Office document relationship namespaces (for `r:id`). */
-export const REL_NS = new Set([
-  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
-  'http://purl.oclc.org/ooxml/officeDocument/relationships',
-]);
-export const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-export const CONTENT_TYPES_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
+export { CONTENT_TYPES_NS, PACKAGE_REL_NS, REL_NS, SML_NS } from './namespaces';
 
 class NotWellFormed extends Error {}
 

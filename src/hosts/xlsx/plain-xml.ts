@@ -14,7 +14,9 @@
  * test/hosts/xlsx/plain-xml.test.ts checks against saxes.
  */
 
-export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+import { KNOWN_NAMESPACES, XML_NAMESPACE } from './namespaces';
+
+export { XML_NAMESPACE } from './namespaces';
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 
 /** An element as the handlers see it; valid only during the call (the object is reused). */
@@ -115,6 +117,16 @@ function nameEnd(text: string, i: number, colon: { at: number }): number {
     while (isNameChar(text.charCodeAt(j))) j++;
   }
   return j;
+}
+
+/**
+ * A namespace name as the literal the readers compare it with (namespaces.ts):
+ * a value sliced from a part (a two-byte string when the part has Chinese
+ * text) is compared character by character with an equal literal, and every
+ * element's namespace is compared; the literal itself compares at once.
+ */
+function canonicalUri(value: string): string {
+  return KNOWN_NAMESPACES.get(value) ?? value;
 }
 
 interface Scope {
@@ -354,7 +366,7 @@ export function walkPlainXml(text: string, handlers: PlainHandlers | null): bool
         if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && value === '')) return false;
       }
       declared ??= new Map();
-      declared.set(prefix, value);
+      declared.set(prefix, canonicalUri(value));
     }
     const elementScope: Scope = declared ? { parent: scope, prefixes: declared } : scope;
     const prefix = elementColon < 0 ? '' : names.get(nameStart, elementColon);

@@ -16,6 +16,7 @@ import { abort } from './file-error';
 import { checkOtherSheets, findSheet, sheetXml, type LoadedWorkbook } from './load-workbook';
 import type { DefinedName, SheetInfo, WorkbookStructure } from './read-workbook-structure';
 import { scanSheet } from './scan-sheet';
+import { LayoutRecorder } from './sheet-layout';
 import { toCellInput } from './to-cell-input';
 
 /** The largest grid a name may resolve to (rows × columns, after clamping whole columns/rows). */
@@ -118,6 +119,8 @@ export function resolveContractNames(wb: LoadedWorkbook): ContractRead {
     const cells = new Map<number, CellInput>();
     const facts: SheetFacts = { merges: [], protected: false };
     sheetFacts[sheet.name] = facts;
+    // Output cells lie in the names' ranges: the cells of their rows are recorded for the writer.
+    const recorder = new LayoutRecorder(xml.text, (row) => list.some((w) => row >= w.area.top && row <= w.area.bottom));
     const { formulaBoxes } = scanSheet(
       xml.text,
       sheet.part!,
@@ -141,7 +144,10 @@ export function resolveContractNames(wb: LoadedWorkbook): ContractRead {
         }
       },
       facts,
+      recorder,
     );
+    wb.parsed.add(sheet.name);
+    wb.read.set(sheet.name, { xml, layout: recorder.layout });
     for (const w of list) {
       const range = buildRange(w, cells, formulaBoxes);
       if (w.scope === null) workbook[w.name] = range;

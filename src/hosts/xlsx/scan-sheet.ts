@@ -5,6 +5,7 @@ import { decodeEscapes } from './decode-escapes';
 import { abort } from './file-error';
 import { isValidDimension } from './parse-cell-ref';
 import { parseXmlFast, SML_NS } from './parse-xml';
+import type { LayoutRecorder } from './sheet-layout';
 
 /** One <c> element as found in a sheet part, before shared strings and styles are applied. */
 export interface RawCell {
@@ -55,10 +56,18 @@ function covered(active: Box[], row: number, col: number): boolean {
  * A cell after an array formula's anchor, inside its range, comes with
  * `formula` set; the ranges are returned, for cells that are missing or
  * come before their anchor. When `facts` is given, the sheet's merged areas and
- * protection are collected into it in the same pass. A reference outside
+ * protection are collected into it in the same pass, and when `layout` is
+ * given, where the rows and cells are (for the writer). A reference outside
  * Excel's limits gives `badDimension`, contradictory positions `cellPosition`.
  */
-export function scanSheet(text: string, part: string, sheet: string, onCell: (cell: RawCell) => void, facts?: SheetFacts): SheetScan {
+export function scanSheet(
+  text: string,
+  part: string,
+  sheet: string,
+  onCell: (cell: RawCell) => void,
+  facts?: SheetFacts,
+  layout?: LayoutRecorder,
+): SheetScan {
   const cell: RawCell = { row: 0, col: 0, type: '', style: 0, value: null, formula: false };
   const positions = new PositionTracker(sheet, part);
   const formulaBoxes: Box[] = [];
@@ -74,7 +83,7 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
   let phonetic = 0;
   let buffer = '';
   parseXmlFast(text, part, {
-    open(tag) {
+    open(tag, end) {
       depth++;
       if (!SML_NS.has(tag.uri)) return;
       const local = tag.local;
@@ -86,6 +95,7 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
           cell.formula = true;
           const t = tag.attr('t');
           const range = tag.attr('ref');
+          if (layout) layout.formula(t, range);
           const box = (t === 'array' || t === 'dataTable') && range ? parseBox(range) : null;
           // A range of the anchor cell alone (an array formula entered in one cell) adds nothing.
           if (box && (box.bottom > box.top || box.right > box.left || box.top !== cell.row || box.left !== cell.col)) {
@@ -112,27 +122,34 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
         cell.style = s === undefined ? 0 : Number(s) | 0;
         cell.value = null;
         cell.formula = false;
+        if (layout) layout.openCell(end, tag.isSelfClosing, s, cell.row, cell.col);
       } else if (depth === 3) {
         if (local === 'row' && inSheetData) {
           positions.openRow(tag.attr('r'));
           inRow = true;
+          if (layout) layout.openRow(end, tag.isSelfClosing, tag.attr('s'), tag.attr('customFormat'), positions.row);
+        } else if (local === 'col' && layout) {
+          layout.column(Number(tag.attr('min')), Number(tag.attr('max')), tag.attr('style'));
         } else if (local === 'mergeCell' && inMerges && facts) {
           const box = parseBox(tag.attr('ref') ?? '');
           if (box) facts.merges.push({ sheet, row: box.top, col: box.left, rows: box.bottom - box.top + 1, cols: box.right - box.left + 1 });
         }
       } else if (depth === 2) {
-        if (local === 'sheetData') inSheetData = true;
-        else if (local === 'dimension') {
+        if (local === 'sheetData') {
+          inSheetData = true;
+          if (layout) layout.openSheetData(end, tag.isSelfClosing);
+        } else if (local === 'dimension') {
           const r = tag.attr('ref');
           if (r !== undefined && !isValidDimension(r)) abort('badDimension', { sheet, cell: r, part });
+          if (layout) layout.openDimension(end, tag.isSelfClosing);
         } else if (local === 'mergeCells') inMerges = true;
         else if (local === 'sheetProtection' && facts) facts.protected = isOn(tag.attr('sheet'));
-      }
+      } else if (depth === 1 && layout) layout.root(tag.prefix);
     },
     text(t) {
       if (collect) buffer += t;
     },
-    close(tag) {
+    close(tag, end) {
       const at = depth--;
       if (!SML_NS.has(tag.uri)) return;
       const local = tag.local;
@@ -142,6 +159,7 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
           inInline = false;
           phonetic = 0;
           if (active.length > 0 && !cell.formula && covered(active, cell.row, cell.col)) cell.formula = true;
+          if (layout) layout.closeCell(end);
           onCell(cell);
         } else if (local === 'v' && collect) {
           cell.value = buffer;
@@ -154,9 +172,13 @@ export function scanSheet(text: string, part: string, sheet: string, onCell: (ce
       } else if (at === 3 && inRow) {
         positions.closeRow();
         inRow = false;
+        if (layout) layout.closeRow(end, positions.row);
       } else if (at === 2) {
-        if (local === 'sheetData') inSheetData = false;
-        else if (local === 'mergeCells') inMerges = false;
+        if (local === 'sheetData') {
+          inSheetData = false;
+          if (layout) layout.closeSheetData(end);
+        } else if (local === 'mergeCells') inMerges = false;
+        else if (local === 'dimension' && layout) layout.closeDimension(end);
       }
     },
   });

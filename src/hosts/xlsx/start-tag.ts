@@ -88,7 +88,54 @@ export function closeStartTag(text: string): string {
   return tag.selfClosing ? text : text.slice(0, tag.closeAt) + '/>';
 }
 
+/** What editStartTag does to a start tag, in this order. */
+export interface StartTagEdit {
+  /** Attributes removed, each with the whitespace before it. */
+  remove: readonly string[];
+  /** Attributes set in place, or appended after the last attribute left, in this order; values already escaped. */
+  set: ReadonlyArray<readonly [string, string]>;
+  /** The tag made self-closing (true) or open (false). */
+  selfClosing: boolean;
+}
+
+/**
+ * The removals, then the settings, then closeStartTag or openStartTag, done
+ * on one parse of the tag: the same text as those calls one after another
+ * give (test/hosts/xlsx/start-tag.test.ts), for a cell written per row.
+ */
+export function editStartTag(text: string, edit: StartTagEdit): string {
+  const tag = parseTag(text);
+  // The tag was parsed by the reader: no attribute name repeats.
+  const kept = tag.attributes.filter((a) => edit.remove.indexOf(a.name) < 0);
+  const values = new Map<string, string>();
+  let appended = '';
+  for (const [name, value] of edit.set) {
+    if (kept.some((a) => a.name === name)) values.set(name, value);
+    else appended += ' ' + name + '="' + value + '"';
+  }
+  const lastKept = kept[kept.length - 1];
+  let at = 1 + tag.name.length;
+  let out = text.slice(0, at) + (lastKept ? '' : appended);
+  for (const a of tag.attributes) {
+    if (kept.indexOf(a) < 0) {
+      let start = a.start;
+      while (start > at && isSpace(text[start - 1])) start--;
+      out += text.slice(at, start);
+    } else {
+      out += text.slice(at, a.valueStart) + (values.get(a.name) ?? a.value) + text.slice(a.valueEnd, a.end);
+      if (a === lastKept) out += appended;
+    }
+    at = a.end;
+  }
+  out += text.slice(at, tag.closeAt);
+  if (edit.selfClosing) return out + (tag.selfClosing ? text.slice(tag.closeAt) : '/>');
+  return tag.selfClosing ? out.replace(/\s+$/, '') + '>' : out + text.slice(tag.closeAt);
+}
+
+const NEEDS_ESCAPE = /[&<>"\r]/;
+
 /** Escapes text for element content or a double-quoted attribute; CR as a character reference so it survives parsing. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
 }

@@ -71,5 +71,5 @@ export function writeDefinedNames(wb: LoadedWorkbook, names: readonly ProposedNa
   };
   const data = encodeXml(addDefinedNames(xml.text, entry.name, names, sheetIndex), xml.encoding);
   const output: OutputEntry[] = pkg.entries.map((e) => (e === entry ? { kind: 'data', entry: e, data } : { kind: 'copy', entry: e, raw: rawEntryData(pkg, e) }));
-  return writeZip(output, pkg.comment);
+  return writeZip(output, pkg.comment, pkg.codec);
 }

@@ -1,5 +1,4 @@
-import { crc32 } from './crc32';
-import { fflateDeflate, type Deflate } from './zip-deflate';
+import { zipCodec, type ZipOptions } from './zip-deflate';
 import type { ZipEntry } from './read-zip-directory';
 
 /** An entry of the zip to write: either copied as stored, or new data to compress. */
@@ -31,7 +30,8 @@ function put32(b: Uint8Array, i: number, v: number): void {
  * (level 6, or 3 for large parts). Headers carry no extra fields and no data descriptors, so the
  * output is a fixed point: the same entries always give the same bytes.
  */
-export function writeZip(entries: OutputEntry[], comment: Uint8Array, deflate: Deflate = fflateDeflate): Uint8Array {
+export function writeZip(entries: OutputEntry[], comment: Uint8Array, options: ZipOptions = {}): Uint8Array {
+  const { deflate, crc32 } = zipCodec(options);
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;

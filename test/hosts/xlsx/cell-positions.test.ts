@@ -252,6 +252,22 @@ describe('generated contract workbooks in every position form, scored through th
     for (const n of Object.values(reached)) expect(n).toBeGreaterThan(0);
   });
 
+  it('the writer splices where the reader recorded: the same bytes as locating each sheet afresh (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CLEAN), fc.integer(), (index, seed) => {
+        const formed = formedXlsx(makeBook(index), seed);
+        const opened = openWorkbookFile(formed.bytes);
+        if (!opened.ok) throw new Error(fileErrorText(opened.error));
+        const { plan } = scoreWorkbook(opened.value.input);
+        const recorded = opened.value.apply(plan);
+        // applyPlanToFile opens the bytes afresh: nothing was read, so every written sheet is located again.
+        const located = applyPlanToFile(formed.bytes, plan);
+        expect(recorded.ok && located.ok && Buffer.from(recorded.value).equals(Buffer.from(located.value))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('openpyxl, an independent reader, reads back every cell as planned (30 cases, one python process)', () => {
     if (!PY) {
       console.warn('openpyxl is not importable by /usr/bin/python3: skipping the independent-reader check.');
