@@ -110,14 +110,24 @@ let lastPlain: string | null = null;
  * Parses a large, machine-written part (a worksheet) with the fast reader of
  * plain-xml.ts when it is plain XML, otherwise with saxes exactly as
  * parseXml does: the same events, and the same refusals.
+ *
+ * With `restart`, one walk checks the text and calls the handlers together;
+ * when the text turns out not to be plain, `restart` gives fresh handlers
+ * (the caller forgets what the first ones collected) and saxes parses it
+ * from the start. Without it the text is checked first, then walked.
  */
-export function parseXmlFast(text: string, part: string, handlers: PlainHandlers): void {
-  if (text === lastPlain || walkPlainXml(text, null)) {
-    lastPlain = text;
+export function parseXmlFast(text: string, part: string, handlers: PlainHandlers, restart?: () => PlainHandlers): void {
+  if (text === lastPlain) {
     xmlParses.count++;
-    walkPlainXml(text, handlers);
+    walkPlainXml(text, handlers, true);
     return;
   }
+  if (restart ? walkPlainXml(text, handlers) : walkPlainXml(text, null) && walkPlainXml(text, handlers, true)) {
+    lastPlain = text;
+    xmlParses.count++;
+    return;
+  }
+  if (restart) handlers = restart();
   const view = new SaxesTagView();
   const { open, close } = handlers;
   parseXml(text, part, {

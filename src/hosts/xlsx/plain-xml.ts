@@ -238,12 +238,16 @@ class OpenElements {
 
 /**
  * Walks the text as saxes would, calling the handlers; or, when the text is
- * not plain XML, returns false. With handlers it must only be called on a
- * text a walk without handlers accepted, so that no handler runs on a part
- * that then falls back to saxes.
+ * not plain XML, returns false. `checked` says a walk accepted this text
+ * before: it is not checked again. Otherwise the walk checks as it goes and
+ * may return false after handlers ran — on the elements before the first
+ * one outside the subset, where saxes gives the same events (a handler that
+ * throws there throws what it would throw under saxes); the caller then
+ * parses the text with saxes from the start.
  */
-export function walkPlainXml(text: string, handlers: PlainHandlers | null): boolean {
-  if (!handlers && ((MAYBE_BAD_CHAR.test(text) && BAD_CHAR.test(text)) || text.includes(']]>'))) return false;
+export function walkPlainXml(text: string, handlers: PlainHandlers | null, checked = false): boolean {
+  const check = !checked;
+  if (check && ((MAYBE_BAD_CHAR.test(text) && BAD_CHAR.test(text)) || text.includes(']]>'))) return false;
   const names = new Names(text);
   const tag = new Tag(text);
   const colon = { at: -1 };
@@ -264,7 +268,7 @@ export function walkPlainXml(text: string, handlers: PlainHandlers | null): bool
     const lt = text.charCodeAt(i) === 60 ? i : text.indexOf('<', i);
     const textEnd = lt < 0 ? text.length : lt;
     if (textEnd > i) {
-      if (!handlers) {
+      if (check) {
         if (stack.depth === 0) {
           if (!ONLY_SPACE.test(text.slice(i, textEnd))) return false;
         } else if (!referencesOk(text, amp, i, textEnd)) return false;
@@ -344,7 +348,7 @@ export function walkPlainXml(text: string, handlers: PlainHandlers | null): bool
         if (ch === 60 || ch === 9 || ch === 10 || ch === 13 || ch !== ch) return false;
         ch = text.charCodeAt(++vEnd);
       }
-      if (!handlers && !referencesOk(text, amp, k + 1, vEnd)) return false;
+      if (check && !referencesOk(text, amp, k + 1, vEnd)) return false;
       bounds[count * 4] = j;
       bounds[count * 4 + 1] = aEnd;
       bounds[count * 4 + 2] = k + 1;
@@ -360,7 +364,7 @@ export function walkPlainXml(text: string, handlers: PlainHandlers | null): bool
       if (!text.startsWith('xmlns', s) || (e !== s + 5 && text.charCodeAt(s + 5) !== 58)) continue;
       const value = text.slice(bounds[a * 4 + 2], bounds[a * 4 + 3]);
       const prefix = e === s + 5 ? '' : text.slice(s + 6, e);
-      if (!handlers) {
+      if (check) {
         // saxes trims a namespace name: one with spaces around it is left to saxes.
         if (value.includes('&') || value.trim() !== value || value === XML_NAMESPACE || value === XMLNS_NAMESPACE) return false;
         if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && value === '')) return false;
@@ -372,7 +376,7 @@ export function walkPlainXml(text: string, handlers: PlainHandlers | null): bool
     const prefix = elementColon < 0 ? '' : names.get(nameStart, elementColon);
     const uri = lookup(elementScope, prefix) ?? (prefix === '' ? '' : undefined);
     if (uri === undefined) return false;
-    if (!handlers && (prefix === 'xmlns' || !attributesOk(text, bounds, count, elementScope))) return false;
+    if (check && (prefix === 'xmlns' || !attributesOk(text, bounds, count, elementScope))) return false;
     const local = names.get(elementColon < 0 ? nameStart : elementColon + 1, end);
     i = j + 1;
     if (onOpen) {

@@ -1,5 +1,6 @@
 import { decodeEscapes } from './decode-escapes';
-import { isSml, parseXml } from './parse-xml';
+import { parseXmlFast, SML_NS } from './parse-xml';
+import type { PlainHandlers } from './plain-xml';
 import type { XmlText } from './xml-text';
 
 /**
@@ -11,9 +12,9 @@ export function readSharedStrings(xml: XmlText, part: string): string[] {
   let current: string | null = null;
   let inT = false;
   let phonetic = 0;
-  parseXml(xml.text, part, {
+  const handlers: PlainHandlers = {
     open(tag) {
-      if (!isSml(tag, tag.local)) return;
+      if (!SML_NS.has(tag.uri)) return;
       if (tag.local === 'si') current = '';
       else if (tag.local === 'rPh') phonetic++;
       else if (tag.local === 't' && current !== null && phonetic === 0) inT = true;
@@ -22,7 +23,7 @@ export function readSharedStrings(xml: XmlText, part: string): string[] {
       if (inT) current += text;
     },
     close(tag) {
-      if (!isSml(tag, tag.local)) return;
+      if (!SML_NS.has(tag.uri)) return;
       if (tag.local === 't') inT = false;
       else if (tag.local === 'rPh') phonetic--;
       else if (tag.local === 'si' && current !== null) {
@@ -30,6 +31,14 @@ export function readSharedStrings(xml: XmlText, part: string): string[] {
         current = null;
       }
     },
+  };
+  // The fast reader, in one walk: a workbook's strings are its largest part after its sheets.
+  parseXmlFast(xml.text, part, handlers, () => {
+    strings.length = 0;
+    current = null;
+    inT = false;
+    phonetic = 0;
+    return handlers;
   });
   return strings;
 }

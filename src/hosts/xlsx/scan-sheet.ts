@@ -5,6 +5,7 @@ import { decodeEscapes } from './decode-escapes';
 import { abort } from './file-error';
 import { isValidDimension } from './parse-cell-ref';
 import { parseXmlFast, SML_NS } from './parse-xml';
+import type { PlainHandlers } from './plain-xml';
 import type { LayoutRecorder } from './sheet-layout';
 
 /** One <c> element as found in a sheet part, before shared strings and styles are applied. */
@@ -51,9 +52,11 @@ function covered(active: Box[], row: number, col: number): boolean {
 }
 
 /**
- * Streams the cells of a worksheet part to `onCell` (the same object is
- * reused: copy what you keep), placing them by the rule of cell-positions.ts.
- * A cell after an array formula's anchor, inside its range, comes with
+ * Streams the cells of a worksheet part to `onCell`, placing them by the
+ * rule of cell-positions.ts. The same object is reused: copy what you keep.
+ * When the part is not plain XML, the cells before the first thing outside
+ * the subset come twice, in the same order and with the same values: keep
+ * them by position, as every caller does. A cell after an array formula's anchor, inside its range, comes with
  * `formula` set; the ranges are returned, for cells that are missing or
  * come before their anchor. When `facts` is given, the sheet's merged areas and
  * protection are collected into it in the same pass, and when `layout` is
@@ -69,9 +72,9 @@ export function scanSheet(
   layout?: LayoutRecorder,
 ): SheetScan {
   const cell: RawCell = { row: 0, col: 0, type: '', style: 0, value: null, formula: false };
-  const positions = new PositionTracker(sheet, part);
-  const formulaBoxes: Box[] = [];
-  const active: Box[] = [];
+  let positions = new PositionTracker(sheet, part);
+  let formulaBoxes: Box[] = [];
+  let active: Box[] = [];
   let cellsBeforeAnchor = false;
   let depth = 0;
   let inSheetData = false;
@@ -82,7 +85,22 @@ export function scanSheet(
   let inInline = false;
   let phonetic = 0;
   let buffer = '';
-  parseXmlFast(text, part, {
+  /** Everything collected so far forgotten, for saxes to parse the part again (parseXmlFast's restart). */
+  const restart = (): PlainHandlers => {
+    positions = new PositionTracker(sheet, part);
+    formulaBoxes = [];
+    active = [];
+    cellsBeforeAnchor = inSheetData = inRow = inMerges = inCell = collect = inInline = false;
+    depth = phonetic = 0;
+    buffer = '';
+    if (facts) {
+      facts.merges.length = 0;
+      facts.protected = false;
+    }
+    if (layout) layout.reset();
+    return handlers;
+  };
+  const handlers: PlainHandlers = {
     open(tag, end) {
       depth++;
       if (!SML_NS.has(tag.uri)) return;
@@ -181,6 +199,7 @@ export function scanSheet(
         else if (local === 'dimension' && layout) layout.closeDimension(end);
       }
     },
-  });
+  };
+  parseXmlFast(text, part, handlers, restart);
   return { formulaBoxes, cellsBeforeAnchor };
 }

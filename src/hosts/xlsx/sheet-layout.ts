@@ -65,6 +65,17 @@ export class LayoutRecorder {
     this.layout = { prefix: '', rows: [], formulaRanges: [], columnStyles: [], recordsCells };
   }
 
+  /** Forgets what was recorded (the part is parsed again from the start). */
+  reset(): void {
+    this.layout.prefix = '';
+    this.layout.dimension = this.layout.sheetData = undefined;
+    this.layout.rows = [];
+    this.layout.formulaRanges = [];
+    this.layout.columnStyles = [];
+    this.row = this.cell = undefined;
+    this.rowStyle = undefined;
+  }
+
   root(prefix: string): void {
     this.layout.prefix = prefix ? prefix + ':' : '';
   }
