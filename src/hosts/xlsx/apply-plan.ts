@@ -38,8 +38,9 @@ export function applyPlan(wb: LoadedWorkbook, plan: WritePlan): Uint8Array {
   }
 
   let stylesPart = structure.stylesPart;
-  const stylesXml = stylesPart ? decodeXml(readPart(pkg, stylesPart)!, stylesPart) : { text: MINIMAL_STYLES, encoding: 'utf8' as const };
-  const styles: StylesEditor = createStylesEditor(stylesXml, stylesPart ?? 'xl/styles.xml');
+  // The styles part as the reader decoded and read it (loadWorkbook), not parsed again.
+  const stylesXml = stylesPart ? wb.stylesXml ?? decodeXml(readPart(pkg, stylesPart)!, stylesPart) : { text: MINIMAL_STYLES, encoding: 'utf8' as const };
+  const styles: StylesEditor = createStylesEditor(stylesXml, stylesPart ?? 'xl/styles.xml', stylesPart ? wb.styles : undefined);
 
   const replaced = new Map<ZipEntry, Uint8Array>();
   for (const [sheetName, writes] of bySheet) {

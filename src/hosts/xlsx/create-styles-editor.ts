@@ -30,9 +30,10 @@ export interface StylesEditor extends StyleResolver {
  * 0.00% unless the file redefines them; other codes reuse a <numFmt> that
  * shows the code or get a new id above every existing one (at least 164).
  */
-export function createStylesEditor(xml: XmlText, part: string): StylesEditor {
+export function createStylesEditor(xml: XmlText, part: string, read?: StylesInfo): StylesEditor {
   const { text } = xml;
-  const info: StylesInfo = readStyles(xml, part);
+  // `read`: what the reader found in this same text (it is only read here, never changed).
+  const info: StylesInfo = read ?? readStyles(xml, part);
   const p = info.prefix;
   const newFormats: { id: number; code: string }[] = [];
   const newXfs: string[] = [];

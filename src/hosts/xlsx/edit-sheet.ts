@@ -5,7 +5,7 @@ import { abort } from './file-error';
 import { parseBox } from './cell-box';
 import { locateSheet, type CellSpan, type RowSpan, type SheetLayout } from './locate-sheet';
 import { spliceText, type Splice } from './splice-text';
-import { editStartTag, escapeXml, getAttribute, openStartTag, removeAttribute, setAttribute } from './start-tag';
+import { editStartTag, escapeXml, findAttribute, getAttribute, openStartTag, removeAttribute, setAttribute } from './start-tag';
 
 export interface SheetWrite {
   row: number;
@@ -152,15 +152,25 @@ function editRow(
 
 /** Extends a single `spans="a:b"` to cover the written columns; drops a list of spans that does not cover them. */
 function updateSpans(tag: string, writes: SheetWrite[]): string {
-  const spans = getAttribute(tag, 'spans');
+  // One parse of the row's tag: this runs for every written row.
+  const spans = findAttribute(tag, 'spans');
   if (spans === undefined) return tag;
-  const ranges = spans.trim().split(/\s+/).map((s) => s.split(':').map(Number));
+  const ranges = spans.value.trim().split(/\s+/).map((s) => s.split(':').map(Number));
   const covered = (col: number) => ranges.some(([a, b = a]) => col >= a && col <= b);
-  const cols = writes.map((w) => w.col + 1);
-  if (cols.every(covered)) return tag;
+  let low = Infinity;
+  let high = -Infinity;
+  let all = true;
+  for (const w of writes) {
+    const col = w.col + 1;
+    if (col < low) low = col;
+    if (col > high) high = col;
+    if (all && !covered(col)) all = false;
+  }
+  if (all) return tag;
   if (ranges.length === 1 && ranges[0].length === 2 && ranges[0].every((n) => Number.isInteger(n) && n > 0)) {
     const [a, b] = ranges[0];
-    return setAttribute(tag, 'spans', `${Math.min(a, ...cols)}:${Math.max(b, ...cols)}`);
+    const value = `${Math.min(a, low)}:${Math.max(b, high)}`;
+    return value === spans.value ? tag : tag.slice(0, spans.valueStart) + value + tag.slice(spans.valueEnd);
   }
   return removeAttribute(tag, 'spans');
 }

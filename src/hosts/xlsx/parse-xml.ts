@@ -22,8 +22,8 @@ export interface XmlHandlers {
   text?(text: string): void;
 }
 
-/** True when the tag is the SpreadsheetML element with this local name. */
-export function isSml(tag: XmlTag, local: string): boolean {
+/** True when the tag (from saxes or the fast reader) is the SpreadsheetML element with this local name. */
+export function isSml(tag: { local: string; uri: string }, local: string): boolean {
   return tag.local === local && SML_NS.has(tag.uri);
 }
 

@@ -1,5 +1,6 @@
 import { BUILTIN_NUMBER_FORMATS } from './builtin-number-formats';
-import { attr, closeTagStart, isSml, parseXml, tagStart, type XmlTag } from './parse-xml';
+import { closeTagStart, isSml, parseXmlFast, tagStart } from './parse-xml';
+import type { PlainHandlers, PlainTag } from './plain-xml';
 import type { XmlText } from './xml-text';
 
 /** An element's place in the text: [start, startTagEnd) is its start tag, [start, end) the whole element. */
@@ -32,7 +33,7 @@ export interface StylesInfo {
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const AFTER_CELL_XFS = new Set(['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst']);
 
-function openSpan(text: string, tag: XmlTag, end: number): ElementSpan {
+function openSpan(text: string, tag: PlainTag, end: number): ElementSpan {
   return { start: tagStart(text, end), startTagEnd: end, closeStart: end, end, selfClosing: tag.isSelfClosing };
 }
 
@@ -46,26 +47,26 @@ function toId(value: string | undefined): number {
   return Number.isInteger(n) && n >= 0 ? n : 0;
 }
 
-export function qualifiedPrefix(tag: XmlTag): string {
+export function qualifiedPrefix(tag: { prefix: string }): string {
   return tag.prefix ? tag.prefix + ':' : '';
 }
 
 /** Parses styles.xml. Throws a FileErrorAbort for XML errors. */
 export function readStyles(xml: XmlText, part: string): StylesInfo {
   const { text } = xml;
-  const info: StylesInfo = { prefix: '', customFormats: new Map(), xfs: [] };
-  const stack: string[] = [];
+  let info: StylesInfo = { prefix: '', customFormats: new Map(), xfs: [] };
+  let stack: string[] = [];
   let xf: XfSpan | undefined;
   // An mc:AlternateContent inside cellXfs counts as one xf: its Fallback (we understand no Choice), else its first Choice.
   let alternate: { choice?: XfSpan; fallback?: XfSpan } | undefined;
-  parseXml(text, part, {
+  const handlers: PlainHandlers = {
     open(tag, end) {
       const parent = stack[stack.length - 1];
       const mc = tag.uri === MC_NS ? 'mc:' + tag.local : '';
       stack.push(isSml(tag, tag.local) ? tag.local : mc);
       if (mc === 'mc:AlternateContent' && parent === 'cellXfs' && stack.length === 3) alternate = {};
       if (alternate && isSml(tag, 'xf') && (parent === 'mc:Choice' || parent === 'mc:Fallback') && stack.length === 5) {
-        xf = { ...openSpan(text, tag, end), numFmtId: toId(attr(tag, 'numFmtId')) };
+        xf = { ...openSpan(text, tag, end), numFmtId: toId(tag.attr('numFmtId')) };
         if (parent === 'mc:Fallback') alternate.fallback ??= xf;
         else alternate.choice ??= xf;
         return;
@@ -80,9 +81,9 @@ export function readStyles(xml: XmlText, part: string): StylesInfo {
           info.afterCellXfs = tagStart(text, end);
         }
       } else if (parent === 'numFmts' && isSml(tag, 'numFmt')) {
-        info.customFormats.set(toId(attr(tag, 'numFmtId')), attr(tag, 'formatCode') ?? 'General');
+        info.customFormats.set(toId(tag.attr('numFmtId')), tag.attr('formatCode') ?? 'General');
       } else if (parent === 'cellXfs' && isSml(tag, 'xf') && stack.length === 3) {
-        xf = { ...openSpan(text, tag, end), numFmtId: toId(attr(tag, 'numFmtId')) };
+        xf = { ...openSpan(text, tag, end), numFmtId: toId(tag.attr('numFmtId')) };
         info.xfs.push(xf);
       }
     },
@@ -107,6 +108,13 @@ export function readStyles(xml: XmlText, part: string): StylesInfo {
         xf = undefined;
       }
     },
+  };
+  // The fast reader, in one walk (styles.xml is the largest part of a small workbook); saxes from the start when it is not plain.
+  parseXmlFast(text, part, handlers, () => {
+    info = { prefix: '', customFormats: new Map(), xfs: [] };
+    stack = [];
+    xf = alternate = undefined;
+    return handlers;
   });
   return info;
 }

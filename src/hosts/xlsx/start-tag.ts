@@ -57,6 +57,11 @@ export function getAttribute(text: string, name: string): string | undefined {
   return parseTag(text).attributes.find((a) => a.name === name)?.value;
 }
 
+/** An attribute's raw value and where it stands in the tag ([valueStart, valueEnd)), or undefined. */
+export function findAttribute(text: string, name: string): Pick<AttributeSpan, 'value' | 'valueStart' | 'valueEnd'> | undefined {
+  return parseTag(text).attributes.find((a) => a.name === name);
+}
+
 /** Sets an attribute in place, or appends it before the tag's end; `value` must already be escaped. */
 export function setAttribute(text: string, name: string, value: string): string {
   const tag = parseTag(text);
