@@ -19,6 +19,7 @@ export interface StyleResolver {
   resolve(base: number | undefined, format: string): number | undefined;
 }
 
+const SINGLE_SPAN = /^([0-9]+):([0-9]+)$/;
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 /** What a written cell loses: its type, value metadata and cell metadata (and its style when it gets none). */
 const REMOVED = ['t', 'vm', 'cm'];
@@ -89,7 +90,7 @@ export function editSheet(text: string, part: string, sheet: string, writes: She
   for (const [index, rowWrites] of writesByRow) {
     const row = rowsByIndex.get(index);
     if (row) {
-      splices.push(...editRow(text, row, rowWrites, p, buildCell));
+      editRow(text, row, rowWrites, p, buildCell, splices);
       continue;
     }
     const rowXml = `<${p}row r="${index + 1}">` + rowWrites.map((w) => buildCell(w, undefined, undefined)).join('') + `</${p}row>`;
@@ -120,34 +121,35 @@ function cellContent(w: SheetWrite, p: string, cellName: (w: SheetWrite) => stri
   return `<${p}is><${p}t${space}>${escapeXml(encodeEscapes(value.text))}</${p}t></${p}is>`;
 }
 
+/** Adds the splices for writes into one existing row; `writes` are in column order, as the row's cells are (cell-positions.ts refuses cells that go backwards). */
 function editRow(
   text: string,
   row: RowSpan,
   writes: SheetWrite[],
   p: string,
   buildCell: (w: SheetWrite, existing: CellSpan | undefined, rowStyle: number | undefined) => string,
-): Splice[] {
+  splices: Splice[],
+): void {
   const cells = row.cells ?? [];
-  const splices: Splice[] = [];
-  const appended: string[] = [];
+  let appended = '';
+  // One cursor over both: each write's cell, or the cell it goes before.
+  let k = 0;
   for (const w of writes) {
-    const existing = cells.find((c) => c.col === w.col);
+    while (k < cells.length && cells[k].col < w.col) k++;
+    const existing = k < cells.length && cells[k].col === w.col ? cells[k] : undefined;
     const xml = buildCell(w, existing, row.style);
     if (existing) splices.push({ start: existing.start, end: existing.end, text: xml });
-    else {
-      const next = cells.find((c) => c.col > w.col);
-      if (next) splices.push({ start: next.start, end: next.start, text: xml });
-      else appended.push(xml);
-    }
+    else if (k < cells.length) splices.push({ start: cells[k].start, end: cells[k].start, text: xml });
+    else appended += xml;
   }
-  const startTag = updateSpans(text.slice(row.start, row.startTagEnd), writes);
+  const oldTag = text.slice(row.start, row.startTagEnd);
+  const startTag = updateSpans(oldTag, writes);
   if (row.selfClosing) {
-    splices.push({ start: row.start, end: row.end, text: openStartTag(startTag) + appended.join('') + `</${p}row>` });
+    splices.push({ start: row.start, end: row.end, text: openStartTag(startTag) + appended + `</${p}row>` });
   } else {
-    if (startTag !== text.slice(row.start, row.startTagEnd)) splices.push({ start: row.start, end: row.startTagEnd, text: startTag });
-    if (appended.length > 0) splices.push({ start: row.closeStart, end: row.closeStart, text: appended.join('') });
+    if (startTag !== oldTag) splices.push({ start: row.start, end: row.startTagEnd, text: startTag });
+    if (appended !== '') splices.push({ start: row.closeStart, end: row.closeStart, text: appended });
   }
-  return splices;
 }
 
 /** Extends a single `spans="a:b"` to cover the written columns; drops a list of spans that does not cover them. */
@@ -155,6 +157,20 @@ function updateSpans(tag: string, writes: SheetWrite[]): string {
   // One parse of the row's tag: this runs for every written row.
   const spans = findAttribute(tag, 'spans');
   if (spans === undefined) return tag;
+  const single = SINGLE_SPAN.exec(spans.value);
+  if (single) {
+    // The usual `spans="1:16"`: no list to build for every written row.
+    const a = Number(single[1]);
+    const b = Number(single[2]);
+    let low = a;
+    let high = b;
+    for (const w of writes) {
+      if (w.col + 1 < low) low = w.col + 1;
+      if (w.col + 1 > high) high = w.col + 1;
+    }
+    if (low === a && high === b) return tag;
+    if (a > 0 && b >= a) return tag.slice(0, spans.valueStart) + `${low}:${high}` + tag.slice(spans.valueEnd);
+  }
   const ranges = spans.value.trim().split(/\s+/).map((s) => s.split(':').map(Number));
   const covered = (col: number) => ranges.some(([a, b = a]) => col >= a && col <= b);
   let low = Infinity;

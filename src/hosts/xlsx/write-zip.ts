@@ -9,8 +9,12 @@ export type OutputEntry =
 /** Constant date/time for entries that did not exist (1980-01-01 00:00, the DOS epoch, as Excel stamps). */
 export const DOS_EPOCH_DATE = (0 << 9) | (1 << 5) | 1;
 
-/** Above this size a part is deflated at level 3: fflate's level 6 is four times slower for 5% less. */
-const LARGE_PART = 4 * 1024 * 1024;
+/**
+ * Above this size a part is deflated at level 4: about half the time of level
+ * 6 in both codecs (a 900 KB sheet: node:zlib 3.7 → 1.9 ms, fflate 13 → 7 ms)
+ * for 1.5% (zlib) to 5% (fflate) more bytes. Small parts keep level 6.
+ */
+const LARGE_PART = 256 * 1024;
 
 function put16(b: Uint8Array, i: number, v: number): void {
   b[i] = v & 0xff;
@@ -27,7 +31,7 @@ function put32(b: Uint8Array, i: number, v: number): void {
 /**
  * Writes a zip in the given entry order. Copied entries keep their
  * compressed bytes, CRC, method, times and attributes; new data is deflated
- * (level 6, or 3 for large parts). Headers carry no extra fields and no data descriptors, so the
+ * (level 6, or 4 for large parts). Headers carry no extra fields and no data descriptors, so the
  * output is a fixed point: the same entries always give the same bytes.
  */
 export function writeZip(entries: OutputEntry[], comment: Uint8Array, options: ZipOptions = {}): Uint8Array {
@@ -47,7 +51,7 @@ export function writeZip(entries: OutputEntry[], comment: Uint8Array, options: Z
       size = e.size;
       method = e.method;
     } else {
-      raw = deflate(item.data, item.data.length > LARGE_PART ? 3 : 6);
+      raw = deflate(item.data, item.data.length > LARGE_PART ? 4 : 6);
       crc = crc32(item.data);
       size = item.data.length;
       method = 8;
