@@ -1,4 +1,3 @@
-import { MAX_COLS } from '../../workbook/address';
 import {
   READ_NAMES,
   EMPTY_CELL,
@@ -116,7 +115,10 @@ export function resolveContractNames(wb: LoadedWorkbook): ContractRead {
   for (const [sheetName, list] of targets) {
     const sheet = findSheet(structure, sheetName)!;
     const xml = sheetXml(wb.pkg, sheet);
-    const cells = new Map<number, CellInput>();
+    // Cells by row, then column: one map entry per row (a table of thousands of rows has few columns).
+    const cells = new Map<number, CellInput[]>();
+    let lastRow = -1;
+    let rowCells: CellInput[] = [];
     const facts: SheetFacts = { merges: [], protected: false };
     sheetFacts[sheet.name] = facts;
     // Output cells lie in the names' ranges: the cells of their rows are recorded for the writer.
@@ -131,7 +133,12 @@ export function resolveContractNames(wb: LoadedWorkbook): ContractRead {
           const a = w.area;
           if (raw.row < a.top || raw.row > a.bottom || raw.col < a.left || raw.col > a.right) continue;
           input ??= toCellInput(raw, wb.sharedStrings, wb.formats);
-          cells.set(raw.row * MAX_COLS + raw.col, input);
+          if (raw.row !== lastRow) {
+            lastRow = raw.row;
+            rowCells = [];
+            cells.set(raw.row, rowCells);
+          }
+          rowCells[raw.col] = input;
           if (isEmpty(input)) continue;
           if (!w.used) w.used = { top: raw.row, bottom: raw.row, left: raw.col, right: raw.col };
           else {
@@ -160,7 +167,7 @@ export function resolveContractNames(wb: LoadedWorkbook): ContractRead {
   return { input: workbook, book: { workbook, sheets, facts: sheetFacts }, sheetFacts };
 }
 
-function buildRange(w: Wanted, cells: Map<number, CellInput>, formulaBoxes: Box[]): NameResolution {
+function buildRange(w: Wanted, cells: Map<number, CellInput[]>, formulaBoxes: Box[]): NameResolution {
   let { top, bottom, left, right } = w.area;
   const used = w.used;
   if (w.area.whole === 'columns') {
@@ -177,7 +184,8 @@ function buildRange(w: Wanted, cells: Map<number, CellInput>, formulaBoxes: Box[
   const grid: CellInput[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: CellInput[] = new Array(cols);
-    for (let c = 0; c < cols; c++) line[c] = cells.get((top + r) * MAX_COLS + left + c) ?? EMPTY_CELL;
+    const found = cells.get(top + r);
+    for (let c = 0; c < cols; c++) line[c] = (found && found[left + c]) ?? EMPTY_CELL;
     grid.push(line);
   }
   // Cells of an array formula's range that the scan could not mark: missing from the file, or before the anchor.
