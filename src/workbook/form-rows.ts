@@ -31,7 +31,9 @@ const GRADE = new Set(GRADE_CELL_LABELS.map(labelKey));
 
 /** A label as matched: the header normalization, then a trailing colon (`总分：`, `自评等级:`) dropped. */
 function labelKey(text: string): string {
-  return normalizeHeader(text).replace(/[:\uff1a]$/, '');
+  const key = normalizeHeader(text);
+  const last = key.charCodeAt(key.length - 1);
+  return last === 0x3a || last === 0xff1a ? key.slice(0, -1) : key;
 }
 
 /** What a label makes its row: the grand total, a block's subtotal, another total row (合计, 总计: v1), or nothing. */
