@@ -65,7 +65,9 @@ export class FormRows {
 
   /** The grand-total row, when the table has one. */
   get grand(): FormRow | null {
-    return this.rows.filter((r) => r.kind === 'grand')[0] || null;
+    // Asked at every row of the table: a loop, no array made.
+    for (const r of this.rows) if (r.kind === 'grand') return r;
+    return null;
   }
 
   /** The total has a place in the form: a 总分 row with a 得分 cell (评价结果 is then optional). */

@@ -4,7 +4,7 @@ import type { NameResolution } from './cells';
 import { fieldOf, optionalNumber, requiredNumber, type NumberCell } from './fields';
 import { FormRows, totalKind } from './form-rows';
 import { readHeaderTable, type RowOf, type TableCell } from './header-table';
-import type { Quantity } from './issues';
+import type { FieldRef, Quantity } from './issues';
 import type { IssueList } from './issue-list';
 import { cellText, displayText, stripWhitespace, nfkc } from './normalize';
 import { isBlank, isPercentFormat, readNumber, type NumberValue } from './numbers';
@@ -94,8 +94,18 @@ interface RowReader {
   rules: IndicatorRules;
 }
 
-const field = (column: IndicatorColumn) => fieldOf('indicators', column);
+/** Each column's FieldRef made once (issues only read them): rows ask for them at every number read. */
+const FIELDS = new Map<IndicatorColumn, FieldRef>();
+function field(column: IndicatorColumn): FieldRef {
+  let ref = FIELDS.get(column);
+  if (ref === undefined) {
+    ref = fieldOf('indicators', column);
+    FIELDS.set(column, ref);
+  }
+  return ref;
+}
 const INPUTS: IndicatorColumn[] = ['name', 'target', 'nature', 'adjustedTarget', 'actual', 'weight', 'manual'];
+const OUTPUTS = ['rate', 'score', 'note'] as const;
 
 /**
  * `绩效指标` (required): one Indicator per data row; merged 一级/二级 cells are
@@ -137,7 +147,7 @@ export function parseIndicators(
       if (kind === 'grand') form.findGrade(table.range, resolution.cells, i + 1, table.columns.score);
       return;
     }
-    if (INPUTS.every((k) => isBlankCell(row.get(k)))) return;
+    if (allBlank(row, INPUTS)) return;
     const parsed = readIndicator({ row, issues, decimals, rules }, name, level1, level2);
     if (parsed) indicators.push(parsed);
     else ok = false;
@@ -286,11 +296,16 @@ function isBlankCell(tc: TableCell | undefined): boolean {
   return !tc || isBlank(tc.cell);
 }
 
+function allBlank(row: IndicatorRow, keys: readonly IndicatorColumn[]): boolean {
+  for (let k = 0; k < keys.length; k++) if (!isBlankCell(row.get(keys[k]))) return false;
+  return true;
+}
+
 /** 完成率, 得分, 计算说明 are written for every indicator row: a formula there is an error (never overwritten). */
 function checkOutputCells({ row, issues }: RowReader): void {
-  for (const key of ['rate', 'score', 'note'] as const) {
-    const tc = row.get(key);
-    if (tc?.cell.formula) issues.add({ code: 'outputFormula', cell: tc.address, field: field(key) });
+  for (let k = 0; k < OUTPUTS.length; k++) {
+    const tc = row.get(OUTPUTS[k]);
+    if (tc?.cell.formula) issues.add({ code: 'outputFormula', cell: tc.address, field: field(OUTPUTS[k]) });
   }
 }
 
