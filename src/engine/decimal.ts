@@ -20,7 +20,7 @@ export function roundHalfUp(value: Dec, places: number): Dec {
 export function fixed(value: Dec, places: number): string {
   const s = value.toFixed(places, Dec.ROUND_HALF_UP);
   // "-0.00" can only come from a negative zero; scores are never negative.
-  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+  return s.charCodeAt(0) === 45 && /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
 }
 
 /** A decimal string without trailing zeros: `"10"`, `"4978.49"`. */

@@ -1,4 +1,5 @@
 import { ZERO, dec, fixed, plain } from './decimal';
+import { sumPlain } from './decimal-text';
 import { scoreDeadline } from './deadline';
 import { scoreExecution } from './execution';
 import { gradeForScore, type Grade } from './grade';
@@ -47,9 +48,14 @@ export function scoreIndicator(input: IndicatorInput, settings: Settings): Indic
 export function evaluate<T extends { input: IndicatorInput }>(execution: ExecutionInput, indicators: readonly T[], settings: Settings): Evaluation<T> {
   const exec = scoreExecution(execution, settings);
   const scored = indicators.map((item) => ({ item, score: scoreIndicator(item.input, settings) }));
-  const indicatorSum = scored.reduce((sum, s) => sum.plus(dec(s.score.score)), ZERO);
+  const scores = scored.map((s) => s.score.score);
+  const weights = indicators.map((i) => i.input.weight);
+  // Exact column sums when the figures allow (sumPlain), else term by term in Decimal: the same figure either way.
+  const scoreSum = sumPlain(scores, '0');
+  const indicatorSum = scoreSum !== null ? dec(scoreSum) : scores.reduce((sum, v) => sum.plus(dec(v)), ZERO);
   const total = indicatorSum.plus(dec(exec.score));
-  const maxScore = indicators.reduce((sum, i) => sum.plus(dec(i.input.weight)), dec(execution.weight));
+  const weightSum = sumPlain(weights, execution.weight);
+  const maxScore = weightSum !== null ? dec(weightSum) : weights.reduce((sum, v) => sum.plus(dec(v)), dec(execution.weight));
   const sumText = fixed(total, settings.decimals);
   // The cap comes last, after every other rule; the grade is the capped total's.
   const cap = capTotal(total, exec.rate, settings);

@@ -1,4 +1,5 @@
 import { Dec, ZERO, ONE, dec, fixed, roundHalfUp, max } from './decimal';
+import { isCanonicalDecimal } from './decimal-text';
 import { manualScoreProblem } from './qualitative';
 import { ratioPlaces, roundedRatio } from './ratio';
 import type { Adjustment, IndicatorScore, QuantitativeIndicator, Rule, Settings } from './types';
@@ -13,8 +14,10 @@ export function scoreQuantitative(input: QuantitativeIndicator, settings: Settin
   const places = settings.decimals;
   const w = dec(input.weight);
   const t = dec(input.target);
-  const negativeActual = dec(input.actual).isNegative() && !dec(input.actual).isZero();
-  const a = max(dec(input.actual), ZERO);
+  const actual = dec(input.actual);
+  const negativeActual = actual.isNegative() && !actual.isZero();
+  // max(actual, 0): −0 stays itself, as max keeps its first argument on a tie.
+  const a = negativeActual ? ZERO : actual;
 
   const rate: Dec | null = t.isZero() ? null : a.div(t);
   // Rounded first only when 完成率先舍入; otherwise null and the rules use
@@ -23,21 +26,24 @@ export function scoreQuantitative(input: QuantitativeIndicator, settings: Settin
   const rounded = rate !== null && settings.roundRatesFirst ? roundedRatio(rate, places) : null;
   const outcome = ruleScore(input.direction, a, t, w, rounded, settings);
 
-  const overachievedAt = t.times(ONE.plus(dec(settings.overachievementThreshold)));
-  const overachieved = input.direction === 'atLeast' && t.gt(0) && a.gte(overachievedAt);
-  const contractScore = roundHalfUp(outcome.raw, places);
-  const penalty = overachieved ? deviationPenalty(contractScore, overachievedAt, settings) : null;
-  const ruleScoreText = penalty ? penalty.after : fixed(contractScore, places);
+  // Overachievement is a 正向 indicator's only (t > 0): the bound is computed for those alone.
+  const overachievedAt = input.direction === 'atLeast' && t.isPositive() && !t.isZero() ? t.times(overachievementFactor(settings.overachievementThreshold)) : null;
+  const overachieved = overachievedAt !== null && a.gte(overachievedAt);
+  // fixed rounds half-up to the places itself: the same text as fixed(roundHalfUp(raw)).
+  const penalty = overachievedAt !== null && overachieved ? deviationPenalty(roundHalfUp(outcome.raw, places), overachievedAt, settings) : null;
+  const ruleScoreText = penalty ? penalty.after : fixed(outcome.raw, places);
   const manual = input.manualScore === null ? null : roundHalfUp(dec(input.manualScore), places);
   const manualOutOfRange = input.manualScore === null ? null : manualScoreProblem(input.manualScore, input.weight, null, places);
   const score = manual === null ? ruleScoreText : fixed(manual, places);
+  // The actual's own text when it is already what toFixed() would write.
+  const effectiveActual = a === actual && isCanonicalDecimal(input.actual) ? input.actual : a.toFixed();
 
   return {
     rate: rate === null ? null : fixed(rate, ratioPlaces(places)),
     ruleScore: ruleScoreText,
     score,
     rule: outcome.rule,
-    effectiveActual: a.toFixed(),
+    effectiveActual,
     negativeActual,
     overachieved,
     manualDiffers: manual !== null && score !== ruleScoreText,
@@ -45,6 +51,13 @@ export function scoreQuantitative(input: QuantitativeIndicator, settings: Settin
     manualOutOfRange,
     adjustments: penalty ? [penalty] : [],
   };
+}
+
+/** 1 + 超额完成阈值, made once per threshold (every 正向 indicator of a run asks for the same one). */
+let factorOf: { threshold: string; factor: Dec } | null = null;
+function overachievementFactor(threshold: string): Dec {
+  if (factorOf === null || factorOf.threshold !== threshold) factorOf = { threshold, factor: ONE.plus(dec(threshold)) };
+  return factorOf.factor;
 }
 
 /**

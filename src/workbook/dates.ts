@@ -86,6 +86,21 @@ export function saysOnTime(raw: string): boolean {
  * a y or d outside quotes, escapes and brackets, or an m without h or s (minutes).
  */
 export function isDateFormat(format: string): boolean {
+  // A workbook has few formats, asked for at every number cell: each is looked at once.
+  let date = DATE_FORMATS.get(format);
+  if (date === undefined) {
+    date = looksLikeDateFormat(format);
+    if (DATE_FORMATS.size >= FORMAT_CACHE_LIMIT) DATE_FORMATS.clear();
+    DATE_FORMATS.set(format, date);
+  }
+  return date;
+}
+
+const DATE_FORMATS = new Map<string, boolean>();
+/** Formats are few; the bound only keeps a long-lived pane from growing without end. */
+const FORMAT_CACHE_LIMIT = 1024;
+
+function looksLikeDateFormat(format: string): boolean {
   const code = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
   if (/^general$/i.test(code.trim()) || /E[+-]/i.test(code)) return false;
   return /[yd]/i.test(code) || (/m/i.test(code) && !/[hs]/i.test(code));

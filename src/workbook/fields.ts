@@ -28,7 +28,8 @@ export function optionalNumber(tc: TableCell | undefined, field: FieldRef, issue
     else issues.add({ code: read.code, cell: tc.address, field, text: read.text });
     return null;
   }
-  return { ...read.number, address: tc.address };
+  const n = read.number;
+  return { value: n.value, unit: n.unit, percentFormat: n.percentFormat, textPercent: n.textPercent, address: tc.address };
 }
 
 /** Reads a required number: an issue when it is blank or invalid (one issue per cell). */

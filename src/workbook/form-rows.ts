@@ -31,7 +31,9 @@ const GRADE = new Set(GRADE_CELL_LABELS.map(labelKey));
 
 /** A label as matched: the header normalization, then a trailing colon (`总分：`, `自评等级:`) dropped. */
 function labelKey(text: string): string {
-  return normalizeHeader(text).replace(/[:\uff1a]$/, '');
+  const key = normalizeHeader(text);
+  const last = key.charCodeAt(key.length - 1);
+  return last === 0x3a || last === 0xff1a ? key.slice(0, -1) : key;
 }
 
 /** What a label makes its row: the grand total, a block's subtotal, another total row (合计, 总计: v1), or nothing. */
@@ -63,7 +65,9 @@ export class FormRows {
 
   /** The grand-total row, when the table has one. */
   get grand(): FormRow | null {
-    return this.rows.filter((r) => r.kind === 'grand')[0] || null;
+    // Asked at every row of the table: a loop, no array made.
+    for (const r of this.rows) if (r.kind === 'grand') return r;
+    return null;
   }
 
   /** The total has a place in the form: a 总分 row with a 得分 cell (评价结果 is then optional). */

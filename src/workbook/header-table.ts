@@ -161,20 +161,51 @@ export function readHeaderTable<T extends TableKind>(
     return null;
   }
 
-  const rows: TableRow<string, string>[] = [];
-  for (let r = 1; r < range.rows; r++) {
-    const line = cells[r] ?? [];
-    const address = at(range, r, 0);
-    rows.push({
-      address,
-      get(key: string): TableCell {
-        const c = columns[key];
-        // Absent optional columns give undefined; required ones are always present (checked above).
-        return (c === undefined ? undefined : { cell: line[c] ?? EMPTY_CELL, address: at(range, r, c) }) as TableCell;
-      },
-    });
+  // Each key's column once, as a slot; a row builds a cell's TableCell on its first get and keeps it.
+  const slots = new Map<string, number>();
+  const slotColumns: number[] = [];
+  for (const key of Object.keys(columns)) {
+    const c = columns[key];
+    if (c === undefined) continue;
+    slots.set(key, slotColumns.length);
+    slotColumns.push(c);
   }
+  const rows: TableRow<string, string>[] = [];
+  for (let r = 1; r < range.rows; r++) rows.push(new HeaderRow(cells[r] ?? [], range, r, slots, slotColumns));
   return { columns, rows, range } as unknown as TableOf<T>;
+}
+
+/**
+ * A data row of a header table. A row's cells are asked for many times while
+ * it is read (and kept by the records made of it): each TableCell is made once.
+ */
+class HeaderRow implements TableRow<string, string> {
+  readonly address: CellAddress;
+  private readonly made: (TableCell | undefined)[];
+
+  constructor(
+    private readonly line: readonly CellInput[],
+    private readonly range: RangeAddress,
+    private readonly r: number,
+    private readonly slots: ReadonlyMap<string, number>,
+    private readonly slotColumns: readonly number[],
+  ) {
+    this.address = at(range, r, 0);
+    this.made = new Array<TableCell | undefined>(slotColumns.length);
+  }
+
+  get(key: string): TableCell {
+    const slot = this.slots.get(key);
+    // Absent optional columns give undefined; required ones are always present (checked when the table was read).
+    if (slot === undefined) return undefined as unknown as TableCell;
+    let tc = this.made[slot];
+    if (tc === undefined) {
+      const c = this.slotColumns[slot];
+      tc = { cell: this.line[c] ?? EMPTY_CELL, address: at(this.range, this.r, c) };
+      this.made[slot] = tc;
+    }
+    return tc;
+  }
 }
 
 /** The index (≥ 1) of a row below the first that holds every required header, or -1. */

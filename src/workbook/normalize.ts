@@ -7,6 +7,7 @@ import { PART_PREFIX, ROW_LABEL_ALIASES } from './vocabulary';
  * folded by hand, which is what NFKC does to them.
  */
 export function nfkc(text: string): string {
+  if (isNfkcInert(text)) return text;
   if (typeof text.normalize === 'function') return text.normalize('NFKC');
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -16,6 +17,21 @@ export function nfkc(text: string): string {
     else out += text.charAt(i);
   }
   return out;
+}
+
+/**
+ * True when NFKC (and the fallback) leaves `text` as it is, told cheaply: it
+ * holds only ASCII and CJK Unified Ideographs (U+4E00–U+9FFF), none of which
+ * has a compatibility or canonical decomposition, and no two of which compose
+ * (composition needs a combining mark or a Hangul jamo, which are neither).
+ * Most cell text is such (names, figures, 指标1); the rest goes to normalize().
+ */
+function isNfkcInert(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80 && (code < 0x4e00 || code > 0x9fff)) return false;
+  }
+  return true;
 }
 
 /** Removes every whitespace character (including no-break and ideographic spaces). */
@@ -29,9 +45,25 @@ export function stripWhitespace(text: string): string {
  * lower-case. `全年预算数（万元）` → `全年预算数`.
  */
 export function normalizeHeader(text: string): string {
+  if (isPlainHeader(text)) return text;
   const compact = stripWhitespace(nfkc(text));
   const dropped = compact.replace(/\([^()]*\)$/, '');
   return dropped.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/**
+ * True when normalizeHeader leaves `text` as it is: NFKC-inert (isNfkcInert),
+ * and no whitespace, parenthesis or upper-case letter — printable ASCII
+ * without `(`, `)`, `A`–`Z`, and CJK Unified Ideographs. Most labels and
+ * indicator names (产出指标, 指标1) are such; telling it is cheaper than the replaces.
+ */
+function isPlainHeader(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff) continue;
+    if (code <= 0x20 || code >= 0x7f || code === 0x28 || code === 0x29 || (code >= 0x41 && code <= 0x5a)) return false;
+  }
+  return true;
 }
 
 /** Text of a cell for matching: NFKC and trimmed; numbers and booleans as text. */

@@ -21,9 +21,20 @@ export type NumberRead =
 
 /** True when a number format shows the value as a percentage (a `%` outside quotes and escapes). */
 export function isPercentFormat(format: string): boolean {
-  const unquoted = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
-  return unquoted.includes('%');
+  // A workbook has few formats, asked for at every number cell: each is looked at once.
+  let percent = PERCENT_FORMATS.get(format);
+  if (percent === undefined) {
+    const unquoted = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+    percent = unquoted.includes('%');
+    if (PERCENT_FORMATS.size >= FORMAT_CACHE_LIMIT) PERCENT_FORMATS.clear();
+    PERCENT_FORMATS.set(format, percent);
+  }
+  return percent;
 }
+
+const PERCENT_FORMATS = new Map<string, boolean>();
+/** Formats are few; the bound only keeps a long-lived pane from growing without end. */
+const FORMAT_CACHE_LIMIT = 1024;
 
 /**
  * A number in text: sign, digits with optional thousands groups of three,
@@ -59,7 +70,35 @@ export function parseNumberText(raw: string): TextNumber | 'badThousands' | null
  * 3697.3500000000004 (binary noise of 3556.47 + 140.88) is the 3697.35 on screen.
  */
 export function numberToDecimal(n: number): string {
-  return normalizeDecimal(n.toPrecision(15));
+  return shortPlainDecimal(n) ?? normalizeDecimal(n.toPrecision(15));
+}
+
+/**
+ * JavaScript's shortest round-trip form of `n` when it is plain (no exponent)
+ * and has at most 15 significant digits, else null. Such a form is what
+ * toPrecision(15) shows, without its trailing zeros: 15 digits are within a
+ * double's precision (DBL_DIG), so a 15-digit decimal survives the round trip
+ * through the double and back to 15 digits. It is already canonical (no
+ * trailing zeros, `0.5` not `.5`, `0` for −0). The common case of every number
+ * cell, without building a Decimal.
+ */
+function shortPlainDecimal(n: number): string | null {
+  const text = String(n);
+  let significant = 0;
+  let zeros = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 48) {
+      // Zeros count once a digit other than 0 follows them (trailing zeros of an integer do not).
+      if (significant > 0) zeros++;
+    } else if (code > 48 && code <= 57) {
+      significant += zeros + 1;
+      zeros = 0;
+    } else if (code !== 45 && code !== 46) {
+      return null; // 'e' (1e+21, 1e-7), or Infinity / NaN
+    }
+  }
+  return significant <= 15 ? text : null;
 }
 
 export function readNumber(cell: CellInput): NumberRead {

@@ -4,7 +4,7 @@ import type { NameResolution } from './cells';
 import { fieldOf, optionalNumber, requiredNumber, type NumberCell } from './fields';
 import { FormRows, totalKind } from './form-rows';
 import { readHeaderTable, type RowOf, type TableCell } from './header-table';
-import type { Quantity } from './issues';
+import type { FieldRef, Quantity } from './issues';
 import type { IssueList } from './issue-list';
 import { cellText, displayText, stripWhitespace, nfkc } from './normalize';
 import { isBlank, isPercentFormat, readNumber, type NumberValue } from './numbers';
@@ -94,8 +94,18 @@ interface RowReader {
   rules: IndicatorRules;
 }
 
-const field = (column: IndicatorColumn) => fieldOf('indicators', column);
+/** Each column's FieldRef made once (issues only read them): rows ask for them at every number read. */
+const FIELDS = new Map<IndicatorColumn, FieldRef>();
+function field(column: IndicatorColumn): FieldRef {
+  let ref = FIELDS.get(column);
+  if (ref === undefined) {
+    ref = fieldOf('indicators', column);
+    FIELDS.set(column, ref);
+  }
+  return ref;
+}
 const INPUTS: IndicatorColumn[] = ['name', 'target', 'nature', 'adjustedTarget', 'actual', 'weight', 'manual'];
+const OUTPUTS = ['rate', 'score', 'note'] as const;
 
 /**
  * `绩效指标` (required): one Indicator per data row; merged 一级/二级 cells are
@@ -131,13 +141,13 @@ export function parseIndicators(
     const name = textOf(row.get('name'));
     // 合计 … may stand in the range's first column too (the national form's 总分 under its merged 绩效指标 label).
     const first = cellText(resolution.cells[i + 1][0].value);
-    const kind = [l1, l2, name, first].map(totalKind).filter((k) => k !== null)[0];
+    const kind = totalKind(l1) ?? totalKind(l2) ?? totalKind(name) ?? (first === l1 ? null : totalKind(first));
     if (kind) {
       if (kind !== 'total') form.add(kind, row.address, row.get('score'), indicators.length);
       if (kind === 'grand') form.findGrade(table.range, resolution.cells, i + 1, table.columns.score);
       return;
     }
-    if (INPUTS.every((k) => isBlankCell(row.get(k)))) return;
+    if (allBlank(row, INPUTS)) return;
     const parsed = readIndicator({ row, issues, decimals, rules }, name, level1, level2);
     if (parsed) indicators.push(parsed);
     else ok = false;
@@ -173,9 +183,9 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
   if (issues.errorCount > before || !target || !weight || manual === null || !actual) return null;
 
   const manualScore = manual ? manual.value : null;
-  const statedOf = (t: ParsedTarget | null): StatedTarget | null =>
-    t && t.kind === 'quantitative' ? { value: t.value, percent: t.percent, unit: t.percent ? '' : t.unit, operator: t.operator, written: t.written } : null;
   const percent = target.kind === 'quantitative' && target.percent;
+  const actualCell = row.get('actual');
+  const reasonCell = row.get('reason');
   const stated: StatedIndicator = {
     target: statedOf(base),
     adjustedTarget: adjusted ? statedOf(target) : null,
@@ -183,43 +193,94 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
     actual: null,
     actualText: actual.kind === 'qualitative' || actual.kind === 'deadline' ? actual.text : '',
     monitor: readMonitor(row.get('monitor'), percent, target.kind === 'quantitative' ? target.unit : unitColumn),
-    reason: shownText(row.get('reason')),
+    reason: shownText(reasonCell),
     measures: shownText(row.get('measures')),
   };
-  const common = {
+  // Every record is one object literal of one shape (deadline undefined but for 时效指标), built once.
+  if (actual.kind === 'qualitative') {
+    return {
+      name,
+      level1,
+      level2,
+      address: nameCell.address,
+      adjusted,
+      actualText: actual.text,
+      actualAddress: actualCell.address,
+      weightAddress: weight.address,
+      manualAddress: manual?.address,
+      rateCell: row.get('rate'),
+      scoreCell: row.get('score'),
+      noteCell: row.get('note'),
+      reasonCell,
+      stated,
+      target: null,
+      deadline: undefined,
+      input: { direction: 'qualitative', tier: actual.tier, weight: weight.value, manualScore },
+    };
+  }
+  if (actual.kind === 'deadline') {
+    if (target.kind !== 'deadline') return null;
+    const note = deadlineNote(target, actual);
+    const input: IndicatorInput = { direction: 'deadline', deadline: note.target.iso, actual: note.actual ? note.actual.iso : null, weight: weight.value, manualScore };
+    if (reader.rules.overdueMode === 'manual' && manualScore === null && note.actual && !deadlineMet(input.deadline, input.actual)) {
+      issues.add({ code: 'overdueNeedsManual', cell: actualCell.address, deadline: note.target, actual: note.actual });
+      return null;
+    }
+    return {
+      name,
+      level1,
+      level2,
+      address: nameCell.address,
+      adjusted,
+      actualText: actual.text,
+      actualAddress: actualCell.address,
+      weightAddress: weight.address,
+      manualAddress: manual?.address,
+      rateCell: row.get('rate'),
+      scoreCell: row.get('score'),
+      noteCell: row.get('note'),
+      reasonCell,
+      stated,
+      target: null,
+      deadline: note,
+      input,
+    };
+  }
+  if (target.kind !== 'quantitative') return null; // a quantitative actual is read only for a quantitative target
+  const unit = target.percent ? '' : target.unit;
+  if (isNegativeDecimal(actual.value)) {
+    issues.add({ code: 'negativeActual', cell: actualCell.address, field: field('actual'), value: { value: actual.value, percent: target.percent, unit } });
+  }
+  stated.actual = { value: actual.value, percent: target.percent, unit };
+  return {
     name,
     level1,
     level2,
     address: nameCell.address,
     adjusted,
-    actualText: actual.kind === 'qualitative' ? actual.text : '',
-    actualAddress: row.get('actual').address,
+    actualText: '',
+    actualAddress: actualCell.address,
     weightAddress: weight.address,
     manualAddress: manual?.address,
     rateCell: row.get('rate'),
     scoreCell: row.get('score'),
     noteCell: row.get('note'),
-    reasonCell: row.get('reason'),
+    reasonCell,
     stated,
-  };
-  if (actual.kind === 'qualitative') {
-    return { ...common, target: null, input: { direction: 'qualitative', tier: actual.tier, weight: weight.value, manualScore } };
-  }
-  if (actual.kind === 'deadline') {
-    if (target.kind !== 'deadline') return null;
-    return deadlineIndicator(reader, { ...common, actualText: actual.text }, target, actual, weight.value, manualScore);
-  }
-  if (target.kind !== 'quantitative') return null; // a quantitative actual is read only for a quantitative target
-  const quantity: Quantity = { value: target.value, percent: target.percent, unit: target.percent ? '' : target.unit };
-  if (decimalCompare(actual.value, '0') < 0) {
-    issues.add({ code: 'negativeActual', cell: row.get('actual').address, field: field('actual'), value: { ...quantity, value: actual.value } });
-  }
-  stated.actual = { ...quantity, value: actual.value };
-  return {
-    ...common,
-    target: quantity,
+    target: { value: target.value, percent: target.percent, unit },
+    deadline: undefined,
     input: { direction: target.operator, target: target.value, actual: actual.value, weight: weight.value, manualScore },
   };
+}
+
+/** A target as the report states it, for a quantitative one. */
+function statedOf(t: ParsedTarget | null): StatedTarget | null {
+  return t && t.kind === 'quantitative' ? { value: t.value, percent: t.percent, unit: t.percent ? '' : t.unit, operator: t.operator, written: t.written } : null;
+}
+
+/** Below zero, told on the text (the figures here are canonical decimals: `-0` is never one). */
+function isNegativeDecimal(value: string): boolean {
+  return decimalCompare(value, '0') < 0;
 }
 
 /** A cell's text as the user wrote it (no NFKC), for the report to quote. */
@@ -235,11 +296,16 @@ function isBlankCell(tc: TableCell | undefined): boolean {
   return !tc || isBlank(tc.cell);
 }
 
+function allBlank(row: IndicatorRow, keys: readonly IndicatorColumn[]): boolean {
+  for (let k = 0; k < keys.length; k++) if (!isBlankCell(row.get(keys[k]))) return false;
+  return true;
+}
+
 /** 完成率, 得分, 计算说明 are written for every indicator row: a formula there is an error (never overwritten). */
 function checkOutputCells({ row, issues }: RowReader): void {
-  for (const key of ['rate', 'score', 'note'] as const) {
-    const tc = row.get(key);
-    if (tc?.cell.formula) issues.add({ code: 'outputFormula', cell: tc.address, field: field(key) });
+  for (let k = 0; k < OUTPUTS.length; k++) {
+    const tc = row.get(OUTPUTS[k]);
+    if (tc?.cell.formula) issues.add({ code: 'outputFormula', cell: tc.address, field: field(OUTPUTS[k]) });
   }
 }
 
@@ -361,21 +427,14 @@ function readTarget(
 }
 
 /**
- * A 时效指标 scored against its deadline. A year missing on one side is the
- * other side's (the note says so); with neither, the days compare within one year.
+ * What a 时效指标 compares: a year missing on one side is the other side's
+ * (the note says so); with neither, the days compare within one year.
  */
-function deadlineIndicator(
-  { issues, rules }: RowReader,
-  common: Omit<Indicator, 'input' | 'target'>,
-  target: Extract<ParsedTarget, { kind: 'deadline' }>,
-  actual: Extract<ParsedActual, { kind: 'deadline' }>,
-  weight: string,
-  manualScore: string | null,
-): Indicator | null {
+function deadlineNote(target: Extract<ParsedTarget, { kind: 'deadline' }>, actual: Extract<ParsedActual, { kind: 'deadline' }>): DeadlineNote {
   const done = actual.date;
   const deadline = isoDay(target.date, done?.year ?? null);
   const actualIso = done ? isoDay(done, target.date.year) : null;
-  const note: DeadlineNote = {
+  return {
     target: { iso: deadline, yearShown: target.date.year !== null || done?.year != null },
     actual: done && actualIso ? { iso: actualIso, yearShown: done.year !== null || target.date.year !== null } : null,
     assumed:
@@ -385,11 +444,6 @@ function deadlineIndicator(
           ? { side: 'actual', year: target.date.year }
           : null,
   };
-  if (rules.overdueMode === 'manual' && manualScore === null && note.actual && !deadlineMet(deadline, actualIso)) {
-    issues.add({ code: 'overdueNeedsManual', cell: common.actualAddress, deadline: note.target, actual: note.actual });
-    return null;
-  }
-  return { ...common, target: null, deadline: note, input: { direction: 'deadline', deadline, actual: actualIso, weight, manualScore } };
 }
 
 /** A deadline as 指标值 (a date cell, or `2024年12月底前`, `≤2024-12-31` …), or null. */
