@@ -5,6 +5,7 @@ import { createStylesEditor, MINIMAL_STYLES, type StylesEditor } from './create-
 import { setFullCalcOnLoad } from './set-full-calc-on-load';
 import { abort } from './file-error';
 import { checkOtherSheets, findSheet, sheetEntry, sheetXml, type LoadedWorkbook } from './load-workbook';
+import type { SheetInfo } from './read-workbook-structure';
 import { findEntry, rawEntryData, readPart } from './open-package';
 import { addStylesPart } from './add-styles-part';
 import type { ZipEntry } from './read-zip-directory';
@@ -19,13 +20,23 @@ import { decodeXml, encodeXml } from './xml-text';
  */
 export function applyPlan(wb: LoadedWorkbook, plan: WritePlan): Uint8Array {
   const { pkg, structure } = wb;
+  // Thousands of writes name a handful of sheets: each name looked up once.
+  const found = new Map<string, SheetInfo | undefined>();
+  const sheetOf = (name: string) => {
+    if (!found.has(name)) found.set(name, findSheet(structure, name));
+    return found.get(name);
+  };
   // File damage first: the sheets that get writes are parsed when they are edited, all others now.
-  const targets = plan.writes.map((w) => findSheet(structure, w.address.sheet)).filter((s) => s?.kind === 'worksheet');
-  checkOtherSheets(wb, new Set(targets.map((s) => s!.name)));
+  const targets = new Set<string>();
+  for (const w of plan.writes) {
+    const s = sheetOf(w.address.sheet);
+    if (s?.kind === 'worksheet') targets.add(s.name);
+  }
+  checkOtherSheets(wb, targets);
   const bySheet = new Map<string, SheetWrite[]>();
   for (const write of plan.writes) {
     const { address } = write;
-    const sheet = findSheet(structure, address.sheet);
+    const sheet = sheetOf(address.sheet);
     if (!sheet) abort('sheetMissing', { sheet: address.sheet });
     if (sheet.kind !== 'worksheet') abort('notWorksheet', { sheet: sheet.name });
     const { row, col } = address;

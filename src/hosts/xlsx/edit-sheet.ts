@@ -36,7 +36,15 @@ const REMOVED_WITH_STYLE = ['t', 'vm', 'cm', 's'];
 export function editSheet(text: string, part: string, sheet: string, writes: SheetWrite[], styles: StyleResolver, known?: SheetLayout): string {
   const byCell = new Map<number, SheetWrite>();
   for (const w of writes) byCell.set(w.row * MAX_COLS + w.col, w);
-  const requested = [...byCell.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  const requested = [...byCell.values()];
+  // Plans list a table's writes row by row already: sorted only when they are not.
+  let inOrder = true;
+  for (let k = 1; k < requested.length && inOrder; k++) {
+    const a = requested[k - 1];
+    const b = requested[k];
+    inOrder = a.row < b.row || (a.row === b.row && a.col < b.col);
+  }
+  if (!inOrder) requested.sort((a, b) => a.row - b.row || a.col - b.col);
   const layout =
     known && requested.every((w) => known.recordsCells(w.row)) ? known : locateSheet(text, part, sheet, new Set(requested.map((w) => w.row)));
   const rowsByIndex = new Map<number, RowSpan>();
