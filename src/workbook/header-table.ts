@@ -20,6 +20,9 @@ export interface TableCell {
 export interface TableRow<K extends string, R extends K = never> {
   get(key: R): TableCell;
   get(key: K): TableCell | undefined;
+  /** The cell alone (get's `cell`), for reading a value whose address is not kept: no TableCell is made for it. */
+  cell(key: R): CellInput;
+  cell(key: K): CellInput | undefined;
   address: CellAddress;
 }
 
@@ -180,7 +183,7 @@ export function readHeaderTable<T extends TableKind>(
  * it is read (and kept by the records made of it): each TableCell is made once.
  */
 class HeaderRow implements TableRow<string, string> {
-  readonly address: CellAddress;
+  private first: CellAddress | undefined;
   private readonly made: (TableCell | undefined)[];
 
   constructor(
@@ -190,8 +193,13 @@ class HeaderRow implements TableRow<string, string> {
     private readonly slots: ReadonlyMap<string, number>,
     private readonly slotColumns: readonly number[],
   ) {
-    this.address = at(range, r, 0);
     this.made = new Array<TableCell | undefined>(slotColumns.length);
+  }
+
+  /** The row's first cell; made when asked (total rows only), once. */
+  get address(): CellAddress {
+    if (this.first === undefined) this.first = at(this.range, this.r, 0);
+    return this.first;
   }
 
   get(key: string): TableCell {
@@ -205,6 +213,13 @@ class HeaderRow implements TableRow<string, string> {
       this.made[slot] = tc;
     }
     return tc;
+  }
+
+  cell(key: string): CellInput {
+    const slot = this.slots.get(key);
+    if (slot === undefined) return undefined as unknown as CellInput;
+    const tc = this.made[slot];
+    return tc !== undefined ? tc.cell : (this.line[this.slotColumns[slot]] ?? EMPTY_CELL);
   }
 }
 
