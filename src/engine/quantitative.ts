@@ -1,5 +1,8 @@
 import { Dec, ZERO, ONE, dec, fixed, roundHalfUp, max } from './decimal';
-import { decimalCompare, isCanonicalDecimal } from './decimal-text';
+import { decimalCompare, inverseOfPowerOfTen, isCanonicalDecimal } from './decimal-text';
+
+/** Decimal's precision: a figure of no more significant digits is kept exactly. */
+const EXACT_DIGITS = 40;
 import { manualScoreProblem } from './qualitative';
 import { ratioPlaces, roundedRatio } from './ratio';
 import type { Adjustment, IndicatorScore, QuantitativeIndicator, Rule, Settings } from './types';
@@ -19,14 +22,16 @@ export function scoreQuantitative(input: QuantitativeIndicator, settings: Settin
   // max(actual, 0): −0 stays itself, as max keeps its first argument on a tie.
   const a = negativeActual ? ZERO : actual;
 
-  const rate: Dec | null = t.isZero() ? null : a.div(t);
+  // t a power of ten: a / t by moving the point (exact, as the quotient of at most 40 digits is).
+  const inverse = inverseOfPowerOfTen(input.target);
+  const rate: Dec | null = t.isZero() ? null : inverse !== null && a.sd() <= EXACT_DIGITS ? a.times(inverse) : a.div(t);
   // Rounded first only when 完成率先舍入; otherwise null and the rules use
   // exact fractions (w × a) / t, so a half-up tie is never lost to a
   // 40-digit quotient such as 0.78458333….
   const rounded = rate !== null && settings.roundRatesFirst ? roundedRatio(rate, places) : null;
   // a against t, once (on the texts when a is the actual itself: no Decimal is made for it).
   const order = a === actual ? decimalCompare(input.actual, input.target) : a.cmp(t);
-  const outcome = ruleScore(input.direction, a, t, w, rounded, order, settings);
+  const outcome = ruleScore(input.direction, a, t, w, rounded, order, inverse, settings);
 
   // Overachievement is a 正向 indicator's only (t > 0): the bound is computed for those alone, and
   // not when a < t ≤ t × (1 + threshold) (a threshold ≥ 0) rules it out already.
@@ -98,6 +103,7 @@ function ruleScore(
   w: Dec,
   r: Dec | null,
   order: number,
+  inverse: Dec | null,
   settings: Settings,
 ): RuleOutcome {
   if (direction === 'atMost') return reverseScore(a, t, w, r, order, settings);
@@ -109,7 +115,8 @@ function ruleScore(
   }
   // 正向, and 等于 with t > 0, which scores like 正向.
   if (order >= 0) return { raw: w, rule: { kind: 'met' } };
-  return { raw: r ? w.times(r) : w.times(a).div(t), rule: { kind: 'proportional' } };
+  // w × a is rounded to 40 digits already: × 1/t (t a power of ten) is then exact, as ÷ t is.
+  return { raw: r ? w.times(r) : inverse !== null ? w.times(a).times(inverse) : w.times(a).div(t), rule: { kind: 'proportional' } };
 }
 
 /** 反向: full marks within the target; beyond it per 反向指标超标记分. */
