@@ -84,6 +84,26 @@ function powerOfTen(text: string): number {
   return text.length - 1;
 }
 
+/** 10^−k for k = 0, 1, 2 …, made once each. */
+const INVERSE_POWERS: Dec[] = [];
+
+/**
+ * 1 / t when the text t is a power of ten (`1`, `10`, `100`: a target of
+ * 100% or 100), else null. Multiplying by it moves the point as dividing by t
+ * does; a product of at most EXACT_DIGITS significant digits is then exact,
+ * as the quotient is, and Decimal's long division is skipped.
+ */
+export function inverseOfPowerOfTen(t: string): Dec | null {
+  const k = powerOfTen(t);
+  if (k < 0 || k > EXACT_DIGITS) return null;
+  let inverse = INVERSE_POWERS[k];
+  if (inverse === undefined) {
+    inverse = k === 0 ? dec('1') : dec('0.' + zeros(k - 1) + '1');
+    INVERSE_POWERS[k] = inverse;
+  }
+  return inverse;
+}
+
 /** Digits Decimal keeps exactly (its precision): a figure with no more is scaled by a power of ten without rounding. */
 const EXACT_DIGITS = 40;
 

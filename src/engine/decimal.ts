@@ -18,9 +18,55 @@ export function roundHalfUp(value: Dec, places: number): Dec {
 
 /** Exactly `places` decimals as written to a cell and to JSON: `"0.9316"`, `"7.80"`. */
 export function fixed(value: Dec, places: number): string {
-  const s = value.toFixed(places, Dec.ROUND_HALF_UP);
-  // "-0.00" can only come from a negative zero; scores are never negative.
-  return s.charCodeAt(0) === 45 && /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+  // Rounded on the exact text (toFixed() without places only writes the digits): no Decimal is made for it.
+  return roundTextHalfUp(value.toFixed(), places);
+}
+
+/**
+ * A plain decimal text (`-12.345`, `0.5`, `7`) rounded half-up (away from
+ * zero on a tie, as ROUND_HALF_UP) to exactly `places` decimals, without a
+ * negative zero: what toFixed(places, ROUND_HALF_UP) writes, "-0.00" made "0.00".
+ */
+export function roundTextHalfUp(text: string, places: number): string {
+  const negative = text.charCodeAt(0) === 45;
+  const start = negative ? 1 : 0;
+  let point = text.indexOf('.');
+  if (point < 0) point = text.length;
+  const decimals = point < text.length ? text.length - point - 1 : 0;
+  let body: string;
+  if (decimals <= places) {
+    body = text.slice(start);
+    if (places > 0) {
+      if (decimals === 0) body += '.';
+      for (let k = decimals; k < places; k++) body += '0';
+    }
+  } else {
+    // Kept: the whole digits and `places` decimals; the next digit decides.
+    const kept = places === 0 ? text.slice(start, point) : text.slice(start, point + 1 + places);
+    body = text.charCodeAt(point + 1 + places) >= 53 ? incrementDigits(kept) : kept;
+  }
+  if (!negative) return body;
+  for (let i = 0; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    if (code > 48 && code <= 57) return '-' + body;
+  }
+  return body;
+}
+
+/** A digit text (with a point, perhaps) plus one in its last place: `0.99` → `1.00`, `9` → `10`. */
+function incrementDigits(digits: string): string {
+  let out = '';
+  let i = digits.length - 1;
+  for (; i >= 0; i--) {
+    const code = digits.charCodeAt(i);
+    if (code === 46) {
+      out = '.' + out;
+      continue;
+    }
+    if (code < 57) return digits.slice(0, i) + String.fromCharCode(code + 1) + out;
+    out = '0' + out;
+  }
+  return '1' + out;
 }
 
 /** A decimal string without trailing zeros: `"10"`, `"4978.49"`. */

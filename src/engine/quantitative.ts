@@ -1,5 +1,8 @@
 import { Dec, ZERO, ONE, dec, fixed, roundHalfUp, max } from './decimal';
-import { isCanonicalDecimal } from './decimal-text';
+import { decimalCompare, inverseOfPowerOfTen, isCanonicalDecimal } from './decimal-text';
+
+/** Decimal's precision: a figure of no more significant digits is kept exactly. */
+const EXACT_DIGITS = 40;
 import { manualScoreProblem } from './qualitative';
 import { ratioPlaces, roundedRatio } from './ratio';
 import type { Adjustment, IndicatorScore, QuantitativeIndicator, Rule, Settings } from './types';
@@ -19,15 +22,21 @@ export function scoreQuantitative(input: QuantitativeIndicator, settings: Settin
   // max(actual, 0): −0 stays itself, as max keeps its first argument on a tie.
   const a = negativeActual ? ZERO : actual;
 
-  const rate: Dec | null = t.isZero() ? null : a.div(t);
+  // t a power of ten: a / t by moving the point (exact, as the quotient of at most 40 digits is).
+  const inverse = inverseOfPowerOfTen(input.target);
+  const rate: Dec | null = t.isZero() ? null : inverse !== null && a.sd() <= EXACT_DIGITS ? a.times(inverse) : a.div(t);
   // Rounded first only when 完成率先舍入; otherwise null and the rules use
   // exact fractions (w × a) / t, so a half-up tie is never lost to a
   // 40-digit quotient such as 0.78458333….
   const rounded = rate !== null && settings.roundRatesFirst ? roundedRatio(rate, places) : null;
-  const outcome = ruleScore(input.direction, a, t, w, rounded, settings);
+  // a against t, once (on the texts when a is the actual itself: no Decimal is made for it).
+  const order = a === actual ? decimalCompare(input.actual, input.target) : a.cmp(t);
+  const outcome = ruleScore(input.direction, a, t, w, rounded, order, inverse, settings);
 
-  // Overachievement is a 正向 indicator's only (t > 0): the bound is computed for those alone.
-  const overachievedAt = input.direction === 'atLeast' && t.isPositive() && !t.isZero() ? t.times(overachievementFactor(settings.overachievementThreshold)) : null;
+  // Overachievement is a 正向 indicator's only (t > 0): the bound is computed for those alone, and
+  // not when a < t ≤ t × (1 + threshold) (a threshold ≥ 0) rules it out already.
+  const factor = input.direction === 'atLeast' && t.isPositive() && !t.isZero() ? overachievementFactor(settings.overachievementThreshold) : null;
+  const overachievedAt = factor !== null && (order >= 0 || !factor.atLeastOne) ? t.times(factor.factor) : null;
   const overachieved = overachievedAt !== null && a.gte(overachievedAt);
   // fixed rounds half-up to the places itself: the same text as fixed(roundHalfUp(raw)).
   const penalty = overachievedAt !== null && overachieved ? deviationPenalty(roundHalfUp(outcome.raw, places), overachievedAt, settings) : null;
@@ -54,10 +63,13 @@ export function scoreQuantitative(input: QuantitativeIndicator, settings: Settin
 }
 
 /** 1 + 超额完成阈值, made once per threshold (every 正向 indicator of a run asks for the same one). */
-let factorOf: { threshold: string; factor: Dec } | null = null;
-function overachievementFactor(threshold: string): Dec {
-  if (factorOf === null || factorOf.threshold !== threshold) factorOf = { threshold, factor: ONE.plus(dec(threshold)) };
-  return factorOf.factor;
+let factorOf: { threshold: string; factor: Dec; atLeastOne: boolean } | null = null;
+function overachievementFactor(threshold: string): { factor: Dec; atLeastOne: boolean } {
+  if (factorOf === null || factorOf.threshold !== threshold) {
+    const factor = ONE.plus(dec(threshold));
+    factorOf = { threshold, factor, atLeastOne: factor.gte(ONE) };
+  }
+  return factorOf;
 }
 
 /**
@@ -82,7 +94,7 @@ function deviationPenalty(score: Dec, bound: Dec, settings: Settings): Extract<A
 
 /**
  * The rule score before rounding. `r` is the rounded a / t when 完成率先舍入
- * applies, else null: the exact fraction is used.
+ * applies, else null: the exact fraction is used. `order` is a compared with t (−1, 0, 1).
  */
 function ruleScore(
   direction: QuantitativeIndicator['direction'],
@@ -90,9 +102,11 @@ function ruleScore(
   t: Dec,
   w: Dec,
   r: Dec | null,
+  order: number,
+  inverse: Dec | null,
   settings: Settings,
 ): RuleOutcome {
-  if (direction === 'atMost') return reverseScore(a, t, w, r, settings);
+  if (direction === 'atMost') return reverseScore(a, t, w, r, order, settings);
   if (t.isZero()) {
     if (direction === 'atLeast') return { raw: w, rule: { kind: 'targetZero' } };
     // 等于 with t = 0: full marks only when nothing happened (a ≤ 0; a was floored at 0).
@@ -100,13 +114,14 @@ function ruleScore(
     return { raw: met ? w : ZERO, rule: { kind: 'equalZero', met } };
   }
   // 正向, and 等于 with t > 0, which scores like 正向.
-  if (a.gte(t)) return { raw: w, rule: { kind: 'met' } };
-  return { raw: r ? w.times(r) : w.times(a).div(t), rule: { kind: 'proportional' } };
+  if (order >= 0) return { raw: w, rule: { kind: 'met' } };
+  // w × a is rounded to 40 digits already: × 1/t (t a power of ten) is then exact, as ÷ t is.
+  return { raw: r ? w.times(r) : inverse !== null ? w.times(a).times(inverse) : w.times(a).div(t), rule: { kind: 'proportional' } };
 }
 
 /** 反向: full marks within the target; beyond it per 反向指标超标记分. */
-function reverseScore(a: Dec, t: Dec, w: Dec, r: Dec | null, settings: Settings): RuleOutcome {
-  if (a.lte(t)) return { raw: w, rule: { kind: 'met' } };
+function reverseScore(a: Dec, t: Dec, w: Dec, r: Dec | null, order: number, settings: Settings): RuleOutcome {
+  if (order <= 0) return { raw: w, rule: { kind: 'met' } };
   switch (settings.reverseMode) {
     case 'zero':
       return { raw: ZERO, rule: { kind: 'reverseZero' } };

@@ -20,6 +20,9 @@ export interface TableCell {
 export interface TableRow<K extends string, R extends K = never> {
   get(key: R): TableCell;
   get(key: K): TableCell | undefined;
+  /** The cell alone (get's `cell`), for reading a value whose address is not kept: no TableCell is made for it. */
+  cell(key: R): CellInput;
+  cell(key: K): CellInput | undefined;
   address: CellAddress;
 }
 
@@ -171,40 +174,68 @@ export function readHeaderTable<T extends TableKind>(
     slotColumns.push(c);
   }
   const rows: TableRow<string, string>[] = [];
-  for (let r = 1; r < range.rows; r++) rows.push(new HeaderRow(cells[r] ?? [], range, r, slots, slotColumns));
+  const made: (TableCell | undefined)[] = [];
+  for (let k = 0; k < slotColumns.length; k++) made.push(undefined);
+  const layout: TableLayout = { range, slots, slotColumns, made, madeFor: null };
+  for (let r = 1; r < range.rows; r++) rows.push(new HeaderRow(layout, cells[r] ?? [], r));
   return { columns, rows, range } as unknown as TableOf<T>;
+}
+
+/** What the rows of one table share: where the columns are, and the TableCells made for the row being read. */
+interface TableLayout {
+  range: RangeAddress;
+  /** Column key → slot; slotColumns[slot] is the column's index in the range. */
+  slots: ReadonlyMap<string, number>;
+  slotColumns: readonly number[];
+  /** The TableCells made for `madeFor`, by slot: a row is read at once, so one row's are kept at a time. */
+  made: (TableCell | undefined)[];
+  madeFor: HeaderRow | null;
 }
 
 /**
  * A data row of a header table. A row's cells are asked for many times while
- * it is read (and kept by the records made of it): each TableCell is made once.
+ * it is read: each TableCell is made once while the row is the one being read
+ * (asked again after another row, it is made anew, equal to the first).
  */
 class HeaderRow implements TableRow<string, string> {
-  readonly address: CellAddress;
-  private readonly made: (TableCell | undefined)[];
+  private first: CellAddress | undefined;
 
   constructor(
+    private readonly layout: TableLayout,
     private readonly line: readonly CellInput[],
-    private readonly range: RangeAddress,
     private readonly r: number,
-    private readonly slots: ReadonlyMap<string, number>,
-    private readonly slotColumns: readonly number[],
-  ) {
-    this.address = at(range, r, 0);
-    this.made = new Array<TableCell | undefined>(slotColumns.length);
+  ) {}
+
+  /** The row's first cell; made when asked (total rows only), once. */
+  get address(): CellAddress {
+    if (this.first === undefined) this.first = at(this.layout.range, this.r, 0);
+    return this.first;
   }
 
   get(key: string): TableCell {
-    const slot = this.slots.get(key);
+    const layout = this.layout;
+    const slot = layout.slots.get(key);
     // Absent optional columns give undefined; required ones are always present (checked when the table was read).
     if (slot === undefined) return undefined as unknown as TableCell;
-    let tc = this.made[slot];
+    const made = layout.made;
+    if (layout.madeFor !== this) {
+      for (let k = 0; k < made.length; k++) made[k] = undefined;
+      layout.madeFor = this;
+    }
+    let tc = made[slot];
     if (tc === undefined) {
-      const c = this.slotColumns[slot];
-      tc = { cell: this.line[c] ?? EMPTY_CELL, address: at(this.range, this.r, c) };
-      this.made[slot] = tc;
+      const c = layout.slotColumns[slot];
+      tc = { cell: this.line[c] ?? EMPTY_CELL, address: at(layout.range, this.r, c) };
+      made[slot] = tc;
     }
     return tc;
+  }
+
+  cell(key: string): CellInput {
+    const layout = this.layout;
+    const slot = layout.slots.get(key);
+    if (slot === undefined) return undefined as unknown as CellInput;
+    return this.line[layout.slotColumns[slot]] ?? EMPTY_CELL;
   }
 }
 

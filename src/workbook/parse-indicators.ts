@@ -1,7 +1,7 @@
 import { deadlineMet, decimalCompare, decimalEquals, decimalTimes, manualScoreProblem, type IndicatorInput, type Tier } from '../engine';
 import type { CellAddress } from './address';
-import type { NameResolution } from './cells';
-import { fieldOf, optionalNumber, requiredNumber, type NumberCell } from './fields';
+import type { CellInput, NameResolution } from './cells';
+import { fieldOf, isEmptyNumber, optionalNumber, requiredNumber, type NumberCell } from './fields';
 import { FormRows, totalKind } from './form-rows';
 import { readHeaderTable, type RowOf, type TableCell } from './header-table';
 import type { FieldRef, Quantity } from './issues';
@@ -131,14 +131,14 @@ export function parseIndicators(
   let level2 = '';
   table.rows.forEach((row, i) => {
     if (form.ended) return form.findGrade(table.range, resolution.cells, i + 1, table.columns.score);
-    const l1 = textOf(row.get('level1'));
-    const l2 = textOf(row.get('level2'));
+    const l1 = textOfCell(row.cell('level1'));
+    const l2 = textOfCell(row.cell('level2'));
     if (l1 !== '') {
       level1 = l1;
       level2 = '';
     }
     if (l2 !== '') level2 = l2;
-    const name = textOf(row.get('name'));
+    const name = textOfCell(row.cell('name'));
     // 合计 … may stand in the range's first column too (the national form's 总分 under its merged 绩效指标 label).
     const first = cellText(resolution.cells[i + 1][0].value);
     const kind = totalKind(l1) ?? totalKind(l2) ?? totalKind(name) ?? (first === l1 ? null : totalKind(first));
@@ -172,9 +172,11 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
   checkOutputCells(reader);
   const weight = readWeight(reader);
   const nature = readNature(reader);
-  const unitColumn = stripWhitespace(nfkc(textOf(row.get('unit'))));
+  const unitColumn = stripWhitespace(nfkc(textOfCell(row.cell('unit'))));
   const { target, adjusted, base } = readTargets(reader, nature, unitColumn);
-  const manual = optionalNumber(row.get('manual'), field('manual'), issues);
+  const manualInput = row.cell('manual');
+  // Mostly blank: its TableCell is made only when it holds something.
+  const manual = manualInput === undefined || isEmptyNumber(manualInput) ? undefined : optionalNumber(row.get('manual'), field('manual'), issues);
   const qualitative = target ? target.kind === 'qualitative' : looksQualitative(row.get('target'), nature);
   const actual =
     target?.kind === 'deadline' ? readDeadlineActual(reader, target) : qualitative ? readTier(reader, Boolean(manual)) : readActual(reader, target, unitColumn);
@@ -192,9 +194,9 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
     targetText: target.kind === 'qualitative' || target.kind === 'deadline' ? shownText(row.get('target')) : '',
     actual: null,
     actualText: actual.kind === 'qualitative' || actual.kind === 'deadline' ? actual.text : '',
-    monitor: readMonitor(row.get('monitor'), percent, target.kind === 'quantitative' ? target.unit : unitColumn),
+    monitor: readMonitor(row.cell('monitor'), percent, target.kind === 'quantitative' ? target.unit : unitColumn),
     reason: shownText(reasonCell),
-    measures: shownText(row.get('measures')),
+    measures: shownTextOfCell(row.cell('measures')),
   };
   // Every record is one object literal of one shape (deadline undefined but for 时效指标), built once.
   if (actual.kind === 'qualitative') {
@@ -288,24 +290,28 @@ function shownText(tc: TableCell | undefined): string {
   return tc ? displayText(tc.cell.value) : '';
 }
 
-function textOf(tc: TableCell | undefined): string {
-  return tc ? cellText(tc.cell.value) : '';
+function shownTextOfCell(cell: CellInput | undefined): string {
+  return cell ? displayText(cell.value) : '';
 }
 
-function isBlankCell(tc: TableCell | undefined): boolean {
-  return !tc || isBlank(tc.cell);
+function textOfCell(cell: CellInput | undefined): string {
+  return cell ? cellText(cell.value) : '';
 }
 
 function allBlank(row: IndicatorRow, keys: readonly IndicatorColumn[]): boolean {
-  for (let k = 0; k < keys.length; k++) if (!isBlankCell(row.get(keys[k]))) return false;
+  for (let k = 0; k < keys.length; k++) {
+    const cell = row.cell(keys[k]);
+    if (cell && !isBlank(cell)) return false;
+  }
   return true;
 }
 
 /** 完成率, 得分, 计算说明 are written for every indicator row: a formula there is an error (never overwritten). */
 function checkOutputCells({ row, issues }: RowReader): void {
   for (let k = 0; k < OUTPUTS.length; k++) {
-    const tc = row.get(OUTPUTS[k]);
-    if (tc?.cell.formula) issues.add({ code: 'outputFormula', cell: tc.address, field: field(OUTPUTS[k]) });
+    // Peeked first: the TableCell (with its address) is made only for the issue.
+    const tc = row.cell(OUTPUTS[k])?.formula ? row.get(OUTPUTS[k]) : undefined;
+    if (tc) issues.add({ code: 'outputFormula', cell: tc.address, field: field(OUTPUTS[k]) });
   }
 }
 
@@ -321,11 +327,12 @@ function readWeight({ row, issues }: RowReader): NumberCell | null {
 
 /** 指标性质, when the column is there and filled. */
 function readNature({ row, issues }: RowReader): Nature | null {
-  const tc = row.get('nature');
-  const text = textOf(tc);
-  if (!tc || text === '') return null;
+  const cell = row.cell('nature');
+  const text = textOfCell(cell);
+  if (!cell || text === '') return null;
   const nature = parseNature(text);
-  if (nature.kind === 'unknown') issues.add({ code: 'natureUnknown', cell: tc.address, text });
+  const tc = nature.kind === 'unknown' ? row.get('nature') : undefined;
+  if (tc) issues.add({ code: 'natureUnknown', cell: tc.address, text });
   return nature;
 }
 
@@ -336,7 +343,9 @@ function readTargets(
   unitColumn: string,
 ): { target: ParsedTarget | null; adjusted: boolean; base: ParsedTarget | null } {
   const base = readTarget(reader, reader.row.get('target'), nature, unitColumn, null);
-  const adjustedCell = reader.row.get('adjustedTarget');
+  const adjustedInput = reader.row.cell('adjustedTarget');
+  // Mostly blank: its TableCell is made only when it holds something.
+  const adjustedCell = adjustedInput && !isBlank(adjustedInput) ? reader.row.get('adjustedTarget') : undefined;
   if (base?.kind === 'deadline' && adjustedCell && !isBlank(adjustedCell.cell)) {
     // A deadline moved (调整后指标值 `2025年3月底前`): scored against the new one.
     const moved = readDeadlineTarget(adjustedCell);
@@ -351,10 +360,10 @@ function readTargets(
  * 年中监控值: read like 实际完成值 (a ratio under a percentage target), but
  * never checked or scored — what is no number is kept as the text written.
  */
-function readMonitor(tc: TableCell | undefined, percent: boolean, unit: string): StatedFigure | null {
-  if (!tc || isBlank(tc.cell)) return null;
-  const read = readNumber(tc.cell);
-  if (read.kind !== 'number') return { kind: 'text', text: shownText(tc) };
+function readMonitor(cell: CellInput | undefined, percent: boolean, unit: string): StatedFigure | null {
+  if (!cell || isBlank(cell)) return null;
+  const read = readNumber(cell);
+  if (read.kind !== 'number') return { kind: 'text', text: shownTextOfCell(cell) };
   const n = read.number;
   const ratio = percent || n.percentFormat || n.textPercent;
   return { kind: 'quantity', quantity: { value: asRatio(n, ratio), percent: ratio, unit: ratio ? '' : n.unit || unit } };

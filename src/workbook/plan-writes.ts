@@ -62,10 +62,14 @@ export function planWrites(input: PlanInput): WritePlan {
   for (const p of summary.projects) {
     if (p.row.budget && p.row.actual) put(p.row.rateCell, fieldOf('projects', 'rate'), ratio(p.result.rate), rate);
   }
+  // One FieldRef per column for every indicator row (issues only read them).
+  const rateField = fieldOf('indicators', 'rate');
+  const scoreField = fieldOf('indicators', 'score');
+  const noteField = fieldOf('indicators', 'note');
   for (const { indicator, result } of summary.indicators) {
-    put(indicator.rateCell, fieldOf('indicators', 'rate'), ratio(result.rate), rate);
-    put(indicator.scoreCell, fieldOf('indicators', 'score'), number(result.score), score);
-    put(indicator.noteCell, fieldOf('indicators', 'note'), text(result.note));
+    put(indicator.rateCell, rateField, ratio(result.rate), rate);
+    put(indicator.scoreCell, scoreField, number(result.score), score);
+    put(indicator.noteCell, noteField, text(result.note));
   }
 
   if (input.form) planFormRows(input.form, summary, settings.decimals, writes, issues);

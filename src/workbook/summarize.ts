@@ -65,7 +65,7 @@ export function summarize(input: SummaryInput, issues: IssueList): Summary {
   const indicators = evaluation.indicators.map(({ item: indicator, score: s }) => {
     const input = indicator.input;
     const target = indicator.target;
-    const actual = target && s.effectiveActual !== null ? { ...target, value: s.effectiveActual } : null;
+    const actual = target && s.effectiveActual !== null ? { value: s.effectiveActual, percent: target.percent, unit: target.unit } : null;
     if (s.overachieved && target && actual) {
       const penalty = s.adjustments.find((a) => a.rule === 'deviationPenalty');
       const issue = { code: 'overachievement' as const, cell: indicator.actualAddress, actual, target, threshold: settings.overachievementThreshold, weight: input.weight };

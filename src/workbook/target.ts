@@ -55,6 +55,20 @@ export type Nature = { kind: 'operator'; operator: Operator } | { kind: 'qualita
 
 /** 指标性质: ≥ ≤ = (any operator spelling of the grammar) or 定性. */
 export function parseNature(raw: string): Nature {
+  // A column of few distinct texts (≥, ≤, 定性), read at every row: each parsed once; the answers are read only.
+  let nature = NATURES.get(raw);
+  if (nature === undefined) {
+    nature = natureOf(raw);
+    if (NATURES.size >= NATURE_CACHE_LIMIT) NATURES.clear();
+    NATURES.set(raw, nature);
+  }
+  return nature;
+}
+
+const NATURES = new Map<string, Nature>();
+const NATURE_CACHE_LIMIT = 256;
+
+function natureOf(raw: string): Nature {
   const text = stripWhitespace(nfkc(raw));
   if (text === QUALITATIVE_NATURE) return { kind: 'qualitative' };
   const lead = leadingOperator(text);

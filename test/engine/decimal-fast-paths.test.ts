@@ -186,3 +186,35 @@ describe('scores through the fast paths', () => {
     );
   });
 });
+
+describe('targets that are powers of ten', () => {
+  const S = (o: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...o });
+  const figure = fc
+    .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 45n }), fc.integer({ min: 0, max: 44 }))
+    .map(([negative, n, places]) => {
+      const s = n.toString().padStart(places + 1, '0');
+      return (negative && n > 0n ? '-' : '') + (places === 0 ? s : s.slice(0, -places) + '.' + s.slice(-places));
+    });
+
+  it('rate and score equal a ÷ t and w × a ÷ t in Decimal, long actuals included', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('1', '10', '100', '1000', '1' + '0'.repeat(39)),
+        fc.oneof(figure, fc.integer({ min: 0, max: 300 }).map(String)),
+        fc.integer({ min: 1, max: 3000 }).map((n) => String(n / 100)),
+        fc.integer({ min: 0, max: 4 }),
+        fc.boolean(),
+        (t, actual, w, decimals, roundRatesFirst) => {
+          const settings = S({ decimals, roundRatesFirst });
+          const s = scoreIndicator({ direction: 'atLeast', target: t, actual, weight: w, manualScore: null }, settings);
+          const a = Ref.max(new Ref(actual), 0);
+          const rate = a.div(t);
+          const r = roundRatesFirst ? rate.toDecimalPlaces(decimals + 2, Ref.ROUND_HALF_UP) : null;
+          const raw = a.gte(t) ? new Ref(w) : r ? new Ref(w).times(r) : new Ref(w).times(a).div(t);
+          return s.rate === rate.toFixed(decimals + 2, Ref.ROUND_HALF_UP) && s.ruleScore === raw.toFixed(decimals, Ref.ROUND_HALF_UP);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
