@@ -12,6 +12,8 @@
  *     minute and peak memory — see scripts/bench-batch.js.
  *  5. Sizes of the built task pane, the one-file offline page, and the
  *     standalone page's scoring time in Chromium — see scripts/bench-web.js.
+ * Where the in-process time goes (read, score, write, garbage collection):
+ * scripts/bench-phases.js.
  */
 const fs = require('fs');
 const path = require('path');
@@ -136,7 +138,11 @@ async function main() {
   if (fs.existsSync(web)) await require(web).run();
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+module.exports = { bigWorkbook };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
