@@ -1,11 +1,11 @@
 import { Dec, ZERO, ONE, dec, fixed, roundHalfUp, max } from './decimal';
 import { decimalCompare, inverseOfPowerOfTen, isCanonicalDecimal } from './decimal-text';
-
-/** Decimal's precision: a figure of no more significant digits is kept exactly. */
-const EXACT_DIGITS = 40;
 import { manualScoreProblem } from './qualitative';
 import { ratioPlaces, roundedRatio } from './ratio';
 import type { Adjustment, IndicatorScore, QuantitativeIndicator, Rule, Settings } from './types';
+
+/** Decimal's precision: a figure of no more significant digits is kept exactly. */
+const EXACT_DIGITS = 40;
 
 interface RuleOutcome {
   raw: Dec;

@@ -1,3 +1,4 @@
+import { cachedByText } from './text-cache';
 import type { CellInput } from './cells';
 import { nfkc, stripWhitespace } from './normalize';
 import {
@@ -87,18 +88,8 @@ export function saysOnTime(raw: string): boolean {
  */
 export function isDateFormat(format: string): boolean {
   // A workbook has few formats, asked for at every number cell: each is looked at once.
-  let date = DATE_FORMATS.get(format);
-  if (date === undefined) {
-    date = looksLikeDateFormat(format);
-    if (DATE_FORMATS.size >= FORMAT_CACHE_LIMIT) DATE_FORMATS.clear();
-    DATE_FORMATS.set(format, date);
-  }
-  return date;
+  return dateFormatAnswers(format);
 }
-
-const DATE_FORMATS = new Map<string, boolean>();
-/** Formats are few; the bound only keeps a long-lived pane from growing without end. */
-const FORMAT_CACHE_LIMIT = 1024;
 
 function looksLikeDateFormat(format: string): boolean {
   const code = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
@@ -130,3 +121,5 @@ export function isoDay(p: DatePoint, year: number | null): string {
   const pad = (n: number, width: number) => ('000' + n).slice(-width);
   return `${pad(y, 4)}-${pad(p.month, 2)}-${pad(d, 2)}`;
 }
+
+const dateFormatAnswers = cachedByText(looksLikeDateFormat, 1024);

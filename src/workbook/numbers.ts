@@ -1,3 +1,4 @@
+import { cachedByText } from './text-cache';
 import type { CellInput } from './cells';
 import { nfkc, stripWhitespace } from './normalize';
 import { decimalTimes, isDecimalText, normalizeDecimal } from '../engine';
@@ -22,19 +23,13 @@ export type NumberRead =
 /** True when a number format shows the value as a percentage (a `%` outside quotes and escapes). */
 export function isPercentFormat(format: string): boolean {
   // A workbook has few formats, asked for at every number cell: each is looked at once.
-  let percent = PERCENT_FORMATS.get(format);
-  if (percent === undefined) {
-    const unquoted = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
-    percent = unquoted.includes('%');
-    if (PERCENT_FORMATS.size >= FORMAT_CACHE_LIMIT) PERCENT_FORMATS.clear();
-    PERCENT_FORMATS.set(format, percent);
-  }
-  return percent;
+  return percentFormatAnswers(format);
 }
 
-const PERCENT_FORMATS = new Map<string, boolean>();
-/** Formats are few; the bound only keeps a long-lived pane from growing without end. */
-const FORMAT_CACHE_LIMIT = 1024;
+const percentFormatAnswers = cachedByText((format) => {
+  const unquoted = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return unquoted.includes('%');
+}, 1024);
 
 /**
  * A number in text: sign, digits with optional thousands groups of three,

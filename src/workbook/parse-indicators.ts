@@ -198,27 +198,28 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
     reason: shownText(reasonCell),
     measures: shownTextOfCell(row.cell('measures')),
   };
-  // Every record is one object literal of one shape (deadline undefined but for 时效指标), built once.
+  // Every record is this one object literal, of one shape (deadline undefined but for 时效指标), built once.
+  const record = (actualText: string, recordTarget: Indicator['target'], deadline: Indicator['deadline'], input: IndicatorInput): Indicator => ({
+    name,
+    level1,
+    level2,
+    address: nameCell.address,
+    adjusted,
+    actualText,
+    actualAddress: actualCell.address,
+    weightAddress: weight.address,
+    manualAddress: manual?.address,
+    rateCell: row.get('rate'),
+    scoreCell: row.get('score'),
+    noteCell: row.get('note'),
+    reasonCell,
+    stated,
+    target: recordTarget,
+    deadline,
+    input,
+  });
   if (actual.kind === 'qualitative') {
-    return {
-      name,
-      level1,
-      level2,
-      address: nameCell.address,
-      adjusted,
-      actualText: actual.text,
-      actualAddress: actualCell.address,
-      weightAddress: weight.address,
-      manualAddress: manual?.address,
-      rateCell: row.get('rate'),
-      scoreCell: row.get('score'),
-      noteCell: row.get('note'),
-      reasonCell,
-      stated,
-      target: null,
-      deadline: undefined,
-      input: { direction: 'qualitative', tier: actual.tier, weight: weight.value, manualScore },
-    };
+    return record(actual.text, null, undefined, { direction: 'qualitative', tier: actual.tier, weight: weight.value, manualScore });
   }
   if (actual.kind === 'deadline') {
     if (target.kind !== 'deadline') return null;
@@ -228,25 +229,7 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
       issues.add({ code: 'overdueNeedsManual', cell: actualCell.address, deadline: note.target, actual: note.actual });
       return null;
     }
-    return {
-      name,
-      level1,
-      level2,
-      address: nameCell.address,
-      adjusted,
-      actualText: actual.text,
-      actualAddress: actualCell.address,
-      weightAddress: weight.address,
-      manualAddress: manual?.address,
-      rateCell: row.get('rate'),
-      scoreCell: row.get('score'),
-      noteCell: row.get('note'),
-      reasonCell,
-      stated,
-      target: null,
-      deadline: note,
-      input,
-    };
+    return record(actual.text, null, note, input);
   }
   if (target.kind !== 'quantitative') return null; // a quantitative actual is read only for a quantitative target
   const unit = target.percent ? '' : target.unit;
@@ -254,25 +237,12 @@ function readIndicator(reader: RowReader, name: string, level1: string, level2: 
     issues.add({ code: 'negativeActual', cell: actualCell.address, field: field('actual'), value: { value: actual.value, percent: target.percent, unit } });
   }
   stated.actual = { value: actual.value, percent: target.percent, unit };
-  return {
-    name,
-    level1,
-    level2,
-    address: nameCell.address,
-    adjusted,
-    actualText: '',
-    actualAddress: actualCell.address,
-    weightAddress: weight.address,
-    manualAddress: manual?.address,
-    rateCell: row.get('rate'),
-    scoreCell: row.get('score'),
-    noteCell: row.get('note'),
-    reasonCell,
-    stated,
-    target: { value: target.value, percent: target.percent, unit },
-    deadline: undefined,
-    input: { direction: target.operator, target: target.value, actual: actual.value, weight: weight.value, manualScore },
-  };
+  return record(
+    '',
+    { value: target.value, percent: target.percent, unit },
+    undefined,
+    { direction: target.operator, target: target.value, actual: actual.value, weight: weight.value, manualScore },
+  );
 }
 
 /** A target as the report states it, for a quantitative one. */

@@ -1,3 +1,4 @@
+import { cachedByText } from './text-cache';
 import { nfkc, stripWhitespace } from './normalize';
 import { parseNumberText } from './numbers';
 import {
@@ -56,17 +57,8 @@ export type Nature = { kind: 'operator'; operator: Operator } | { kind: 'qualita
 /** 指标性质: ≥ ≤ = (any operator spelling of the grammar) or 定性. */
 export function parseNature(raw: string): Nature {
   // A column of few distinct texts (≥, ≤, 定性), read at every row: each parsed once; the answers are read only.
-  let nature = NATURES.get(raw);
-  if (nature === undefined) {
-    nature = natureOf(raw);
-    if (NATURES.size >= NATURE_CACHE_LIMIT) NATURES.clear();
-    NATURES.set(raw, nature);
-  }
-  return nature;
+  return natureAnswers(raw);
 }
-
-const NATURES = new Map<string, Nature>();
-const NATURE_CACHE_LIMIT = 256;
 
 function natureOf(raw: string): Nature {
   const text = stripWhitespace(nfkc(raw));
@@ -75,3 +67,5 @@ function natureOf(raw: string): Nature {
   if (lead && lead[1] === '') return { kind: 'operator', operator: lead[0] };
   return { kind: 'unknown' };
 }
+
+const natureAnswers = cachedByText(natureOf, 256);
