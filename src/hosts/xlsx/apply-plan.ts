@@ -6,7 +6,8 @@ import { setFullCalcOnLoad } from './set-full-calc-on-load';
 import { abort } from './file-error';
 import { checkOtherSheets, findSheet, sheetEntry, sheetXml, type LoadedWorkbook } from './load-workbook';
 import type { SheetInfo } from './read-workbook-structure';
-import { findEntry, rawEntryData, readPart } from './open-package';
+import { findEntry, inflateEntry, rawEntryData, readPart } from './open-package';
+import { splicePart } from './splice-bytes';
 import { addStylesPart } from './add-styles-part';
 import type { ZipEntry } from './read-zip-directory';
 import { DOS_EPOCH_DATE, writeZip, type OutputEntry } from './write-zip';
@@ -59,8 +60,10 @@ export function applyPlan(wb: LoadedWorkbook, plan: WritePlan): Uint8Array {
     const entry = sheetEntry(pkg, sheet);
     const read = wb.read.get(sheet.name);
     const xml = read ? read.xml : sheetXml(pkg, sheet);
-    const text = editSheet(xml.text, entry.name, sheet.name, writes, styles, read?.layout);
-    if (text !== xml.text) replaced.set(entry, encodeXml(text, xml.encoding));
+    const splices = editSheet(xml.text, entry.name, sheet.name, writes, styles, read?.layout);
+    // Splices straight onto the part's bytes: a long sheet is not joined and encoded again.
+    const data = splicePart(inflateEntry(pkg, entry), xml, splices);
+    if (data) replaced.set(entry, data);
   }
 
   const added: OutputEntry[] = [];

@@ -4,7 +4,7 @@ import { encodeEscapes } from './decode-escapes';
 import { abort } from './file-error';
 import { parseBox } from './cell-box';
 import { locateSheet, type CellSpan, type RowSpan, type SheetLayout } from './locate-sheet';
-import { spliceText, type Splice } from './splice-text';
+import { orderSplices, type Splice } from './splice-text';
 import { editStartTag, escapeXml, findAttribute, getAttribute, openStartTag, removeAttribute, setAttribute } from './start-tag';
 
 export interface SheetWrite {
@@ -26,14 +26,15 @@ const REMOVED = ['t', 'vm', 'cm'];
 const REMOVED_WITH_STYLE = ['t', 'vm', 'cm', 's'];
 
 /**
- * Splices the writes into a worksheet part's text: replaces or inserts only
- * the written <c> elements (and <row> elements for new rows), keeps rows and
- * cells sorted, updates <dimension> and the touched rows' spans. A target
+ * The splices that put the writes into a worksheet part's text, in order
+ * (spliceText and spliceUtf8 apply them): they replace or insert only
+ * the written <c> elements (and <row> elements for new rows), keep rows and
+ * cells sorted, update <dimension> and the touched rows' spans. A target
  * that holds a formula (or lies in an array formula) gives `formulaCell`.
  * `known` is the layout the reader recorded of this same text, used when it
  * recorded the cells of every written row.
  */
-export function editSheet(text: string, part: string, sheet: string, writes: SheetWrite[], styles: StyleResolver, known?: SheetLayout): string {
+export function editSheet(text: string, part: string, sheet: string, writes: SheetWrite[], styles: StyleResolver, known?: SheetLayout): Splice[] {
   const byCell = new Map<number, SheetWrite>();
   for (const w of writes) byCell.set(w.row * MAX_COLS + w.col, w);
   const requested = [...byCell.values()];
@@ -115,7 +116,7 @@ export function editSheet(text: string, part: string, sheet: string, writes: She
   }
   const dimension = editDimension(text, layout, sorted);
   if (dimension) splices.push(dimension);
-  return spliceText(text, splices);
+  return orderSplices(splices);
 }
 
 function cellContent(w: SheetWrite, p: string, cellName: (w: SheetWrite) => string): string {
@@ -138,6 +139,10 @@ function editRow(
   buildCell: (w: SheetWrite, existing: CellSpan | undefined, rowStyle: number | undefined) => string,
   splices: Splice[],
 ): void {
+  const oldTag = text.slice(row.start, row.startTagEnd);
+  const spans = updateSpans(oldTag, writes);
+  // The start tag's splice first, then the cells': the splices stay in order, not sorted later.
+  if (spans && !row.selfClosing) splices.push({ start: row.start + spans.start, end: row.start + spans.end, text: spans.text });
   const cells = row.cells ?? [];
   let appended = '';
   // One cursor over both: each write's cell, or the cell it goes before.
@@ -150,21 +155,22 @@ function editRow(
     else if (k < cells.length) splices.push({ start: cells[k].start, end: cells[k].start, text: xml });
     else appended += xml;
   }
-  const oldTag = text.slice(row.start, row.startTagEnd);
-  const startTag = updateSpans(oldTag, writes);
   if (row.selfClosing) {
+    const startTag = spans ? oldTag.slice(0, spans.start) + spans.text + oldTag.slice(spans.end) : oldTag;
     splices.push({ start: row.start, end: row.end, text: openStartTag(startTag) + appended + `</${p}row>` });
-  } else {
-    if (startTag !== oldTag) splices.push({ start: row.start, end: row.startTagEnd, text: startTag });
-    if (appended !== '') splices.push({ start: row.closeStart, end: row.closeStart, text: appended });
-  }
+  } else if (appended !== '') splices.push({ start: row.closeStart, end: row.closeStart, text: appended });
 }
 
-/** Extends a single `spans="a:b"` to cover the written columns; drops a list of spans that does not cover them. */
-function updateSpans(tag: string, writes: SheetWrite[]): string {
+/**
+ * Extends a single `spans="a:b"` to cover the written columns; drops a list
+ * of spans that does not cover them. The change as a splice of the row's
+ * start tag (null when none): the value alone, or the whole tag.
+ */
+function updateSpans(tag: string, writes: SheetWrite[]): Splice | null {
   // One parse of the row's tag: this runs for every written row.
   const spans = findAttribute(tag, 'spans');
-  if (spans === undefined) return tag;
+  if (spans === undefined) return null;
+  const value = (text: string): Splice => ({ start: spans.valueStart, end: spans.valueEnd, text });
   const single = SINGLE_SPAN.exec(spans.value);
   if (single) {
     // The usual `spans="1:16"`: no list to build for every written row.
@@ -176,8 +182,8 @@ function updateSpans(tag: string, writes: SheetWrite[]): string {
       if (w.col + 1 < low) low = w.col + 1;
       if (w.col + 1 > high) high = w.col + 1;
     }
-    if (low === a && high === b) return tag;
-    if (a > 0 && b >= a) return tag.slice(0, spans.valueStart) + `${low}:${high}` + tag.slice(spans.valueEnd);
+    if (low === a && high === b) return null;
+    if (a > 0 && b >= a) return value(`${low}:${high}`);
   }
   const ranges = spans.value.trim().split(/\s+/).map((s) => s.split(':').map(Number));
   const covered = (col: number) => ranges.some(([a, b = a]) => col >= a && col <= b);
@@ -190,13 +196,13 @@ function updateSpans(tag: string, writes: SheetWrite[]): string {
     if (col > high) high = col;
     if (all && !covered(col)) all = false;
   }
-  if (all) return tag;
+  if (all) return null;
   if (ranges.length === 1 && ranges[0].length === 2 && ranges[0].every((n) => Number.isInteger(n) && n > 0)) {
     const [a, b] = ranges[0];
-    const value = `${Math.min(a, low)}:${Math.max(b, high)}`;
-    return value === spans.value ? tag : tag.slice(0, spans.valueStart) + value + tag.slice(spans.valueEnd);
+    const next = `${Math.min(a, low)}:${Math.max(b, high)}`;
+    return next === spans.value ? null : value(next);
   }
-  return removeAttribute(tag, 'spans');
+  return { start: 0, end: tag.length, text: removeAttribute(tag, 'spans') };
 }
 
 function editDimension(text: string, layout: SheetLayout, writes: SheetWrite[]): Splice | null {

@@ -5,15 +5,19 @@ export interface Splice {
   text: string;
 }
 
-/** Applies non-overlapping splices; insertions at the same place keep the order they were given in. */
-export function spliceText(text: string, splices: Splice[]): string {
+/** The splices by start; insertions at the same place keep the order they were given in. */
+export function orderSplices(splices: Splice[]): Splice[] {
   let inOrder = true;
   for (let k = 1; k < splices.length && inOrder; k++) inOrder = splices[k - 1].start <= splices[k].start;
   // Writers mostly give them in order already (thousands for a long table): no sort then. Array sort is stable.
-  const ordered = inOrder ? splices : [...splices].sort((a, b) => a.start - b.start);
+  return inOrder ? splices : [...splices].sort((a, b) => a.start - b.start);
+}
+
+/** Applies non-overlapping splices; insertions at the same place keep the order they were given in. */
+export function spliceText(text: string, splices: Splice[]): string {
   let out = '';
   let at = 0;
-  for (const s of ordered) {
+  for (const s of orderSplices(splices)) {
     out += text.slice(at, Math.max(at, s.start)) + s.text;
     at = Math.max(at, s.end);
   }
