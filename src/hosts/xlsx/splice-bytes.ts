@@ -24,7 +24,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 const encoder = new TextEncoder();
 /** Matches from lastIndex to the next character outside ASCII. */
-const NON_ASCII = /[^\x00-\x7f]/g;
+const NON_ASCII = /[\u0080-\uffff]/g;
 
 /**
  * Applies splices of `text` to the UTF-8 bytes it was decoded from

@@ -35,7 +35,11 @@ function splicesArb(text: string): fc.Arbitrary<Splice[]> {
       const points = raw.map(([a, b, t]) => ({ start: Math.min(a, b), end: Math.max(a, b), text: t })).sort((x, y) => x.start - y.start || x.end - y.end);
       const out: Splice[] = [];
       let at = 0;
-      for (const s of points) if (s.start >= at) (out.push(s), (at = s.end));
+      for (const s of points) {
+        if (s.start < at) continue;
+        out.push(s);
+        at = s.end;
+      }
       return out;
     });
 }
