@@ -23,8 +23,16 @@ export interface RangeAddress {
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 
+/** Letters of the columns asked for so far: a written table asks for the same few thousands of times. */
+const lettersByColumn: string[] = [];
+
 /** 0 → A, 25 → Z, 26 → AA. */
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < MAX_COLS && col % 1 === 0) return (lettersByColumn[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let out = '';
   while (n > 0) {

@@ -55,21 +55,32 @@ export function createStylesEditor(xml: XmlText, part: string, read?: StylesInfo
     return id;
   };
 
+  const resolved = new Map<number | undefined, Map<string, number | undefined>>();
+  const resolveOnce = (base: number | undefined, format: string): number | undefined => {
+    const xfIndex = base !== undefined && base < info.xfs.length ? base : info.xfs.length > 0 ? 0 : undefined;
+    const current = xfIndex === undefined ? 'General' : formatCode(info, info.xfs[xfIndex].numFmtId);
+    if (current === format) return base;
+    const key = `${xfIndex ?? ''}|${format}`;
+    if (cache.has(key)) return cache.get(key);
+    const id = String(formatId(format));
+    let xf = xfIndex === undefined ? defaultXf : text.slice(info.xfs[xfIndex].start, info.xfs[xfIndex].end);
+    const tagEnd = xfIndex === undefined ? xf.length : info.xfs[xfIndex].startTagEnd - info.xfs[xfIndex].start;
+    const tag = setAttribute(setAttribute(xf.slice(0, tagEnd), 'numFmtId', id), 'applyNumberFormat', '1');
+    xf = tag + xf.slice(tagEnd);
+    const index = info.xfs.length + createdDefault + newXfs.length;
+    newXfs.push(xf);
+    cache.set(key, index);
+    return index;
+  };
+
   return {
     resolve(base, format) {
-      const xfIndex = base !== undefined && base < info.xfs.length ? base : info.xfs.length > 0 ? 0 : undefined;
-      const current = xfIndex === undefined ? 'General' : formatCode(info, info.xfs[xfIndex].numFmtId);
-      if (current === format) return base;
-      const key = `${xfIndex ?? ''}|${format}`;
-      if (cache.has(key)) return cache.get(key);
-      const id = String(formatId(format));
-      let xf = xfIndex === undefined ? defaultXf : text.slice(info.xfs[xfIndex].start, info.xfs[xfIndex].end);
-      const tagEnd = xfIndex === undefined ? xf.length : info.xfs[xfIndex].startTagEnd - info.xfs[xfIndex].start;
-      const tag = setAttribute(setAttribute(xf.slice(0, tagEnd), 'numFmtId', id), 'applyNumberFormat', '1');
-      xf = tag + xf.slice(tagEnd);
-      const index = info.xfs.length + createdDefault + newXfs.length;
-      newXfs.push(xf);
-      cache.set(key, index);
+      // Thousands of written cells share a few (base, format) pairs: each is worked out once.
+      let byFormat = resolved.get(base);
+      if (!byFormat) resolved.set(base, (byFormat = new Map()));
+      if (byFormat.has(format)) return byFormat.get(format);
+      const index = resolveOnce(base, format);
+      byFormat.set(format, index);
       return index;
     },
     render() {

@@ -21,6 +21,8 @@ export interface StyleResolver {
 
 const SINGLE_SPAN = /^([0-9]+):([0-9]+)$/;
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+/** Text that starts or ends with white space keeps it only with xml:space="preserve". */
+const EDGE_SPACE = /^\s|\s$/;
 /** What a written cell loses: its type, value metadata and cell metadata (and its style when it gets none). */
 const REMOVED = ['t', 'vm', 'cm'];
 const REMOVED_WITH_STYLE = ['t', 'vm', 'cm', 's'];
@@ -35,25 +37,21 @@ const REMOVED_WITH_STYLE = ['t', 'vm', 'cm', 's'];
  * recorded the cells of every written row.
  */
 export function editSheet(text: string, part: string, sheet: string, writes: SheetWrite[], styles: StyleResolver, known?: SheetLayout): Splice[] {
-  const byCell = new Map<number, SheetWrite>();
-  for (const w of writes) byCell.set(w.row * MAX_COLS + w.col, w);
-  const requested = [...byCell.values()];
-  // Plans list a table's writes row by row already: sorted only when they are not.
-  let inOrder = true;
-  for (let k = 1; k < requested.length && inOrder; k++) {
-    const a = requested[k - 1];
-    const b = requested[k];
-    inOrder = a.row < b.row || (a.row === b.row && a.col < b.col);
+  // Plans list a table's writes row by row, each cell once: then they are taken as they are.
+  let requested = writes;
+  if (!inCellOrder(writes)) {
+    // Otherwise the last write to a cell wins, and they are sorted.
+    const byCell = new Map<number, SheetWrite>();
+    for (const w of writes) byCell.set(w.row * MAX_COLS + w.col, w);
+    requested = [...byCell.values()].sort((a, b) => a.row - b.row || a.col - b.col);
   }
-  if (!inOrder) requested.sort((a, b) => a.row - b.row || a.col - b.col);
   const layout =
     known && requested.every((w) => known.recordsCells(w.row)) ? known : locateSheet(text, part, sheet, new Set(requested.map((w) => w.row)));
   const rowsByIndex = new Map<number, RowSpan>();
   for (const r of layout.rows) if (!rowsByIndex.has(r.index)) rowsByIndex.set(r.index, r);
   // Clearing a cell that does not exist, without a format to set, writes nothing.
-  const sorted = requested.filter(
-    (w) => w.value.kind !== 'empty' || w.numberFormat !== undefined || rowsByIndex.get(w.row)?.cells?.some((c) => c.col === w.col),
-  );
+  const writesNothing = (w: SheetWrite) => w.value.kind === 'empty' && w.numberFormat === undefined && !rowsByIndex.get(w.row)?.cells?.some((c) => c.col === w.col);
+  const sorted = requested.some(writesNothing) ? requested.filter((w) => !writesNothing(w)) : requested;
   const sheetData = layout.sheetData ?? abort('notXlsx', { part });
   const p = layout.prefix;
   const cellName = (w: SheetWrite) => formatCell({ sheet, row: w.row, col: w.col });
@@ -64,7 +62,10 @@ export function editSheet(text: string, part: string, sheet: string, writes: She
     }
   }
 
-  const columnStyle = (col: number) => layout.columnStyles.find((c) => col >= c.min && col <= c.max)?.style;
+  const columnStyle = (col: number) => {
+    for (const c of layout.columnStyles) if (col >= c.min && col <= c.max) return c.style;
+    return undefined;
+  };
 
   const buildCell = (w: SheetWrite, existing: CellSpan | undefined, rowStyle: number | undefined): string => {
     const base = existing ? existing.style : rowStyle ?? columnStyle(w.col);
@@ -90,13 +91,11 @@ export function editSheet(text: string, part: string, sheet: string, writes: She
 
   const splices: Splice[] = [];
   const newRows: string[] = [];
-  const writesByRow = new Map<number, SheetWrite[]>();
-  for (const w of sorted) {
-    const list = writesByRow.get(w.row) ?? [];
-    list.push(w);
-    writesByRow.set(w.row, list);
-  }
-  for (const [index, rowWrites] of writesByRow) {
+  // The writes of each row are a run of the sorted list.
+  for (let from = 0, to = 0; from < sorted.length; from = to) {
+    const index = sorted[from].row;
+    while (to < sorted.length && sorted[to].row === index) to++;
+    const rowWrites = sorted.slice(from, to);
     const row = rowsByIndex.get(index);
     if (row) {
       editRow(text, row, rowWrites, p, buildCell, splices);
@@ -119,6 +118,16 @@ export function editSheet(text: string, part: string, sheet: string, writes: She
   return orderSplices(splices);
 }
 
+/** True when every write comes after the one before it, by row and then column (so no cell is written twice). */
+function inCellOrder(writes: readonly SheetWrite[]): boolean {
+  for (let k = 1; k < writes.length; k++) {
+    const a = writes[k - 1];
+    const b = writes[k];
+    if (!(a.row < b.row || (a.row === b.row && a.col < b.col))) return false;
+  }
+  return true;
+}
+
 function cellContent(w: SheetWrite, p: string, cellName: (w: SheetWrite) => string): string {
   const { value } = w;
   if (value.kind === 'empty') return '';
@@ -126,7 +135,7 @@ function cellContent(w: SheetWrite, p: string, cellName: (w: SheetWrite) => stri
     if (!DECIMAL.test(value.text)) abort('invalidWrite', { cell: cellName(w), value: value.text });
     return `<${p}v>${value.text}</${p}v>`;
   }
-  const space = /^\s|\s$/.test(value.text) ? ' xml:space="preserve"' : '';
+  const space = EDGE_SPACE.test(value.text) ? ' xml:space="preserve"' : '';
   return `<${p}is><${p}t${space}>${escapeXml(encodeEscapes(value.text))}</${p}t></${p}is>`;
 }
 
@@ -171,11 +180,10 @@ function updateSpans(tag: string, writes: SheetWrite[]): Splice | null {
   const spans = findAttribute(tag, 'spans');
   if (spans === undefined) return null;
   const value = (text: string): Splice => ({ start: spans.valueStart, end: spans.valueEnd, text });
-  const single = SINGLE_SPAN.exec(spans.value);
+  const single = singleSpan(spans.value);
   if (single) {
     // The usual `spans="1:16"`: no list to build for every written row.
-    const a = Number(single[1]);
-    const b = Number(single[2]);
+    const [a, b] = single;
     let low = a;
     let high = b;
     for (const w of writes) {
@@ -203,6 +211,28 @@ function updateSpans(tag: string, writes: SheetWrite[]): Splice | null {
     return next === spans.value ? null : value(next);
   }
   return { start: 0, end: tag.length, text: removeAttribute(tag, 'spans') };
+}
+
+/** `a:b` of up to 9 digits each (what SINGLE_SPAN matches, read without a match array), else null. */
+function singleSpan(value: string): [number, number] | null {
+  const colon = value.indexOf(':');
+  if (colon < 1 || colon > 9 || value.length - colon - 1 < 1 || value.length - colon - 1 > 9) {
+    const m = SINGLE_SPAN.exec(value);
+    return m ? [Number(m[1]), Number(m[2])] : null;
+  }
+  let a = 0;
+  for (let i = 0; i < colon; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    a = a * 10 + d;
+  }
+  let b = 0;
+  for (let i = colon + 1; i < value.length; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    b = b * 10 + d;
+  }
+  return [a, b];
 }
 
 function editDimension(text: string, layout: SheetLayout, writes: SheetWrite[]): Splice | null {

@@ -57,9 +57,27 @@ export function getAttribute(text: string, name: string): string | undefined {
   return parseTag(text).attributes.find((a) => a.name === name)?.value;
 }
 
-/** An attribute's raw value and where it stands in the tag ([valueStart, valueEnd)), or undefined. */
+/**
+ * An attribute's raw value and where it stands in the tag ([valueStart,
+ * valueEnd)), or undefined. Scans as parseTag does, but builds nothing for
+ * the other attributes: it runs for every written row.
+ */
 export function findAttribute(text: string, name: string): Pick<AttributeSpan, 'value' | 'valueStart' | 'valueEnd'> | undefined {
-  return parseTag(text).attributes.find((a) => a.name === name);
+  let i = 1;
+  const n = text.length;
+  while (i < n && !isSpace(text[i]) && text[i] !== '/' && text[i] !== '>') i++;
+  for (;;) {
+    while (i < n && isSpace(text[i])) i++;
+    if (i >= n || text[i] === '/' || text[i] === '>') return undefined;
+    const start = i;
+    while (i < n && text[i] !== '=' && !isSpace(text[i])) i++;
+    const nameEnd = i;
+    while (i < n && text[i] !== '"' && text[i] !== "'") i++;
+    const quote = text[i++];
+    const valueEnd = text.indexOf(quote, i);
+    if (nameEnd - start === name.length && text.startsWith(name, start)) return { value: text.slice(i, valueEnd), valueStart: i, valueEnd };
+    i = valueEnd + 1;
+  }
 }
 
 /** Sets an attribute in place, or appends it before the tag's end; `value` must already be escaped. */
