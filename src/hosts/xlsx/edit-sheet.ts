@@ -1,4 +1,4 @@
-import { a1, formatCell, MAX_COLS } from '../../workbook/address';
+import { a1, columnLetters, formatCell, MAX_COLS } from '../../workbook/address';
 import type { PlannedValue } from '../../workbook/plan';
 import { encodeEscapes } from './decode-escapes';
 import { abort } from './file-error';
@@ -83,10 +83,23 @@ export function editSheet(text: string, part: string, sheet: string, writes: She
         selfClosing: kind === 'empty',
       });
     } else {
-      const attributes = `r="${a1(w.row, w.col)}"${s === undefined ? '' : ` s="${s}"`}${kind === 'text' ? ' t="inlineStr"' : ''}`;
-      tag = kind === 'empty' ? `<${p}c ${attributes}/>` : `<${p}c ${attributes}>`;
+      // `<c r="` + L40 + `" s="12" t="inlineStr">`: the ends are made once per style and kind.
+      tag = cellOpen + columnLetters(w.col) + String(w.row + 1) + tagRest(s, kind);
     }
-    return kind === 'empty' ? tag : tag + cellContent(w, p, cellName) + `</${p}c>`;
+    return kind === 'empty' ? tag : tag + cellContent(w, marks, cellName) + cellClose;
+  };
+  const marks = contentMarks(p);
+  const cellOpen = `<${p}c r="`;
+  const cellClose = `</${p}c>`;
+  const rests = new Map<number, string>();
+  const tagRest = (s: number | undefined, kind: PlannedValue['kind']): string => {
+    const key = ((s ?? -1) + 1) * 3 + (kind === 'text' ? 0 : kind === 'number' ? 1 : 2);
+    let rest = rests.get(key);
+    if (rest === undefined) {
+      rest = `"${s === undefined ? '' : ` s="${s}"`}${kind === 'text' ? ' t="inlineStr"' : ''}${kind === 'empty' ? '/>' : '>'}`;
+      rests.set(key, rest);
+    }
+    return rest;
   };
 
   const splices: Splice[] = [];
@@ -128,15 +141,19 @@ function inCellOrder(writes: readonly SheetWrite[]): boolean {
   return true;
 }
 
-function cellContent(w: SheetWrite, p: string, cellName: (w: SheetWrite) => string): string {
+/** The fixed pieces of a cell's content, with the sheet's prefix: made once per sheet. */
+function contentMarks(p: string) {
+  return { v: `<${p}v>`, vEnd: `</${p}v>`, t: `<${p}is><${p}t>`, tPreserve: `<${p}is><${p}t xml:space="preserve">`, tEnd: `</${p}t></${p}is>` };
+}
+
+function cellContent(w: SheetWrite, marks: ReturnType<typeof contentMarks>, cellName: (w: SheetWrite) => string): string {
   const { value } = w;
   if (value.kind === 'empty') return '';
   if (value.kind === 'number') {
     if (!DECIMAL.test(value.text)) abort('invalidWrite', { cell: cellName(w), value: value.text });
-    return `<${p}v>${value.text}</${p}v>`;
+    return marks.v + value.text + marks.vEnd;
   }
-  const space = EDGE_SPACE.test(value.text) ? ' xml:space="preserve"' : '';
-  return `<${p}is><${p}t${space}>${escapeXml(encodeEscapes(value.text))}</${p}t></${p}is>`;
+  return (EDGE_SPACE.test(value.text) ? marks.tPreserve : marks.t) + escapeXml(encodeEscapes(value.text)) + marks.tEnd;
 }
 
 /** Adds the splices for writes into one existing row; `writes` are in column order, as the row's cells are (cell-positions.ts refuses cells that go backwards). */

@@ -140,7 +140,7 @@ export function scanSheet(
         cell.style = s === undefined ? 0 : Number(s) | 0;
         cell.value = null;
         cell.formula = false;
-        if (layout) layout.openCell(end, tag.isSelfClosing, s, cell.row, cell.col);
+        if (layout) layout.openCell(end, s, cell.row, cell.col);
       } else if (depth === 3) {
         if (local === 'row' && inSheetData) {
           positions.openRow(tag.attr('r'));

@@ -2,7 +2,11 @@ import { parseBox, type Box } from './cell-box';
 import { closeTagStart, tagStart } from './parse-xml';
 import type { ElementSpan } from './read-styles';
 
-export interface CellSpan extends ElementSpan {
+/** A recorded cell: [start, startTagEnd) is its start tag, [start, end) the whole element (all the writer needs of it). */
+export interface CellSpan {
+  start: number;
+  startTagEnd: number;
+  end: number;
   col: number;
   formula: boolean;
   /** The s attribute, undefined when absent. */
@@ -110,7 +114,7 @@ export class LayoutRecorder {
   }
 
   /** A <c> start tag of the current row at its placed position. */
-  openCell(end: number, selfClosing: boolean, s: string | undefined, row: number, col: number): void {
+  openCell(end: number, s: string | undefined, row: number, col: number): void {
     const r = this.row;
     if (!r) return;
     if (r.index < 0) this.place(row);
@@ -118,7 +122,7 @@ export class LayoutRecorder {
     // A plain literal, not a spread of span(): this runs for every cell of every recorded row.
     const start = tagStart(this.text, end);
     const style = s === undefined ? undefined : Number(s) | 0;
-    const cell: CellSpan = { start, startTagEnd: end, closeStart: end, end, selfClosing, col, formula: false, style };
+    const cell: CellSpan = { start, startTagEnd: end, end, col, formula: false, style };
     this.cell = cell;
     r.cells.push(cell);
   }
@@ -134,7 +138,7 @@ export class LayoutRecorder {
 
   closeCell(end: number): void {
     if (!this.cell) return;
-    finish(this.cell, this.text, end);
+    this.cell.end = end;
     this.cell = undefined;
   }
 
