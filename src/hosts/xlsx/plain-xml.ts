@@ -187,18 +187,20 @@ class Tag implements PlainTag {
  * No two attributes with the same name, nor prefixed ones with the same local
  * name (saxes compares {uri}local; refusing more is safe), and every prefix bound.
  */
-function attributesOk(text: string, bounds: number[], count: number, scope: Scope): boolean {
+function attributesOk(text: string, bounds: number[], count: number, scope: Scope, colons: number[]): boolean {
+  // Each name's colon found once, not once per pair (a styles <xf> has eight attributes or more).
+  for (let a = 0; a < count; a++) colons[a] = colonIn(text, bounds[a * 4], bounds[a * 4 + 1]);
   for (let a = 0; a < count; a++) {
     const s = bounds[a * 4];
     const e = bounds[a * 4 + 1];
-    const c = colonIn(text, s, e);
+    const c = colons[a];
     const isDeclaration = text.startsWith('xmlns', s) && (e === s + 5 || c === s + 5);
     if (c >= 0 && !isDeclaration && lookup(scope, text.slice(s, c)) === undefined) return false;
     for (let b = a + 1; b < count; b++) {
       const s2 = bounds[b * 4];
       const e2 = bounds[b * 4 + 1];
       if (sameChars(text, s, e, s2, e2)) return false;
-      const c2 = colonIn(text, s2, e2);
+      const c2 = colons[b];
       if (!isDeclaration && (c >= 0 || c2 >= 0) && sameChars(text, c + 1 > s ? c + 1 : s, e, c2 + 1 > s2 ? c2 + 1 : s2, e2)) return false;
     }
   }
@@ -253,6 +255,7 @@ export function walkPlainXml(text: string, handlers: PlainHandlers | null, check
   const colon = { at: -1 };
   const amp = { at: -1 };
   const stack = new OpenElements();
+  const colons: number[] = [];
   const onOpen = handlers?.open;
   const onClose = handlers?.close;
   const onText = handlers?.text;
@@ -376,7 +379,7 @@ export function walkPlainXml(text: string, handlers: PlainHandlers | null, check
     const prefix = elementColon < 0 ? '' : names.get(nameStart, elementColon);
     const uri = lookup(elementScope, prefix) ?? (prefix === '' ? '' : undefined);
     if (uri === undefined) return false;
-    if (check && (prefix === 'xmlns' || !attributesOk(text, bounds, count, elementScope))) return false;
+    if (check && (prefix === 'xmlns' || !attributesOk(text, bounds, count, elementScope, colons))) return false;
     const local = names.get(elementColon < 0 ? nameStart : elementColon + 1, end);
     i = j + 1;
     if (onOpen) {
