@@ -1,5 +1,5 @@
 import { decodeXml } from './xml-text';
-import { parseXml, PACKAGE_REL_NS, attr } from './parse-xml';
+import { parseXmlFast, PACKAGE_REL_NS } from './parse-xml';
 import { readPart, type Package } from './open-package';
 
 export interface Relationship {
@@ -43,13 +43,14 @@ export function readRelationships(pkg: Package, sourcePart: string): Relationshi
   const bytes = readPart(pkg, partName);
   if (!bytes) return [];
   const rels: Relationship[] = [];
-  parseXml(decodeXml(bytes, partName).text, partName, {
+  // The fast reader for plain XML (saxes otherwise, with the same events and refusals): every package has these parts.
+  parseXmlFast(decodeXml(bytes, partName).text, partName, {
     open(tag) {
       if (tag.local !== 'Relationship' || tag.uri !== PACKAGE_REL_NS) return;
-      const id = attr(tag, 'Id') ?? '';
-      const type = attr(tag, 'Type') ?? '';
-      const target = attr(tag, 'Target') ?? '';
-      const external = attr(tag, 'TargetMode') === 'External';
+      const id = tag.attr('Id') ?? '';
+      const type = tag.attr('Type') ?? '';
+      const target = tag.attr('Target') ?? '';
+      const external = tag.attr('TargetMode') === 'External';
       rels.push({
         id,
         kind: type.slice(type.lastIndexOf('/') + 1),

@@ -1,4 +1,4 @@
-import { isSml, parseXml, tagStart } from './parse-xml';
+import { isSml, parseXmlFast, tagStart } from './parse-xml';
 import { qualifiedPrefix } from './read-styles';
 import { getAttribute, setAttribute } from './start-tag';
 
@@ -26,7 +26,8 @@ export function setFullCalcOnLoad(text: string, part: string): string {
   let closeStart = -1;
   let prefix = '';
   let depth = 0;
-  parseXml(text, part, {
+  // The fast reader for plain XML, saxes otherwise (the same events and refusals): this runs on every write.
+  parseXmlFast(text, part, {
     open(tag, end) {
       depth++;
       if (depth === 1) prefix = qualifiedPrefix(tag);
