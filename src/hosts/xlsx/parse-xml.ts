@@ -34,7 +34,7 @@ export function attr(tag: XmlTag, name: string): string | undefined {
 }
 
 /** The value of an attribute in one of the given namespaces, by local name. */
-export function attrNs(tag: XmlTag, namespaces: Set<string>, local: string): string | undefined {
+export function attrNs(tag: XmlTag, namespaces: ReadonlySet<string>, local: string): string | undefined {
   for (const key of Object.keys(tag.attributes)) {
     const a = tag.attributes[key];
     if (a.local === local && namespaces.has(a.uri)) return a.value;
@@ -97,6 +97,9 @@ class SaxesTagView implements PlainTag {
   }
   attr(name: string): string | undefined {
     return attr(this.tag, name);
+  }
+  attrNs(namespaces: ReadonlySet<string>, local: string): string | undefined {
+    return attrNs(this.tag, namespaces, local);
   }
 }
 

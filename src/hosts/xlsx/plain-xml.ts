@@ -29,6 +29,8 @@ export interface PlainTag {
   readonly isSelfClosing: boolean;
   /** An unprefixed attribute's value, entities resolved (undefined on end tags). */
   attr(name: string): string | undefined;
+  /** A prefixed attribute's value, entities resolved, by local name, when its namespace is one of these (undefined on end tags). */
+  attrNs(namespaces: ReadonlySet<string>, local: string): string | undefined;
 }
 
 export interface PlainHandlers {
@@ -172,7 +174,20 @@ class Tag implements PlainTag {
   /** Attribute bounds of the current start tag: name start, name end, value start, value end. */
   bounds: number[] = [];
   count = 0;
+  /** The scope of the current start tag, for the prefixes of its attributes. */
+  scope: Scope = ROOT_SCOPE;
   constructor(private readonly text: string) {}
+  attrNs(namespaces: ReadonlySet<string>, local: string): string | undefined {
+    const { text, bounds } = this;
+    for (let k = 0; k < this.count; k++) {
+      const at = k * 4;
+      const colon = colonIn(text, bounds[at], bounds[at + 1]);
+      if (colon < 0 || bounds[at + 1] - colon - 1 !== local.length || !text.startsWith(local, colon + 1)) continue;
+      const uri = lookup(this.scope, text.slice(bounds[at], colon));
+      if (uri !== undefined && namespaces.has(uri)) return resolve(text.slice(bounds[at + 2], bounds[at + 3]));
+    }
+    return undefined;
+  }
   attr(name: string): string | undefined {
     const { text, bounds } = this;
     for (let k = 0; k < this.count; k++) {
@@ -388,6 +403,7 @@ export function walkPlainXml(text: string, handlers: PlainHandlers | null, check
       tag.uri = uri;
       tag.isSelfClosing = selfClosing;
       tag.count = count;
+      tag.scope = elementScope;
       onOpen(tag, i);
     }
     if (selfClosing) {

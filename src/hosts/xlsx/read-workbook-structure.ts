@@ -1,6 +1,6 @@
 import { abort } from './file-error';
 import { findEntry, readPart, type Package } from './open-package';
-import { attr, attrNs, isSml, parseXml, REL_NS } from './parse-xml';
+import { isSml, parseXmlFast, REL_NS } from './parse-xml';
 import { readRelationships } from './read-relationships';
 import { decodeXml } from './xml-text';
 
@@ -57,16 +57,17 @@ export function readWorkbookStructure(pkg: Package): WorkbookStructure {
   let current: { name: string; localSheetId?: string; text: string } | null = null;
   let sawWorkbook = false;
   const bytes = readPart(pkg, workbookPart)!;
-  parseXml(decodeXml(bytes, workbookPart).text, workbookPart, {
+  // The fast reader for plain XML, saxes otherwise (the same events and refusals): every workbook has this part.
+  parseXmlFast(decodeXml(bytes, workbookPart).text, workbookPart, {
     open(tag) {
       if (isSml(tag, 'workbook')) sawWorkbook = true;
       else if (isSml(tag, 'sheet')) {
-        const rel = relById.get(attrNs(tag, REL_NS, 'id') ?? '');
+        const rel = relById.get(tag.attrNs(REL_NS, 'id') ?? '');
         const part = rel && !rel.external ? findEntry(pkg, rel.target)?.name ?? rel.target : undefined;
-        const state = attr(tag, 'state');
-        sheets.push({ name: attr(tag, 'name') ?? '', part, kind: sheetKind(rel?.kind), hidden: state === 'hidden' || state === 'veryHidden' });
+        const state = tag.attr('state');
+        sheets.push({ name: tag.attr('name') ?? '', part, kind: sheetKind(rel?.kind), hidden: state === 'hidden' || state === 'veryHidden' });
       } else if (isSml(tag, 'definedName')) {
-        current = { name: attr(tag, 'name') ?? '', localSheetId: attr(tag, 'localSheetId'), text: '' };
+        current = { name: tag.attr('name') ?? '', localSheetId: tag.attr('localSheetId'), text: '' };
       }
     },
     text(text) {

@@ -11,10 +11,14 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { attr } from '../../../src/hosts/xlsx/parse-xml';
+import { attr, attrNs } from '../../../src/hosts/xlsx/parse-xml';
 import { walkPlainXml } from '../../../src/hosts/xlsx/plain-xml';
 
 const ATTRIBUTES = ['r', 's', 't', 'ref', 'a'];
+/** Prefixed attributes looked up by namespace and local name (workbook.xml's r:id): each set with each local name. */
+const NAMESPACED: [ReadonlySet<string>, string][] = [];
+for (const set of [new Set(['urn:main']), new Set(['urn:y', 'urn:other']), new Set(['http://www.w3.org/XML/1998/namespace'])])
+  for (const local of ['r', 's', 'space']) NAMESPACED.push([set, local]);
 
 type Events = { ok: boolean; events: string[] };
 
@@ -38,7 +42,7 @@ function saxesEvents(text: string): Events {
   parser.on('cdata', (t) => (pending += t));
   parser.on('opentag', (tag) => {
     flush();
-    const values = ATTRIBUTES.map((a) => attr(tag, a) ?? '-').join(',');
+    const values = [...ATTRIBUTES.map((a) => attr(tag, a) ?? '-'), ...NAMESPACED.map(([ns, l]) => attrNs(tag, ns, l) ?? '-')].join(',');
     events.push(`open ${tag.prefix}|${tag.local}|${tag.uri}|${tag.isSelfClosing} ${values} @${parser.position}`);
   });
   parser.on('closetag', (tag) => {
@@ -65,7 +69,7 @@ function plainEvents(text: string): Events {
   walkPlainXml(text, {
     open(tag, end) {
       flush();
-      const values = ATTRIBUTES.map((a) => tag.attr(a) ?? '-').join(',');
+      const values = [...ATTRIBUTES.map((a) => tag.attr(a) ?? '-'), ...NAMESPACED.map(([ns, l]) => tag.attrNs(ns, l) ?? '-')].join(',');
       events.push(`open ${tag.prefix}|${tag.local}|${tag.uri}|${tag.isSelfClosing} ${values} @${end}`);
     },
     close(tag, end) {
@@ -91,7 +95,7 @@ function checkingEvents(text: string): Events {
   const ok = walkPlainXml(text, {
     open(tag, end) {
       flush();
-      const values = ATTRIBUTES.map((a) => tag.attr(a) ?? '-').join(',');
+      const values = [...ATTRIBUTES.map((a) => tag.attr(a) ?? '-'), ...NAMESPACED.map(([ns, l]) => tag.attrNs(ns, l) ?? '-')].join(',');
       events.push(`open ${tag.prefix}|${tag.local}|${tag.uri}|${tag.isSelfClosing} ${values} @${end}`);
     },
     close(tag, end) {
