@@ -102,7 +102,10 @@ export function editSheet(text: string, part: string, sheet: string, writes: She
     return rest;
   };
 
+  // <dimension> comes before <sheetData>: its splice first keeps the list in order, so it needs no sort.
   const splices: Splice[] = [];
+  const dimension = editDimension(text, layout, sorted);
+  if (dimension) splices.push(dimension);
   const newRows: string[] = [];
   // The writes of each row are a run of the sorted list.
   for (let from = 0, to = 0; from < sorted.length; from = to) {
@@ -126,8 +129,6 @@ export function editSheet(text: string, part: string, sheet: string, writes: She
     const open = openStartTag(text.slice(sheetData.start, sheetData.startTagEnd));
     splices.push({ start: sheetData.start, end: sheetData.end, text: open + newRows.join('') + `</${p}sheetData>` });
   }
-  const dimension = editDimension(text, layout, sorted);
-  if (dimension) splices.push(dimension);
   return orderSplices(splices);
 }
 
