@@ -37,7 +37,6 @@ export function createStylesEditor(xml: XmlText, part: string, read?: StylesInfo
   const p = info.prefix;
   const newFormats: { id: number; code: string }[] = [];
   const newXfs: string[] = [];
-  const cache = new Map<string, number | undefined>();
   // A styles part without <cellXfs> gets one, starting with a default xf 0 (cells without s use it).
   const createdDefault = info.cellXfs ? 0 : 1;
   const defaultXf = `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
@@ -55,31 +54,25 @@ export function createStylesEditor(xml: XmlText, part: string, read?: StylesInfo
     return id;
   };
 
-  const resolved = new Map<number | undefined, Map<string, number | undefined>>();
-  const resolveOnce = (base: number | undefined, format: string): number | undefined => {
-    const xfIndex = base !== undefined && base < info.xfs.length ? base : info.xfs.length > 0 ? 0 : undefined;
-    const current = xfIndex === undefined ? 'General' : formatCode(info, info.xfs[xfIndex].numFmtId);
-    if (current === format) return base;
-    const key = `${xfIndex ?? ''}|${format}`;
-    if (cache.has(key)) return cache.get(key);
-    const id = String(formatId(format));
-    let xf = xfIndex === undefined ? defaultXf : text.slice(info.xfs[xfIndex].start, info.xfs[xfIndex].end);
-    const tagEnd = xfIndex === undefined ? xf.length : info.xfs[xfIndex].startTagEnd - info.xfs[xfIndex].start;
-    const tag = setAttribute(setAttribute(xf.slice(0, tagEnd), 'numFmtId', id), 'applyNumberFormat', '1');
-    xf = tag + xf.slice(tagEnd);
-    const index = info.xfs.length + createdDefault + newXfs.length;
-    newXfs.push(xf);
-    cache.set(key, index);
-    return index;
-  };
+  // Thousands of written cells share a few (xf, format) pairs: each new xf is made once (xf index -1: none).
+  const created = new Map<number, Map<string, number>>();
 
   return {
     resolve(base, format) {
-      // Thousands of written cells share a few (base, format) pairs: each is worked out once.
-      let byFormat = resolved.get(base);
-      if (!byFormat) resolved.set(base, (byFormat = new Map()));
-      if (byFormat.has(format)) return byFormat.get(format);
-      const index = resolveOnce(base, format);
+      const xfIndex = base !== undefined && base < info.xfs.length ? base : info.xfs.length > 0 ? 0 : undefined;
+      const current = xfIndex === undefined ? 'General' : formatCode(info, info.xfs[xfIndex].numFmtId);
+      if (current === format) return base;
+      let byFormat = created.get(xfIndex ?? -1);
+      if (!byFormat) created.set(xfIndex ?? -1, (byFormat = new Map()));
+      const known = byFormat.get(format);
+      if (known !== undefined) return known;
+      const id = String(formatId(format));
+      let xf = xfIndex === undefined ? defaultXf : text.slice(info.xfs[xfIndex].start, info.xfs[xfIndex].end);
+      const tagEnd = xfIndex === undefined ? xf.length : info.xfs[xfIndex].startTagEnd - info.xfs[xfIndex].start;
+      const tag = setAttribute(setAttribute(xf.slice(0, tagEnd), 'numFmtId', id), 'applyNumberFormat', '1');
+      xf = tag + xf.slice(tagEnd);
+      const index = info.xfs.length + createdDefault + newXfs.length;
+      newXfs.push(xf);
       byFormat.set(format, index);
       return index;
     },

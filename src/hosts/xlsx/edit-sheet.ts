@@ -1,4 +1,4 @@
-import { a1, columnLetters, formatCell, MAX_COLS } from '../../workbook/address';
+import { a1, formatCell, MAX_COLS } from '../../workbook/address';
 import type { PlannedValue } from '../../workbook/plan';
 import { encodeEscapes } from './decode-escapes';
 import { abort } from './file-error';
@@ -36,7 +36,7 @@ const REMOVED_WITH_STYLE = ['t', 'vm', 'cm', 's'];
  * `known` is the layout the reader recorded of this same text, used when it
  * recorded the cells of every written row.
  */
-export function editSheet(text: string, part: string, sheet: string, writes: SheetWrite[], styles: StyleResolver, known?: SheetLayout): Splice[] {
+export function editSheet(text: string, part: string, sheet: string, writes: SheetWrite[], styles: StyleResolver, known?: SheetLayout): readonly Splice[] {
   // Plans list a table's writes row by row, each cell once: then they are taken as they are.
   let requested = writes;
   if (!inCellOrder(writes)) {
@@ -84,7 +84,7 @@ export function editSheet(text: string, part: string, sheet: string, writes: She
       });
     } else {
       // `<c r="` + L40 + `" s="12" t="inlineStr">`: the ends are made once per style and kind.
-      tag = cellOpen + columnLetters(w.col) + String(w.row + 1) + tagRest(s, kind);
+      tag = cellOpen + a1(w.row, w.col) + tagRest(s, kind);
     }
     return kind === 'empty' ? tag : tag + cellContent(w, marks, cellName) + cellClose;
   };
@@ -198,10 +198,11 @@ function updateSpans(tag: string, writes: SheetWrite[]): Splice | null {
   const spans = findAttribute(tag, 'spans');
   if (spans === undefined) return null;
   const value = (text: string): Splice => ({ start: spans.valueStart, end: spans.valueEnd, text });
-  const single = singleSpan(spans.value);
+  const single = SINGLE_SPAN.exec(spans.value);
   if (single) {
     // The usual `spans="1:16"`: no list to build for every written row.
-    const [a, b] = single;
+    const a = Number(single[1]);
+    const b = Number(single[2]);
     let low = a;
     let high = b;
     for (const w of writes) {
@@ -229,28 +230,6 @@ function updateSpans(tag: string, writes: SheetWrite[]): Splice | null {
     return next === spans.value ? null : value(next);
   }
   return { start: 0, end: tag.length, text: removeAttribute(tag, 'spans') };
-}
-
-/** `a:b` of up to 9 digits each (what SINGLE_SPAN matches, read without a match array), else null. */
-function singleSpan(value: string): [number, number] | null {
-  const colon = value.indexOf(':');
-  if (colon < 1 || colon > 9 || value.length - colon - 1 < 1 || value.length - colon - 1 > 9) {
-    const m = SINGLE_SPAN.exec(value);
-    return m ? [Number(m[1]), Number(m[2])] : null;
-  }
-  let a = 0;
-  for (let i = 0; i < colon; i++) {
-    const d = value.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
-    a = a * 10 + d;
-  }
-  let b = 0;
-  for (let i = colon + 1; i < value.length; i++) {
-    const d = value.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
-    b = b * 10 + d;
-  }
-  return [a, b];
 }
 
 function editDimension(text: string, layout: SheetLayout, writes: SheetWrite[]): Splice | null {

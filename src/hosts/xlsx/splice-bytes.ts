@@ -12,7 +12,7 @@ export function splicePart(bytes: Uint8Array, xml: XmlText, splices: readonly Sp
     const out = spliceUtf8(bytes, xml.encoding === 'utf8bom' ? 3 : 0, xml.text, splices);
     if (out) return sameBytes(out, bytes) ? undefined : out;
   }
-  const text = spliceText(xml.text, [...splices]);
+  const text = spliceText(xml.text, splices);
   return text === xml.text ? undefined : encodeXml(text, xml.encoding);
 }
 

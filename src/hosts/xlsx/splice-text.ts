@@ -6,7 +6,7 @@ export interface Splice {
 }
 
 /** The splices by start; insertions at the same place keep the order they were given in. */
-export function orderSplices(splices: Splice[]): Splice[] {
+export function orderSplices(splices: readonly Splice[]): readonly Splice[] {
   let inOrder = true;
   for (let k = 1; k < splices.length && inOrder; k++) inOrder = splices[k - 1].start <= splices[k].start;
   // Writers mostly give them in order already (thousands for a long table): no sort then. Array sort is stable.
@@ -14,7 +14,7 @@ export function orderSplices(splices: Splice[]): Splice[] {
 }
 
 /** Applies non-overlapping splices; insertions at the same place keep the order they were given in. */
-export function spliceText(text: string, splices: Splice[]): string {
+export function spliceText(text: string, splices: readonly Splice[]): string {
   let out = '';
   let at = 0;
   for (const s of orderSplices(splices)) {

@@ -26,25 +26,42 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r';
 }
 
-function parseTag(text: string): TagSpans {
-  let i = 1;
+/**
+ * Walks the attributes of a start tag, calling `visit` with each one's name
+ * and value bounds until it returns true; gives the index where the scan
+ * stopped (the `/>` or `>` that ends the tag, when no visit stopped it).
+ */
+function scanAttributes(text: string, visit: (start: number, nameEnd: number, valueStart: number, valueEnd: number) => boolean): number {
+  let i = tagNameEnd(text);
   const n = text.length;
-  while (i < n && !isSpace(text[i]) && text[i] !== '/' && text[i] !== '>') i++;
-  const name = text.slice(1, i);
-  const attributes: AttributeSpan[] = [];
   for (;;) {
     while (i < n && isSpace(text[i])) i++;
-    if (i >= n || text[i] === '/' || text[i] === '>') break;
+    if (i >= n || text[i] === '/' || text[i] === '>') return i;
     const start = i;
     while (i < n && text[i] !== '=' && !isSpace(text[i])) i++;
-    const attrName = text.slice(start, i);
+    const nameEnd = i;
     while (i < n && text[i] !== '"' && text[i] !== "'") i++;
     const quote = text[i++];
     const valueEnd = text.indexOf(quote, i);
-    attributes.push({ name: attrName, value: text.slice(i, valueEnd), start, end: valueEnd + 1, valueStart: i, valueEnd });
+    if (visit(start, nameEnd, i, valueEnd)) return start;
     i = valueEnd + 1;
   }
-  return { name, attributes, closeAt: i, selfClosing: text[i] === '/' };
+}
+
+function parseTag(text: string): TagSpans {
+  const attributes: AttributeSpan[] = [];
+  const closeAt = scanAttributes(text, (start, nameEnd, valueStart, valueEnd) => {
+    attributes.push({ name: text.slice(start, nameEnd), value: text.slice(valueStart, valueEnd), start, end: valueEnd + 1, valueStart, valueEnd });
+    return false;
+  });
+  return { name: text.slice(1, tagNameEnd(text)), attributes, closeAt, selfClosing: text[closeAt] === '/' };
+}
+
+/** The index just past the element name of a start tag. */
+function tagNameEnd(text: string): number {
+  let i = 1;
+  while (i < text.length && !isSpace(text[i]) && text[i] !== '/' && text[i] !== '>') i++;
+  return i;
 }
 
 /** The qualified element name of a start tag. */
@@ -57,27 +74,15 @@ export function getAttribute(text: string, name: string): string | undefined {
   return parseTag(text).attributes.find((a) => a.name === name)?.value;
 }
 
-/**
- * An attribute's raw value and where it stands in the tag ([valueStart,
- * valueEnd)), or undefined. Scans as parseTag does, but builds nothing for
- * the other attributes: it runs for every written row.
- */
+/** An attribute's raw value and where it stands in the tag ([valueStart, valueEnd)), or undefined; builds nothing for the other attributes (it runs for every written row). */
 export function findAttribute(text: string, name: string): Pick<AttributeSpan, 'value' | 'valueStart' | 'valueEnd'> | undefined {
-  let i = 1;
-  const n = text.length;
-  while (i < n && !isSpace(text[i]) && text[i] !== '/' && text[i] !== '>') i++;
-  for (;;) {
-    while (i < n && isSpace(text[i])) i++;
-    if (i >= n || text[i] === '/' || text[i] === '>') return undefined;
-    const start = i;
-    while (i < n && text[i] !== '=' && !isSpace(text[i])) i++;
-    const nameEnd = i;
-    while (i < n && text[i] !== '"' && text[i] !== "'") i++;
-    const quote = text[i++];
-    const valueEnd = text.indexOf(quote, i);
-    if (nameEnd - start === name.length && text.startsWith(name, start)) return { value: text.slice(i, valueEnd), valueStart: i, valueEnd };
-    i = valueEnd + 1;
-  }
+  let found: Pick<AttributeSpan, 'value' | 'valueStart' | 'valueEnd'> | undefined;
+  scanAttributes(text, (start, nameEnd, valueStart, valueEnd) => {
+    if (nameEnd - start !== name.length || !text.startsWith(name, start)) return false;
+    found = { value: text.slice(valueStart, valueEnd), valueStart, valueEnd };
+    return true;
+  });
+  return found;
 }
 
 /** Sets an attribute in place, or appends it before the tag's end; `value` must already be escaped. */
